@@ -8,6 +8,7 @@ platform's user data directory (platformdirs).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -73,3 +74,11 @@ def exports_dir() -> Path:
 
 def drafts_dir() -> Path:
     return ensure_private_dir(data_dir() / "drafts")
+
+
+def resources_dir() -> Path:
+    """Read-only resources (translations, icons, poster assets, API document)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
