@@ -1,0 +1,403 @@
+"""The records the program keeps: a fiche per person, and the expositions linking them.
+
+Plain mutable dataclasses (the forms edit them in place). Conventions:
+
+- free text is ``str`` and ``""`` means "not filled";
+- dates are ``datetime.date``; instants are aware ``datetime`` in UTC;
+- an unanswered choice is ``None`` (enums, ``bool | None``);
+- lists default to empty.
+
+Each field carries, in its metadata, its stable French key (used by the JSON
+document, validation paths and exports) and its French label (FIELDS.md
+wording); ``app.core.labels`` reads them. Attribute names are English.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from app.core.enums import (
+    Circumstance,
+    Consent,
+    EstablishmentStatus,
+    ExamResult,
+    ExamType,
+    FicheKind,
+    GatheringPurpose,
+    HousingSubtype,
+    InformationMode,
+    LifecycleState,
+    PlaceKind,
+    ProtectiveMeasure,
+    QuarantineReason,
+    RiskAssessment,
+    Sex,
+    StructureType,
+    YesNoUnknown,
+)
+from app.core.i18n import QT_TRANSLATE_NOOP as _T
+
+
+def new_uuid() -> str:
+    """A fresh random record identifier (UUID4, canonical lower-case text)."""
+    return str(_uuid.uuid4())
+
+
+def _m(key: str, label: str) -> dict[str, Any]:
+    return {"key": key, "label": label}
+
+
+@dataclass(slots=True, kw_only=True)
+class Address:
+    lines: list[str] = field(default_factory=list, metadata=_m("lignes", _T("core", "Adresse")))
+    postal_code: str = field(default="", metadata=_m("code_postal", _T("core", "Code postal")))
+    city: str = field(default="", metadata=_m("commune", _T("core", "Commune")))
+    #: ``""`` means France.
+    country: str = field(default="", metadata=_m("pays", _T("core", "Pays")))
+
+    def is_empty(self) -> bool:
+        return not (
+            any(line.strip() for line in self.lines)
+            or self.postal_code.strip()
+            or self.city.strip()
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class LegalRepresentative:
+    """For a minor or a protected adult (letter a)."""
+
+    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
+    relationship: str = field(default="", metadata=_m("lien", _T("core", "Lien avec la personne")))
+    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
+
+
+@dataclass(slots=True, kw_only=True)
+class Doctor:
+    """Letter d: médecin à l'origine de l'inscription (patient zéro) or médecin traitant."""
+
+    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
+    specialty: str = field(default="", metadata=_m("specialite", _T("core", "Spécialité")))
+    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
+    rpps: str = field(default="", metadata=_m("rpps", _T("core", "N° RPPS")))
+    adeli: str = field(default="", metadata=_m("adeli", _T("core", "N° ADELI")))
+
+
+@dataclass(slots=True, kw_only=True)
+class InfectionEvidence:
+    """Letter e (patient zéro): how the infection was established."""
+
+    exam_type: ExamType | None = field(
+        default=None, metadata=_m("type_examen", _T("core", "Type d'examen"))
+    )
+    sample_date: date | None = field(
+        default=None, metadata=_m("date_prelevement", _T("core", "Date de prélèvement"))
+    )
+    result: ExamResult | None = field(default=None, metadata=_m("resultat", _T("core", "Résultat")))
+    symptom_onset: date | None = field(
+        default=None,
+        metadata=_m("date_premiers_symptomes", _T("core", "Date des premiers symptômes")),
+    )
+    asymptomatic: bool = field(
+        default=False, metadata=_m("asymptomatique", _T("core", "Asymptomatique"))
+    )
+
+    def diagnosis_date(self) -> date | None:
+        """The earlier of the sample date and the first-symptom date, if any."""
+        dates = [d for d in (self.sample_date, self.symptom_onset) if d is not None]
+        return min(dates) if dates else None
+
+
+@dataclass(slots=True, kw_only=True)
+class EstablishmentPlace:
+    """The person's place in the establishment *(practice)*."""
+
+    status: EstablishmentStatus | None = field(
+        default=None, metadata=_m("statut", _T("core", "Statut dans l'établissement"))
+    )
+    unit: str = field(default="", metadata=_m("service", _T("core", "Service / unité")))
+    room: str = field(default="", metadata=_m("chambre", _T("core", "Chambre")))
+
+
+@dataclass(slots=True, kw_only=True)
+class InformationGiven:
+    """MARS 109: the person was informed; when, by whom (the signed-in user), how."""
+
+    given_on: date | None = field(
+        default=None, metadata=_m("date", _T("core", "Date de l'information"))
+    )
+    given_by: str = field(default="", metadata=_m("par", _T("core", "Information donnée par")))
+    modes: list[InformationMode] = field(
+        default_factory=list, metadata=_m("modalites", _T("core", "Modalités d'information"))
+    )
+    research_opposition_right: bool = field(
+        default=False,
+        metadata=_m(
+            "droit_opposition_recherche",
+            _T("core", "Informé(e) du droit d'opposition à la réutilisation pour la recherche"),
+        ),
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class PlaceStayed:
+    """Letter j: a département, a collectivité (art. 72-3) or a country."""
+
+    kind: PlaceKind = field(default=PlaceKind.DEPARTEMENT, metadata=_m("type", _T("core", "Type")))
+    #: INSEE code for a département / collectivité; empty or ISO code for a country.
+    code: str = field(default="", metadata=_m("code", _T("core", "Code")))
+    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
+
+
+@dataclass(slots=True, kw_only=True)
+class StructureVisit:
+    """Letter k: a structure frequented in the last 14 days, with its details (E-k)."""
+
+    type: StructureType | None = field(
+        default=None, metadata=_m("type", _T("core", "Type de structure"))
+    )
+    housing_subtype: HousingSubtype | None = field(
+        default=None, metadata=_m("sous_type", _T("core", "Type d'hébergement collectif"))
+    )
+    name: str = field(default="", metadata=_m("nom", _T("core", "Nom de la structure")))
+    address: Address = field(default_factory=Address, metadata=_m("adresse", _T("core", "Adresse")))
+    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
+    last_visit: date | None = field(
+        default=None, metadata=_m("date_frequentation", _T("core", "Date de fréquentation"))
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Gathering:
+    """Letter l: a gathering attended: place, date and purpose (E-l)."""
+
+    place: str = field(default="", metadata=_m("lieu", _T("core", "Lieu")))
+    held_on: date | None = field(default=None, metadata=_m("date", _T("core", "Date")))
+    purpose: GatheringPurpose | None = field(
+        default=None, metadata=_m("objet", _T("core", "Objet du rassemblement"))
+    )
+    detail: str = field(default="", metadata=_m("precision", _T("core", "Précision")))
+
+
+@dataclass(slots=True, kw_only=True)
+class Quarantine:
+    """Letter q: in quarantine during the last 14 days, and why (E-q)."""
+
+    in_quarantine: bool | None = field(
+        default=None,
+        metadata=_m("en_quarantaine", _T("core", "En quarantaine au cours des 14 derniers jours")),
+    )
+    reasons: list[QuarantineReason] = field(
+        default_factory=list, metadata=_m("raisons", _T("core", "Raisons de la quarantaine"))
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Symptoms:
+    """A contact's symptoms *(practice)*."""
+
+    present: bool | None = field(default=None, metadata=_m("presents", _T("core", "Symptômes")))
+    onset: date | None = field(
+        default=None, metadata=_m("date_debut", _T("core", "Date de début des symptômes"))
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Exposition:
+    """The link between one contact and one patient zéro (letter e of a contact)."""
+
+    uuid: str = field(default_factory=new_uuid, metadata=_m("uuid", _T("core", "Identifiant")))
+    patient_zero_uuid: str = field(
+        default="", metadata=_m("patient_zero_uuid", _T("core", "Patient zéro"))
+    )
+    last_contact: date | None = field(
+        default=None, metadata=_m("date_dernier_contact", _T("core", "Date du dernier contact"))
+    )
+    circumstances: list[Circumstance] = field(
+        default_factory=list, metadata=_m("circonstances", _T("core", "Circonstances"))
+    )
+    other_circumstance: str = field(
+        default="", metadata=_m("autre_circonstance", _T("core", "Autre circonstance"))
+    )
+    measures: list[ProtectiveMeasure] = field(
+        default_factory=list, metadata=_m("mesures_protection", _T("core", "Mesures de protection"))
+    )
+    suggested_risk: RiskAssessment | None = field(
+        default=None, metadata=_m("risque_suggere", _T("core", "Évaluation suggérée"))
+    )
+    risk: RiskAssessment | None = field(
+        default=None, metadata=_m("evaluation_risque", _T("core", "Évaluation du risque"))
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Fiche:
+    """What patients zéro and contacts share (letters a–d, h, j–l, place, information)."""
+
+    KIND: ClassVar[FicheKind]
+
+    uuid: str = field(default_factory=new_uuid, metadata=_m("uuid", _T("core", "Identifiant")))
+    state: LifecycleState = field(
+        default=LifecycleState.DRAFT, metadata=_m("etat", _T("core", "État"))
+    )
+    #: 0 before the first save, 1 at creation, +1 at every save (the db sets it).
+    version: int = field(default=0, metadata=_m("version", _T("core", "Version")))
+    #: Fixed at first save, aware UTC; the retention deadline derives from it.
+    created_at: datetime | None = field(
+        default=None, metadata=_m("cree_le", _T("core", "Créée le"))
+    )
+    updated_at: datetime | None = field(
+        default=None, metadata=_m("modifie_le", _T("core", "Modifiée le"))
+    )
+    # (a) identity
+    birth_name: str = field(
+        default="", metadata=_m("nom_naissance", _T("core", "Nom de naissance"))
+    )
+    usage_name: str = field(default="", metadata=_m("nom_usage", _T("core", "Nom d'usage")))
+    first_names: str = field(default="", metadata=_m("prenoms", _T("core", "Prénoms")))
+    birth_date: date | None = field(
+        default=None, metadata=_m("date_naissance", _T("core", "Date de naissance"))
+    )
+    sex: Sex | None = field(default=None, metadata=_m("sexe", _T("core", "Sexe")))
+    legal_representative: LegalRepresentative | None = field(
+        default=None, metadata=_m("representant_legal", _T("core", "Représentant légal"))
+    )
+    #: 15 characters, no spaces (``identifiers.normalize_nir``).
+    nir: str = field(default="", metadata=_m("nir", _T("core", "NIR")))
+    ame_code: str = field(default="", metadata=_m("code_ame", _T("core", "Code d'admission AME")))
+    # (b) contact details
+    address: Address = field(default_factory=Address, metadata=_m("adresse", _T("core", "Adresse")))
+    #: E.164 numbers (``identifiers.parse_phone``).
+    phones: list[str] = field(
+        default_factory=list, metadata=_m("telephones", _T("core", "Téléphones"))
+    )
+    email: str = field(default="", metadata=_m("email", _T("core", "E-mail")))
+    # (c)
+    insurance_body: str = field(
+        default="", metadata=_m("organisme_affiliation", _T("core", "Organisme d'affiliation"))
+    )
+    # (d)
+    doctor: Doctor = field(default_factory=Doctor, metadata=_m("medecin", _T("core", "Médecin")))
+    # place in the establishment (practice)
+    establishment: EstablishmentPlace = field(
+        default_factory=EstablishmentPlace,
+        metadata=_m("etablissement", _T("core", "Place dans l'établissement")),
+    )
+    # (h)
+    support_needed: bool | None = field(
+        default=None,
+        metadata=_m(
+            "besoin_accompagnement", _T("core", "Besoin d'un accompagnement sanitaire ou social")
+        ),
+    )
+    support_consent: Consent | None = field(
+        default=None,
+        metadata=_m(
+            "consentement_accompagnement",
+            _T(
+                "core",
+                "Consentement à la communication de l'identité et des coordonnées à l'organisme compétent",  # noqa: E501
+            ),
+        ),
+    )
+    # (j)
+    places: list[PlaceStayed] = field(
+        default_factory=list,
+        metadata=_m("lieux_sejour", _T("core", "Lieux de séjour des 14 derniers jours")),
+    )
+    return_to_france: date | None = field(
+        default=None,
+        metadata=_m("date_retour_france", _T("core", "Date de retour en France")),
+    )
+    # (k)
+    structures: list[StructureVisit] = field(
+        default_factory=list,
+        metadata=_m("structures", _T("core", "Structures fréquentées (14 derniers jours)")),
+    )
+    # (l)
+    gatherings: list[Gathering] = field(
+        default_factory=list, metadata=_m("rassemblements", _T("core", "Rassemblements"))
+    )
+    information: InformationGiven = field(
+        default_factory=InformationGiven,
+        metadata=_m("information", _T("core", "Information de la personne")),
+    )
+
+    @property
+    def kind(self) -> FicheKind:
+        return self.KIND
+
+
+@dataclass(slots=True, kw_only=True)
+class PatientZero(Fiche):
+    """Art. 2 II 1°: an infected person."""
+
+    KIND: ClassVar[FicheKind] = FicheKind.PATIENT_ZERO
+
+    # (e)
+    infection: InfectionEvidence = field(
+        default_factory=InfectionEvidence,
+        metadata=_m("infection", _T("core", "Établissement de l'infection")),
+    )
+    #: MARS 109: may the identity be given to the contacts?
+    identity_disclosure: Consent | None = field(
+        default=None,
+        metadata=_m(
+            "divulgation_identite",
+            _T("core", "Accepte que son identité soit communiquée à ses contacts"),
+        ),
+    )
+    # (q)
+    quarantine: Quarantine = field(
+        default_factory=Quarantine, metadata=_m("quarantaine", _T("core", "Quarantaine"))
+    )
+    # (r)
+    contact_with_case: YesNoUnknown | None = field(
+        default=None,
+        metadata=_m(
+            "contact_personne_infectee",
+            _T("core", "Contact avec une personne infectée ou symptomatique (14 derniers jours)"),
+        ),
+    )
+    # (s)
+    ars_screening: bool | None = field(
+        default=None,
+        metadata=_m(
+            "depistage_ars", _T("core", "Dépisté(e) lors d'une campagne organisée par l'ARS")
+        ),
+    )
+
+    def may_disclose_identity(self) -> bool:
+        """True only on an explicit *oui*: *non* and *non recueilli* both withhold it."""
+        return self.identity_disclosure is Consent.YES
+
+
+@dataclass(slots=True, kw_only=True)
+class Contact(Fiche):
+    """Art. 2 II 2°: a person in contact with one or more patients zéro."""
+
+    KIND: ClassVar[FicheKind] = FicheKind.CONTACT
+
+    expositions: list[Exposition] = field(
+        default_factory=list, metadata=_m("expositions", _T("core", "Expositions"))
+    )
+    symptoms: Symptoms = field(
+        default_factory=Symptoms, metadata=_m("symptomes", _T("core", "Symptômes"))
+    )
+
+    def exposition_to(self, patient_zero_uuid: str) -> Exposition | None:
+        for exp in self.expositions:
+            if exp.patient_zero_uuid == patient_zero_uuid:
+                return exp
+        return None
+
+
+AnyFiche = PatientZero | Contact
+
+FICHE_CLASSES: dict[FicheKind, type[PatientZero] | type[Contact]] = {
+    FicheKind.PATIENT_ZERO: PatientZero,
+    FicheKind.CONTACT: Contact,
+}

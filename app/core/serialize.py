@@ -1,0 +1,222 @@
+"""JSON-safe documents for fiches and expositions (database ``data``, sync, import).
+
+Keys are the French keys declared in the models' field metadata; dates are ISO
+``YYYY-MM-DD``; instants are ISO 8601 in UTC; enums are their values. A fiche
+document carries ``"format": 1`` and its ``"type"`` (``FicheKind`` value).
+
+Decoding is strict: an unknown key, a wrong type or an unknown enum value raises
+``DecodeError`` (a ``ValueError``) whose message is French and names the field
+path, so that the import command can report it per line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any, Union
+
+from app.core.enums import FicheKind
+from app.core.models import FICHE_CLASSES, AnyFiche, Exposition
+
+FORMAT = 1
+FORMAT_KEY = "format"
+TYPE_KEY = "type"
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DecodeError(ValueError):
+    """A document that cannot be read: ``path`` names the field, ``str()`` is French."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path or 'document'} : {message}" if path else message)
+        self.path = path
+        self.reason = message
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Field:
+    attr: str
+    key: str
+    tp: Any
+
+
+@cache
+def _fields(cls: type) -> tuple[_Field, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        _Field(f.name, f.metadata.get("key", f.name), hints[f.name])
+        for f in dataclasses.fields(cls)
+    )
+
+
+def _optional_inner(tp: Any) -> Any | None:
+    """``X`` for ``X | None``, else ``None``."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# encoding
+
+
+def _encode(value: Any) -> Any:
+    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, StrEnum)):
+        return value
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("instant sans fuseau horaire")
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.key: _encode(getattr(value, f.attr)) for f in _fields(type(value))}
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def fiche_to_dict(fiche: AnyFiche) -> dict[str, Any]:
+    """The JSON-safe document of a fiche (contact expositions included)."""
+    doc: dict[str, Any] = {FORMAT_KEY: FORMAT, TYPE_KEY: fiche.kind.value}
+    body = _encode(fiche)
+    assert isinstance(body, dict)
+    doc.update(body)
+    return doc
+
+
+def exposition_to_dict(exposition: Exposition) -> dict[str, Any]:
+    body = _encode(exposition)
+    assert isinstance(body, dict)
+    return body
+
+
+# ---------------------------------------------------------------------------
+# decoding
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        bool: "booléen",
+        int: "nombre",
+        float: "nombre",
+        str: "texte",
+        list: "liste",
+        dict: "objet",
+        type(None): "vide",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _decode(value: Any, tp: Any, path: str) -> Any:
+    inner = _optional_inner(tp)
+    if inner is not None:
+        return None if value is None else _decode(value, inner, path)
+    if value is None:
+        raise DecodeError(path, "valeur obligatoire manquante")
+    origin = typing.get_origin(tp)
+    if origin is list:
+        if not isinstance(value, list):
+            raise DecodeError(path, f"liste attendue, reçu {_type_name(value)}")
+        (item_tp,) = typing.get_args(tp)
+        return [_decode(v, item_tp, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(tp, type):
+        if issubclass(tp, StrEnum):
+            if not isinstance(value, str):
+                raise DecodeError(path, f"texte attendu, reçu {_type_name(value)}")
+            try:
+                return tp(value)
+            except ValueError:
+                allowed = ", ".join(m.value for m in tp)
+                raise DecodeError(
+                    path, f"valeur inconnue « {value} » (valeurs admises : {allowed})"
+                ) from None
+        if tp is bool:
+            if not isinstance(value, bool):
+                raise DecodeError(path, f"oui/non (true/false) attendu, reçu {_type_name(value)}")
+            return value
+        if tp is int:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise DecodeError(path, f"nombre entier attendu, reçu {_type_name(value)}")
+            return value
+        if tp is str:
+            if not isinstance(value, str):
+                raise DecodeError(path, f"texte attendu, reçu {_type_name(value)}")
+            return value
+        if tp is datetime:
+            if not isinstance(value, str):
+                raise DecodeError(
+                    path, f"date et heure ISO 8601 attendues, reçu {_type_name(value)}"
+                )
+            try:
+                instant = datetime.fromisoformat(value)
+            except ValueError:
+                raise DecodeError(path, f"date et heure invalides « {value} »") from None
+            if instant.tzinfo is None:
+                raise DecodeError(path, f"fuseau horaire manquant dans « {value} »")
+            return instant.astimezone(UTC)
+        if tp is date:
+            if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+                raise DecodeError(path, f"date AAAA-MM-JJ attendue, reçu « {value} »")
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise DecodeError(path, f"date invalide « {value} »") from None
+        if dataclasses.is_dataclass(tp):
+            return _decode_record(value, tp, path)
+    raise TypeError(f"unsupported field type {tp!r} at {path}")  # a programming error
+
+
+def _decode_record(value: Any, cls: type, path: str, ignore: frozenset[str] = frozenset()) -> Any:
+    if not isinstance(value, dict):
+        raise DecodeError(path, f"objet attendu, reçu {_type_name(value)}")
+    fields = _fields(cls)
+    known = {f.key for f in fields} | ignore
+    unknown = sorted(str(k) for k in value if k not in known)
+    if unknown:
+        raise DecodeError(path, f"champ inconnu « {unknown[0]} »")
+    kwargs = {
+        f.attr: _decode(value[f.key], f.tp, _join(path, f.key)) for f in fields if f.key in value
+    }
+    return cls(**kwargs)
+
+
+def fiche_from_dict(doc: Any) -> AnyFiche:
+    """Read a fiche document; ``DecodeError`` (a ``ValueError``) with a French message."""
+    if not isinstance(doc, dict):
+        raise DecodeError("", f"objet attendu, reçu {_type_name(doc)}")
+    fmt = doc.get(FORMAT_KEY)
+    if fmt != FORMAT or isinstance(fmt, bool):
+        raise DecodeError(FORMAT_KEY, f"format de document non pris en charge « {fmt} »")
+    kind_value = doc.get(TYPE_KEY)
+    if not isinstance(kind_value, str) or kind_value not in FicheKind.__members__.values():
+        allowed = ", ".join(k.value for k in FicheKind)
+        raise DecodeError(
+            TYPE_KEY, f"type de fiche inconnu « {kind_value} » (valeurs admises : {allowed})"
+        )
+    kind = FicheKind(kind_value)
+    cls = FICHE_CLASSES[kind]
+    fiche = _decode_record(doc, cls, "", frozenset({FORMAT_KEY, TYPE_KEY}))
+    assert isinstance(fiche, cls)
+    return fiche
+
+
+def exposition_from_dict(doc: Any) -> Exposition:
+    exp = _decode_record(doc, Exposition, "")
+    assert isinstance(exp, Exposition)
+    return exp
