@@ -1,0 +1,134 @@
+"""The OS keyring, seen by the store: one entry per database, never in clear on disk.
+
+Service ``tracing-desk``, user name = the store id, value = the 256-bit raw key
+as 64 lowercase hex characters. Backends that cannot keep a secret safely are
+refused (:func:`check_backend`): keyring's ``fail`` and ``null`` backends,
+keyrings.alt's plaintext file backends, a remote (Google Docs) backend, and a
+chainer or multipart wrapper with nothing acceptable inside. Nothing here ever
+logs or formats the key.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from app.db.errors import KeyringAccessError, KeyringRefusedError, WrongKeyError
+
+SERVICE = "tracing-desk"
+KEY_BYTES = 32
+
+# Backends refused wherever they appear in a backend's class hierarchy,
+# by "module.QualName" so that keyrings.alt need not be installed.
+_REFUSED: dict[str, str] = {
+    "keyring.backends.fail.Keyring": "aucun trousseau du système n'a été trouvé",
+    "keyring.backends.null.Keyring": "le trousseau « null » ne conserve rien",
+    "keyrings.alt.file.PlaintextKeyring": "le trousseau fichier de keyrings.alt est en clair",
+    "keyrings.alt.pyfs.PlaintextKeyring": "le trousseau fichier de keyrings.alt est en clair",
+    "keyrings.alt.Google.DocsKeyring": "le trousseau Google Docs envoie la clé hors du poste",
+}
+_CHAINER = "keyring.backends.chainer.ChainerBackend"
+_MULTIPART = "keyrings.alt.multi.MultipartKeyringWrapper"
+
+
+def _qualnames(backend: object) -> list[str]:
+    return [f"{cls.__module__}.{cls.__qualname__}" for cls in type(backend).__mro__]
+
+
+def _refusal(backend: object) -> str | None:
+    """Why *backend* cannot hold the key, or ``None`` if it can."""
+    names = _qualnames(backend)
+    for name in names:
+        if name in _REFUSED:
+            return _REFUSED[name]
+    if _MULTIPART in names:
+        inner = getattr(backend, "_keyring", None)
+        return "enveloppe sans trousseau" if inner is None else _refusal(inner)
+    if _CHAINER in names:
+        return None if _usable_in_chain(backend) is not None else "aucun trousseau utilisable"
+    return None
+
+
+def _usable_in_chain(chainer: object) -> KeyringBackend | None:
+    try:
+        chain = list(getattr(chainer, "backends", []))
+    except Exception:  # a backend's priority may raise while the chain is built
+        return None
+    for member in chain:
+        if isinstance(member, KeyringBackend) and _refusal(member) is None:
+            return member
+    return None
+
+
+def _effective_backend() -> KeyringBackend:
+    """The backend entries are read from and written to.
+
+    For a chainer, the first acceptable backend of the chain: a plaintext
+    backend further down the chain is never written to nor read from.
+    """
+    backend = keyring.get_keyring()
+    if _CHAINER in _qualnames(backend):
+        member = _usable_in_chain(backend)
+        if member is not None:
+            return member
+    return backend
+
+
+def backend_name() -> str:
+    """The keyring backend in use, e.g. ``keyring.backends.SecretService.Keyring``."""
+    backend = keyring.get_keyring()
+    name = _qualnames(backend)[0]
+    if _CHAINER in _qualnames(backend):
+        member = _usable_in_chain(backend)
+        inner = _qualnames(member)[0] if member is not None else "aucun"
+        return f"{name} -> {inner}"
+    return name
+
+
+def check_backend() -> None:
+    """Raise :class:`KeyringRefusedError` unless the keyring can keep the key safely."""
+    backend = keyring.get_keyring()
+    reason = _refusal(backend)
+    if reason is not None:
+        raise KeyringRefusedError(detail=f"{_qualnames(backend)[0]} : {reason}")
+
+
+def get_key(store_id: str) -> bytes | None:
+    """The raw key of store *store_id*, or ``None`` when the keyring has no entry."""
+    check_backend()
+    try:
+        value = _effective_backend().get_password(SERVICE, store_id)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringAccessError(detail=type(exc).__name__) from None
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if len(text) != 2 * KEY_BYTES or any(c not in "0123456789abcdef" for c in text):
+        raise WrongKeyError(
+            "La valeur enregistrée dans le trousseau pour cette base n'est pas une clé "
+            "valide : la base n'a pas été modifiée. Restaurez la clé avec "
+            "« tracing-desk recover » et votre code de récupération."
+        )
+    return bytes.fromhex(text)
+
+
+def set_key(store_id: str, key: bytes) -> None:
+    """Store *key* (32 bytes) for *store_id*, replacing any previous entry."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("the database key must be 32 bytes")
+    check_backend()
+    try:
+        _effective_backend().set_password(SERVICE, store_id, key.hex())
+    except keyring.errors.KeyringError as exc:
+        raise KeyringAccessError(detail=type(exc).__name__) from None
+
+
+def delete_key(store_id: str) -> None:
+    """Remove the entry of *store_id*; no error if there is none."""
+    try:
+        _effective_backend().delete_password(SERVICE, store_id)
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except keyring.errors.KeyringError as exc:
+        raise KeyringAccessError(detail=type(exc).__name__) from None

@@ -1,0 +1,189 @@
+"""Schema versions (``PRAGMA user_version``) and the migrations between them.
+
+``MIGRATIONS[n]`` takes a database at version ``n - 1`` to version ``n``; a new
+store runs them all from 0. Each step runs in its own transaction together
+with the ``user_version`` update, so a crash leaves the database at a version
+boundary. Before migrating an existing database, an encrypted copy (same key)
+is written to the backups directory. A database from a newer program is
+refused, never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.clock import utcnow
+from app.db.connection import Cursor, Database
+from app.db.errors import NewerSchemaError
+from app.db.journalhash import GENESIS_HASH, journal_hash
+
+CURRENT_VERSION = 2
+
+_FICHES = [
+    """CREATE TABLE fiches (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deadline    TEXT NOT NULL,
+    sync_state  TEXT NOT NULL,
+    search_name TEXT NOT NULL DEFAULT '',
+    birth_date  TEXT,
+    nir         TEXT,
+    phones      TEXT NOT NULL DEFAULT '',
+    unit        TEXT NOT NULL DEFAULT '',
+    data        TEXT NOT NULL
+)""",
+    "CREATE INDEX fiches_created ON fiches(created_at)",
+    "CREATE INDEX fiches_deadline ON fiches(deadline)",
+    "CREATE INDEX fiches_search_name ON fiches(search_name)",
+    "CREATE INDEX fiches_nir ON fiches(nir) WHERE nir IS NOT NULL",
+]
+
+_EXPOSITIONS = [
+    """CREATE TABLE expositions (
+    id                INTEGER PRIMARY KEY,
+    uuid              TEXT NOT NULL UNIQUE,
+    contact_uuid      TEXT NOT NULL REFERENCES fiches(uuid) ON DELETE CASCADE,
+    patient_zero_uuid TEXT NOT NULL REFERENCES fiches(uuid) ON DELETE CASCADE,
+    data              TEXT NOT NULL,
+    UNIQUE (contact_uuid, patient_zero_uuid)
+)""",
+    "CREATE INDEX expositions_pz ON expositions(patient_zero_uuid)",
+]
+
+_OUTBOX = [
+    """CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    fiche_uuid TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    op         TEXT NOT NULL,
+    queued_at  TEXT NOT NULL,
+    state      TEXT NOT NULL DEFAULT 'pending',
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+)""",
+    "CREATE INDEX outbox_pending ON outbox(state, id)",
+    "CREATE INDEX outbox_fiche ON outbox(fiche_uuid)",
+]
+
+_JOURNAL_V1 = """CREATE TABLE journal (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    fiche_uuid TEXT,
+    detail     TEXT NOT NULL DEFAULT ''
+)"""
+
+_JOURNAL_V2 = """CREATE TABLE journal (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    fiche_uuid TEXT,
+    detail     TEXT NOT NULL DEFAULT '',
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+)"""
+
+_SETTINGS = [
+    """CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)""",
+]
+
+
+def _to_v1(cur: Cursor) -> None:
+    for sql in [*_FICHES, *_EXPOSITIONS, *_OUTBOX, _JOURNAL_V1, *_SETTINGS]:
+        cur.execute(sql)
+
+
+def _to_v2(cur: Cursor) -> None:
+    """Rebuild ``journal`` with ``prev_hash``/``hash`` and chain the existing entries.
+
+    Rebuilt rather than ``ALTER TABLE … ADD COLUMN`` so that the columns are
+    ``NOT NULL`` without a default and the table is the same as in a new store.
+    """
+    cur.execute("ALTER TABLE journal RENAME TO journal_v1")
+    cur.execute(_JOURNAL_V2)
+    rows = cur.execute(
+        "SELECT id, at, user, action, fiche_uuid, detail FROM journal_v1 ORDER BY id"
+    ).fetchall()
+    prev = GENESIS_HASH
+    for entry_id, at, user, action, fiche_uuid, detail in rows:
+        digest = journal_hash(prev, at, user, action, fiche_uuid, detail)
+        cur.execute(
+            "INSERT INTO journal (id, at, user, action, fiche_uuid, detail, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry_id, at, user, action, fiche_uuid, detail, prev, digest),
+        )
+        prev = digest
+    cur.execute("DROP TABLE journal_v1")
+
+
+MIGRATIONS: dict[int, Callable[[Cursor], None]] = {1: _to_v1, 2: _to_v2}
+"""Target version -> step taking the database from the version before it."""
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    from_version: int
+    to_version: int
+    backup: Path | None
+    """The encrypted copy written before migrating, if any."""
+
+
+def check_not_newer(db: Database) -> int:
+    """The database's version; :class:`NewerSchemaError` if this program is too old for it."""
+    version = db.schema_version
+    if version > CURRENT_VERSION:
+        raise NewerSchemaError(detail=f"version {version} > {CURRENT_VERSION}")
+    return version
+
+
+def backup_name(version: int) -> str:
+    """``tracing-<UTC timestamp>-v<N>.db``: no personal data in the name."""
+    return f"tracing-{utcnow().strftime('%Y%m%dT%H%M%SZ')}-v{version}.db"
+
+
+def write_backup(db: Database, backup_dir: Path) -> Path:
+    """An encrypted copy of *db* (same key) in *backup_dir*, never overwriting one."""
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    version = db.schema_version
+    name = backup_name(version)
+    dest = backup_dir / name
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = backup_dir / name.replace(".db", f"-{n}.db")
+    db.backup_to(dest)
+    return dest
+
+
+def migrate(db: Database, backup_dir: Path) -> MigrationReport:
+    """Bring *db* to :data:`CURRENT_VERSION`.
+
+    Refuses a newer database (:class:`NewerSchemaError`), backs up an older
+    non-empty one first, then applies each step in its own transaction.
+    Version 0 is a brand-new store: no backup.
+    """
+    start = check_not_newer(db)
+    if start == CURRENT_VERSION:
+        return MigrationReport(start, start, None)
+    backup = write_backup(db, backup_dir) if start > 0 else None
+    for target in range(start + 1, CURRENT_VERSION + 1):
+        with db.transaction() as cur:
+            row = cur.execute("PRAGMA user_version").fetchone()
+            current = int(row[0]) if row else 0
+            if current >= target:  # another process migrated meanwhile
+                continue
+            MIGRATIONS[target](cur)
+            cur.execute(f"PRAGMA user_version = {int(target)}")
+    return MigrationReport(start, db.schema_version, backup)
