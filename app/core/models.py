@@ -38,7 +38,7 @@ from app.core.enums import (
     StructureType,
     YesNoUnknown,
 )
-from app.core.i18n import QT_TRANSLATE_NOOP as _T
+from app.core.i18n import QT_TRANSLATE_NOOP
 
 
 def new_uuid() -> str:
@@ -52,11 +52,15 @@ def _m(key: str, label: str) -> dict[str, Any]:
 
 @dataclass(slots=True, kw_only=True)
 class Address:
-    lines: list[str] = field(default_factory=list, metadata=_m("lignes", _T("core", "Adresse")))
-    postal_code: str = field(default="", metadata=_m("code_postal", _T("core", "Code postal")))
-    city: str = field(default="", metadata=_m("commune", _T("core", "Commune")))
+    lines: list[str] = field(
+        default_factory=list, metadata=_m("lignes", QT_TRANSLATE_NOOP("core", "Ligne(s) d'adresse"))
+    )
+    postal_code: str = field(
+        default="", metadata=_m("code_postal", QT_TRANSLATE_NOOP("core", "Code postal"))
+    )
+    city: str = field(default="", metadata=_m("commune", QT_TRANSLATE_NOOP("core", "Commune")))
     #: ``""`` means France.
-    country: str = field(default="", metadata=_m("pays", _T("core", "Pays")))
+    country: str = field(default="", metadata=_m("pays", QT_TRANSLATE_NOOP("core", "Pays")))
 
     def is_empty(self) -> bool:
         return not (
@@ -70,20 +74,24 @@ class Address:
 class LegalRepresentative:
     """For a minor or a protected adult (letter a)."""
 
-    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
-    relationship: str = field(default="", metadata=_m("lien", _T("core", "Lien avec la personne")))
-    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
+    relationship: str = field(
+        default="", metadata=_m("lien", QT_TRANSLATE_NOOP("core", "Lien avec la personne"))
+    )
+    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
 
 
 @dataclass(slots=True, kw_only=True)
 class Doctor:
     """Letter d: médecin à l'origine de l'inscription (patient zéro) or médecin traitant."""
 
-    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
-    specialty: str = field(default="", metadata=_m("specialite", _T("core", "Spécialité")))
-    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
-    rpps: str = field(default="", metadata=_m("rpps", _T("core", "N° RPPS")))
-    adeli: str = field(default="", metadata=_m("adeli", _T("core", "N° ADELI")))
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
+    specialty: str = field(
+        default="", metadata=_m("specialite", QT_TRANSLATE_NOOP("core", "Spécialité"))
+    )
+    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
+    rpps: str = field(default="", metadata=_m("rpps", QT_TRANSLATE_NOOP("core", "N° RPPS")))
+    adeli: str = field(default="", metadata=_m("adeli", QT_TRANSLATE_NOOP("core", "N° ADELI")))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -91,18 +99,23 @@ class InfectionEvidence:
     """Letter e (patient zéro): how the infection was established."""
 
     exam_type: ExamType | None = field(
-        default=None, metadata=_m("type_examen", _T("core", "Type d'examen"))
+        default=None, metadata=_m("type_examen", QT_TRANSLATE_NOOP("core", "Type d'examen"))
     )
     sample_date: date | None = field(
-        default=None, metadata=_m("date_prelevement", _T("core", "Date de prélèvement"))
+        default=None,
+        metadata=_m("date_prelevement", QT_TRANSLATE_NOOP("core", "Date de prélèvement")),
     )
-    result: ExamResult | None = field(default=None, metadata=_m("resultat", _T("core", "Résultat")))
+    result: ExamResult | None = field(
+        default=None, metadata=_m("resultat", QT_TRANSLATE_NOOP("core", "Résultat"))
+    )
     symptom_onset: date | None = field(
         default=None,
-        metadata=_m("date_premiers_symptomes", _T("core", "Date des premiers symptômes")),
+        metadata=_m(
+            "date_premiers_symptomes", QT_TRANSLATE_NOOP("core", "Date des premiers symptômes")
+        ),
     )
     asymptomatic: bool = field(
-        default=False, metadata=_m("asymptomatique", _T("core", "Asymptomatique"))
+        default=False, metadata=_m("asymptomatique", QT_TRANSLATE_NOOP("core", "Asymptomatique"))
     )
 
     def diagnosis_date(self) -> date | None:
@@ -116,10 +129,13 @@ class EstablishmentPlace:
     """The person's place in the establishment *(practice)*."""
 
     status: EstablishmentStatus | None = field(
-        default=None, metadata=_m("statut", _T("core", "Statut dans l'établissement"))
+        default=None,
+        metadata=_m("statut", QT_TRANSLATE_NOOP("core", "Statut dans l'établissement")),
     )
-    unit: str = field(default="", metadata=_m("service", _T("core", "Service / unité")))
-    room: str = field(default="", metadata=_m("chambre", _T("core", "Chambre")))
+    unit: str = field(
+        default="", metadata=_m("service", QT_TRANSLATE_NOOP("core", "Service / unité"))
+    )
+    room: str = field(default="", metadata=_m("chambre", QT_TRANSLATE_NOOP("core", "Chambre")))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -127,17 +143,22 @@ class InformationGiven:
     """MARS 109: the person was informed; when, by whom (the signed-in user), how."""
 
     given_on: date | None = field(
-        default=None, metadata=_m("date", _T("core", "Date de l'information"))
+        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date de l'information"))
     )
-    given_by: str = field(default="", metadata=_m("par", _T("core", "Information donnée par")))
+    given_by: str = field(
+        default="", metadata=_m("par", QT_TRANSLATE_NOOP("core", "Information donnée par"))
+    )
     modes: list[InformationMode] = field(
-        default_factory=list, metadata=_m("modalites", _T("core", "Modalités d'information"))
+        default_factory=list,
+        metadata=_m("modalites", QT_TRANSLATE_NOOP("core", "Modalités d'information")),
     )
     research_opposition_right: bool = field(
         default=False,
         metadata=_m(
             "droit_opposition_recherche",
-            _T("core", "Informé(e) du droit d'opposition à la réutilisation pour la recherche"),
+            QT_TRANSLATE_NOOP(
+                "core", "Informé(e) du droit d'opposition à la réutilisation pour la recherche"
+            ),
         ),
     )
 
@@ -146,10 +167,12 @@ class InformationGiven:
 class PlaceStayed:
     """Letter j: a département, a collectivité (art. 72-3) or a country."""
 
-    kind: PlaceKind = field(default=PlaceKind.DEPARTEMENT, metadata=_m("type", _T("core", "Type")))
+    kind: PlaceKind = field(
+        default=PlaceKind.DEPARTEMENT, metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type"))
+    )
     #: INSEE code for a département / collectivité; empty or ISO code for a country.
-    code: str = field(default="", metadata=_m("code", _T("core", "Code")))
-    name: str = field(default="", metadata=_m("nom", _T("core", "Nom")))
+    code: str = field(default="", metadata=_m("code", QT_TRANSLATE_NOOP("core", "Code")))
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -157,16 +180,22 @@ class StructureVisit:
     """Letter k: a structure frequented in the last 14 days, with its details (E-k)."""
 
     type: StructureType | None = field(
-        default=None, metadata=_m("type", _T("core", "Type de structure"))
+        default=None, metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type de structure"))
     )
     housing_subtype: HousingSubtype | None = field(
-        default=None, metadata=_m("sous_type", _T("core", "Type d'hébergement collectif"))
+        default=None,
+        metadata=_m("sous_type", QT_TRANSLATE_NOOP("core", "Type d'hébergement collectif")),
     )
-    name: str = field(default="", metadata=_m("nom", _T("core", "Nom de la structure")))
-    address: Address = field(default_factory=Address, metadata=_m("adresse", _T("core", "Adresse")))
-    phone: str = field(default="", metadata=_m("telephone", _T("core", "Téléphone")))
+    name: str = field(
+        default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom de la structure"))
+    )
+    address: Address = field(
+        default_factory=Address, metadata=_m("adresse", QT_TRANSLATE_NOOP("core", "Adresse"))
+    )
+    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
     last_visit: date | None = field(
-        default=None, metadata=_m("date_frequentation", _T("core", "Date de fréquentation"))
+        default=None,
+        metadata=_m("date_frequentation", QT_TRANSLATE_NOOP("core", "Date de fréquentation")),
     )
 
 
@@ -174,12 +203,16 @@ class StructureVisit:
 class Gathering:
     """Letter l: a gathering attended: place, date and purpose (E-l)."""
 
-    place: str = field(default="", metadata=_m("lieu", _T("core", "Lieu")))
-    held_on: date | None = field(default=None, metadata=_m("date", _T("core", "Date")))
-    purpose: GatheringPurpose | None = field(
-        default=None, metadata=_m("objet", _T("core", "Objet du rassemblement"))
+    place: str = field(default="", metadata=_m("lieu", QT_TRANSLATE_NOOP("core", "Lieu")))
+    held_on: date | None = field(
+        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date"))
     )
-    detail: str = field(default="", metadata=_m("precision", _T("core", "Précision")))
+    purpose: GatheringPurpose | None = field(
+        default=None, metadata=_m("objet", QT_TRANSLATE_NOOP("core", "Objet du rassemblement"))
+    )
+    detail: str = field(
+        default="", metadata=_m("precision", QT_TRANSLATE_NOOP("core", "Précision"))
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -188,10 +221,14 @@ class Quarantine:
 
     in_quarantine: bool | None = field(
         default=None,
-        metadata=_m("en_quarantaine", _T("core", "En quarantaine au cours des 14 derniers jours")),
+        metadata=_m(
+            "en_quarantaine",
+            QT_TRANSLATE_NOOP("core", "En quarantaine au cours des 14 derniers jours"),
+        ),
     )
     reasons: list[QuarantineReason] = field(
-        default_factory=list, metadata=_m("raisons", _T("core", "Raisons de la quarantaine"))
+        default_factory=list,
+        metadata=_m("raisons", QT_TRANSLATE_NOOP("core", "Raisons de la quarantaine")),
     )
 
 
@@ -199,9 +236,12 @@ class Quarantine:
 class Symptoms:
     """A contact's symptoms *(practice)*."""
 
-    present: bool | None = field(default=None, metadata=_m("presents", _T("core", "Symptômes")))
+    present: bool | None = field(
+        default=None, metadata=_m("presents", QT_TRANSLATE_NOOP("core", "Symptômes"))
+    )
     onset: date | None = field(
-        default=None, metadata=_m("date_debut", _T("core", "Date de début des symptômes"))
+        default=None,
+        metadata=_m("date_debut", QT_TRANSLATE_NOOP("core", "Date de début des symptômes")),
     )
 
 
@@ -209,27 +249,35 @@ class Symptoms:
 class Exposition:
     """The link between one contact and one patient zéro (letter e of a contact)."""
 
-    uuid: str = field(default_factory=new_uuid, metadata=_m("uuid", _T("core", "Identifiant")))
+    uuid: str = field(
+        default_factory=new_uuid, metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"))
+    )
     patient_zero_uuid: str = field(
-        default="", metadata=_m("patient_zero_uuid", _T("core", "Patient zéro"))
+        default="", metadata=_m("patient_zero_uuid", QT_TRANSLATE_NOOP("core", "Patient zéro"))
     )
     last_contact: date | None = field(
-        default=None, metadata=_m("date_dernier_contact", _T("core", "Date du dernier contact"))
+        default=None,
+        metadata=_m("date_dernier_contact", QT_TRANSLATE_NOOP("core", "Date du dernier contact")),
     )
     circumstances: list[Circumstance] = field(
-        default_factory=list, metadata=_m("circonstances", _T("core", "Circonstances"))
+        default_factory=list,
+        metadata=_m("circonstances", QT_TRANSLATE_NOOP("core", "Circonstances")),
     )
     other_circumstance: str = field(
-        default="", metadata=_m("autre_circonstance", _T("core", "Autre circonstance"))
+        default="",
+        metadata=_m("autre_circonstance", QT_TRANSLATE_NOOP("core", "Autre circonstance")),
     )
     measures: list[ProtectiveMeasure] = field(
-        default_factory=list, metadata=_m("mesures_protection", _T("core", "Mesures de protection"))
+        default_factory=list,
+        metadata=_m("mesures_protection", QT_TRANSLATE_NOOP("core", "Mesures de protection")),
     )
     suggested_risk: RiskAssessment | None = field(
-        default=None, metadata=_m("risque_suggere", _T("core", "Évaluation suggérée"))
+        default=None,
+        metadata=_m("risque_suggere", QT_TRANSLATE_NOOP("core", "Évaluation suggérée")),
     )
     risk: RiskAssessment | None = field(
-        default=None, metadata=_m("evaluation_risque", _T("core", "Évaluation du risque"))
+        default=None,
+        metadata=_m("evaluation_risque", QT_TRANSLATE_NOOP("core", "Évaluation du risque")),
     )
 
 
@@ -239,65 +287,80 @@ class Fiche:
 
     KIND: ClassVar[FicheKind]
 
-    uuid: str = field(default_factory=new_uuid, metadata=_m("uuid", _T("core", "Identifiant")))
+    uuid: str = field(
+        default_factory=new_uuid, metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"))
+    )
     state: LifecycleState = field(
-        default=LifecycleState.DRAFT, metadata=_m("etat", _T("core", "État"))
+        default=LifecycleState.DRAFT, metadata=_m("etat", QT_TRANSLATE_NOOP("core", "État"))
     )
     #: 0 before the first save, 1 at creation, +1 at every save (the db sets it).
-    version: int = field(default=0, metadata=_m("version", _T("core", "Version")))
+    version: int = field(default=0, metadata=_m("version", QT_TRANSLATE_NOOP("core", "Version")))
     #: Fixed at first save, aware UTC; the retention deadline derives from it.
     created_at: datetime | None = field(
-        default=None, metadata=_m("cree_le", _T("core", "Créée le"))
+        default=None, metadata=_m("cree_le", QT_TRANSLATE_NOOP("core", "Créée le"))
     )
     updated_at: datetime | None = field(
-        default=None, metadata=_m("modifie_le", _T("core", "Modifiée le"))
+        default=None, metadata=_m("modifie_le", QT_TRANSLATE_NOOP("core", "Modifiée le"))
     )
     # (a) identity
     birth_name: str = field(
-        default="", metadata=_m("nom_naissance", _T("core", "Nom de naissance"))
+        default="", metadata=_m("nom_naissance", QT_TRANSLATE_NOOP("core", "Nom de naissance"))
     )
-    usage_name: str = field(default="", metadata=_m("nom_usage", _T("core", "Nom d'usage")))
-    first_names: str = field(default="", metadata=_m("prenoms", _T("core", "Prénoms")))
+    usage_name: str = field(
+        default="", metadata=_m("nom_usage", QT_TRANSLATE_NOOP("core", "Nom d'usage"))
+    )
+    first_names: str = field(
+        default="", metadata=_m("prenoms", QT_TRANSLATE_NOOP("core", "Prénoms"))
+    )
     birth_date: date | None = field(
-        default=None, metadata=_m("date_naissance", _T("core", "Date de naissance"))
+        default=None, metadata=_m("date_naissance", QT_TRANSLATE_NOOP("core", "Date de naissance"))
     )
-    sex: Sex | None = field(default=None, metadata=_m("sexe", _T("core", "Sexe")))
+    sex: Sex | None = field(default=None, metadata=_m("sexe", QT_TRANSLATE_NOOP("core", "Sexe")))
     legal_representative: LegalRepresentative | None = field(
-        default=None, metadata=_m("representant_legal", _T("core", "Représentant légal"))
+        default=None,
+        metadata=_m("representant_legal", QT_TRANSLATE_NOOP("core", "Représentant légal")),
     )
     #: 15 characters, no spaces (``identifiers.normalize_nir``).
-    nir: str = field(default="", metadata=_m("nir", _T("core", "NIR")))
-    ame_code: str = field(default="", metadata=_m("code_ame", _T("core", "Code d'admission AME")))
+    nir: str = field(default="", metadata=_m("nir", QT_TRANSLATE_NOOP("core", "NIR")))
+    ame_code: str = field(
+        default="", metadata=_m("code_ame", QT_TRANSLATE_NOOP("core", "Code d'admission AME"))
+    )
     # (b) contact details
-    address: Address = field(default_factory=Address, metadata=_m("adresse", _T("core", "Adresse")))
+    address: Address = field(
+        default_factory=Address, metadata=_m("adresse", QT_TRANSLATE_NOOP("core", "Adresse"))
+    )
     #: E.164 numbers (``identifiers.parse_phone``).
     phones: list[str] = field(
-        default_factory=list, metadata=_m("telephones", _T("core", "Téléphones"))
+        default_factory=list, metadata=_m("telephones", QT_TRANSLATE_NOOP("core", "Téléphones"))
     )
-    email: str = field(default="", metadata=_m("email", _T("core", "E-mail")))
+    email: str = field(default="", metadata=_m("email", QT_TRANSLATE_NOOP("core", "E-mail")))
     # (c)
     insurance_body: str = field(
-        default="", metadata=_m("organisme_affiliation", _T("core", "Organisme d'affiliation"))
+        default="",
+        metadata=_m("organisme_affiliation", QT_TRANSLATE_NOOP("core", "Organisme d'affiliation")),
     )
     # (d)
-    doctor: Doctor = field(default_factory=Doctor, metadata=_m("medecin", _T("core", "Médecin")))
+    doctor: Doctor = field(
+        default_factory=Doctor, metadata=_m("medecin", QT_TRANSLATE_NOOP("core", "Médecin"))
+    )
     # place in the establishment (practice)
     establishment: EstablishmentPlace = field(
         default_factory=EstablishmentPlace,
-        metadata=_m("etablissement", _T("core", "Place dans l'établissement")),
+        metadata=_m("etablissement", QT_TRANSLATE_NOOP("core", "Place dans l'établissement")),
     )
     # (h)
     support_needed: bool | None = field(
         default=None,
         metadata=_m(
-            "besoin_accompagnement", _T("core", "Besoin d'un accompagnement sanitaire ou social")
+            "besoin_accompagnement",
+            QT_TRANSLATE_NOOP("core", "Besoin d'un accompagnement sanitaire ou social"),
         ),
     )
     support_consent: Consent | None = field(
         default=None,
         metadata=_m(
             "consentement_accompagnement",
-            _T(
+            QT_TRANSLATE_NOOP(
                 "core",
                 "Consentement à la communication de l'identité et des coordonnées à l'organisme compétent",  # noqa: E501
             ),
@@ -306,24 +369,29 @@ class Fiche:
     # (j)
     places: list[PlaceStayed] = field(
         default_factory=list,
-        metadata=_m("lieux_sejour", _T("core", "Lieux de séjour des 14 derniers jours")),
+        metadata=_m(
+            "lieux_sejour", QT_TRANSLATE_NOOP("core", "Lieux de séjour des 14 derniers jours")
+        ),
     )
     return_to_france: date | None = field(
         default=None,
-        metadata=_m("date_retour_france", _T("core", "Date de retour en France")),
+        metadata=_m("date_retour_france", QT_TRANSLATE_NOOP("core", "Date de retour en France")),
     )
     # (k)
     structures: list[StructureVisit] = field(
         default_factory=list,
-        metadata=_m("structures", _T("core", "Structures fréquentées (14 derniers jours)")),
+        metadata=_m(
+            "structures", QT_TRANSLATE_NOOP("core", "Structures fréquentées (14 derniers jours)")
+        ),
     )
     # (l)
     gatherings: list[Gathering] = field(
-        default_factory=list, metadata=_m("rassemblements", _T("core", "Rassemblements"))
+        default_factory=list,
+        metadata=_m("rassemblements", QT_TRANSLATE_NOOP("core", "Rassemblements")),
     )
     information: InformationGiven = field(
         default_factory=InformationGiven,
-        metadata=_m("information", _T("core", "Information de la personne")),
+        metadata=_m("information", QT_TRANSLATE_NOOP("core", "Information de la personne")),
     )
 
     @property
@@ -340,33 +408,37 @@ class PatientZero(Fiche):
     # (e)
     infection: InfectionEvidence = field(
         default_factory=InfectionEvidence,
-        metadata=_m("infection", _T("core", "Établissement de l'infection")),
+        metadata=_m("infection", QT_TRANSLATE_NOOP("core", "Établissement de l'infection")),
     )
     #: MARS 109: may the identity be given to the contacts?
     identity_disclosure: Consent | None = field(
         default=None,
         metadata=_m(
             "divulgation_identite",
-            _T("core", "Accepte que son identité soit communiquée à ses contacts"),
+            QT_TRANSLATE_NOOP("core", "Accepte que son identité soit communiquée à ses contacts"),
         ),
     )
     # (q)
     quarantine: Quarantine = field(
-        default_factory=Quarantine, metadata=_m("quarantaine", _T("core", "Quarantaine"))
+        default_factory=Quarantine,
+        metadata=_m("quarantaine", QT_TRANSLATE_NOOP("core", "Quarantaine")),
     )
     # (r)
     contact_with_case: YesNoUnknown | None = field(
         default=None,
         metadata=_m(
             "contact_personne_infectee",
-            _T("core", "Contact avec une personne infectée ou symptomatique (14 derniers jours)"),
+            QT_TRANSLATE_NOOP(
+                "core", "Contact avec une personne infectée ou symptomatique (14 derniers jours)"
+            ),
         ),
     )
     # (s)
     ars_screening: bool | None = field(
         default=None,
         metadata=_m(
-            "depistage_ars", _T("core", "Dépisté(e) lors d'une campagne organisée par l'ARS")
+            "depistage_ars",
+            QT_TRANSLATE_NOOP("core", "Dépisté(e) lors d'une campagne organisée par l'ARS"),
         ),
     )
 
@@ -382,10 +454,10 @@ class Contact(Fiche):
     KIND: ClassVar[FicheKind] = FicheKind.CONTACT
 
     expositions: list[Exposition] = field(
-        default_factory=list, metadata=_m("expositions", _T("core", "Expositions"))
+        default_factory=list, metadata=_m("expositions", QT_TRANSLATE_NOOP("core", "Expositions"))
     )
     symptoms: Symptoms = field(
-        default_factory=Symptoms, metadata=_m("symptomes", _T("core", "Symptômes"))
+        default_factory=Symptoms, metadata=_m("symptomes", QT_TRANSLATE_NOOP("core", "Symptômes"))
     )
 
     def exposition_to(self, patient_zero_uuid: str) -> Exposition | None:
