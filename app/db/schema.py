@@ -18,6 +18,7 @@ from app.core.clock import utcnow
 from app.db.connection import Cursor, Database
 from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
+from app.paths import ensure_private_dir
 
 CURRENT_VERSION = 2
 
@@ -155,7 +156,7 @@ def backup_name(version: int) -> str:
 
 def write_backup(db: Database, backup_dir: Path) -> Path:
     """An encrypted copy of *db* (same key) in *backup_dir*, never overwriting one."""
-    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    ensure_private_dir(backup_dir)
     version = db.schema_version
     name = backup_name(version)
     dest = backup_dir / name

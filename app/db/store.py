@@ -295,7 +295,7 @@ def open_store(
                 detail="user_version 0",
             )
         if migrate:
-            schema.migrate(db, paths.ensure_private_dir(d / "backups"))
+            schema.migrate(db, d / "backups")
     except BaseException:
         db.close()
         raise
