@@ -1,0 +1,338 @@
+"""The ``tracing-desk`` command: admin commands, and the main window without one.
+
+Every command accepts ``--data-dir DIR``. The journal records the operating
+system user as ``cli:<user>``. Known problems (wrong key, locked database…)
+print their French message on stderr and exit non-zero; nothing is created
+or replaced on a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__, paths
+
+EXIT_OK = 0
+EXIT_STORE_ERROR = 2
+EXIT_USAGE = 64
+EXIT_DATA_ERROR = 65
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def cli_user() -> str:
+    """How the journal names a person using the command line."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user name in the environment (containers)
+        name = str(os.getuid()) if hasattr(os, "getuid") else "inconnu"
+    return f"cli:{name}"
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _passphrase_for_open() -> str | None:
+    """Passphrase-mode stores: from TRACING_DESK_PASSPHRASE, else typed at a terminal."""
+    from app.db.store import store_mode
+
+    if store_mode() != "passphrase":
+        return None
+    env = os.environ.get("TRACING_DESK_PASSPHRASE")
+    if env:
+        return env
+    if sys.stdin.isatty():
+        return getpass.getpass("Phrase secrète de la base : ")
+    return None
+
+
+def _open():  # type: ignore[no-untyped-def]
+    from app.db.store import open_store
+
+    return open_store(passphrase=_passphrase_for_open())
+
+
+def _repo(db: Any) -> Any:
+    from app.db.repositories import FicheRepository
+
+    return FicheRepository(db, cli_user())
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.core.enums import JournalAction
+    from app.db.store import init_store
+
+    passphrase: str | None = None
+    if args.passphrase:
+        passphrase = os.environ.get("TRACING_DESK_PASSPHRASE")
+        if not passphrase:
+            if not sys.stdin.isatty():
+                _err(
+                    "Mode phrase secrète : définissez TRACING_DESK_PASSPHRASE "
+                    "ou lancez la commande dans un terminal."
+                )
+                return EXIT_USAGE
+            passphrase = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins) : ")
+            if getpass.getpass("Confirmez la phrase secrète : ") != passphrase:
+                _err("Les deux saisies diffèrent : rien n'a été créé.")
+                return EXIT_USAGE
+        if len(passphrase) < 12:
+            _err("La phrase secrète doit compter au moins 12 caractères : rien n'a été créé.")
+            return EXIT_USAGE
+    result = init_store(passphrase=passphrase)
+    db = _open() if passphrase is None else _open_with(passphrase)
+    try:
+        _repo(db).record(JournalAction.INIT, detail=f"store {result.store_id}")
+    finally:
+        db.close()
+    print(f"Base de données créée : {paths.database_path()}")
+    if result.mode == "keyring":
+        print("Clé de chiffrement enregistrée dans le trousseau du système.")
+    else:
+        print("Mode phrase secrète : la phrase sera demandée à chaque ouverture.")
+    print()
+    print("CODE DE RÉCUPÉRATION (affiché une seule fois) :")
+    print(f"    {result.recovery_code}")
+    print()
+    print(
+        "Notez-le et conservez-le en lieu sûr, hors de ce poste. Il permet de retrouver "
+        "l'accès aux données si le trousseau est perdu (tracing-desk recover)."
+    )
+    return EXIT_OK
+
+
+def _open_with(passphrase: str) -> Any:
+    from app.db.store import open_store
+
+    return open_store(passphrase=passphrase)
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from app.core.enums import JournalAction
+    from app.db.store import recover
+
+    code = args.code
+    if not code:
+        if sys.stdin.isatty():
+            code = getpass.getpass("Code de récupération : ")
+        else:
+            code = sys.stdin.readline().strip()
+    recover(code)
+    db = _open()
+    try:
+        _repo(db).record(JournalAction.KEY_RECOVERY)
+    finally:
+        db.close()
+    print("Clé restaurée dans le trousseau : la base s'ouvre de nouveau.")
+    return EXIT_OK
+
+
+def doctor_report() -> dict[str, Any]:
+    """The health report of ``doctor --json`` (also used by the À propos dialog)."""
+    from app.db import keystore
+    from app.db.journal import chain_ok
+    from app.db.repositories import journal_rows
+
+    db = _open()
+    try:
+        repo = _repo(db)
+        info = db.cipher_info()
+        summary = repo.summary()
+        oldest = repo.oldest_created()
+        next_deadline = repo.next_deadline()
+        return {
+            "version": __version__,
+            "data_dir": str(paths.data_dir()),
+            "cipher_version": info.get("cipher_version"),
+            "cipher": info,
+            "integrity_ok": db.integrity_ok(),
+            "journal_chain_ok": chain_ok(journal_rows(db)),
+            "keyring_backend": keystore.backend_name(),
+            "schema_version": db.schema_version,
+            "fiches_total": summary["total"],
+            "patients_zero": summary["patients_zero"],
+            "contacts": summary["contacts"],
+            "pending_sync": summary["pending_sync"],
+            "oldest_created": oldest.isoformat() if oldest else None,
+            "next_deadline": next_deadline.isoformat() if next_deadline else None,
+        }
+    finally:
+        db.close()
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    report = doctor_report()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        labels = {
+            "cipher_version": "Version SQLCipher",
+            "integrity_ok": "Intégrité",
+            "journal_chain_ok": "Chaînage du journal",
+            "keyring_backend": "Trousseau",
+            "schema_version": "Version du schéma",
+            "fiches_total": "Fiches",
+            "patients_zero": "Patients zéro",
+            "contacts": "Personnes contact",
+            "pending_sync": "En attente de synchronisation",
+            "oldest_created": "Plus ancienne création (UTC)",
+            "next_deadline": "Prochaine suppression (UTC)",
+            "data_dir": "Dossier de données",
+        }
+        for key, label in labels.items():
+            value = report[key]
+            if isinstance(value, bool):
+                value = "correcte" if value else "ÉCHEC"
+            print(f"{label:32} {value if value is not None else '—'}")
+    ok = report["integrity_ok"] and report["journal_chain_ok"]
+    return EXIT_OK if ok else EXIT_DATA_ERROR
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.db.demo import generate
+
+    if args.count < 0 or args.spread_days < 0:
+        _err("--count et --spread-days doivent être positifs.")
+        return EXIT_USAGE
+    db = _open()
+    try:
+        created = generate(
+            db, count=args.count, spread_days=args.spread_days, seed=args.seed, user=cli_user()
+        )
+    finally:
+        db.close()
+    print(
+        f"{created.patients_zero} patients zéro et {created.contacts} personnes contact "
+        "de démonstration créés."
+    )
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from app.db.jsonl import export_jsonl
+
+    db = _open()
+    try:
+        count = export_jsonl(_repo(db), Path(args.file))
+    finally:
+        db.close()
+    print(f"{count} fiches exportées dans {args.file}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.db.jsonl import import_jsonl
+
+    db = _open()
+    try:
+        report = import_jsonl(_repo(db), Path(args.file))
+    finally:
+        db.close()
+    if report.errors:
+        for line_no, message in report.errors:
+            _err(f"ligne {line_no} : {message}")
+        _err(f"{len(report.errors)} ligne(s) en erreur : aucune fiche importée.")
+        return EXIT_DATA_ERROR
+    print(f"{report.imported} fiches importées.")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run_gui
+
+    return run_gui(sys.argv[:1], paths.data_dir())
+
+
+# ------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        default=argparse.SUPPRESS,
+        help="dossier de données (remplace TRACING_DESK_DATA_DIR et le dossier par défaut)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="tracing-desk",
+        description="Tracing Desk : traçage des contacts en établissement. "
+        "Sans commande, ouvre la fenêtre principale.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"tracing-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    p = sub.add_parser(
+        "init", parents=[common], help="crée la base chiffrée, sa clé et le code de récupération"
+    )
+    p.add_argument("--passphrase", action="store_true", help="mode phrase secrète (sans trousseau)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser(
+        "recover",
+        parents=[common],
+        help="restaure la clé dans le trousseau à partir du code de récupération",
+    )
+    p.add_argument(
+        "--code", help="code de récupération (sinon demandé, ou lu sur l'entrée standard)"
+    )
+    p.set_defaults(handler=cmd_recover)
+
+    p = sub.add_parser(
+        "doctor", parents=[common], help="état de la base : chiffrement, intégrité, compteurs"
+    )
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_doctor)
+
+    p = sub.add_parser(
+        "demo-data", parents=[common], help="crée des fiches fictives de démonstration"
+    )
+    p.add_argument("--count", type=int, required=True, help="nombre de patients zéro")
+    p.add_argument("--spread-days", type=int, default=30, help="étalement des créations (jours)")
+    p.add_argument("--seed", type=int, default=None, help="graine du générateur")
+    p.set_defaults(handler=cmd_demo_data)
+
+    p = sub.add_parser("export-json", parents=[common], help="exporte les fiches (JSON lines)")
+    p.add_argument("file", metavar="FICHIER")
+    p.set_defaults(handler=cmd_export_json)
+
+    p = sub.add_parser(
+        "import", parents=[common], help="importe des fiches (JSON lines), tout ou rien"
+    )
+    p.add_argument("file", metavar="FICHIER")
+    p.set_defaults(handler=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app.db.errors import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if getattr(args, "data_dir", None):
+        paths.set_data_dir_override(args.data_dir)
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(args)
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_STORE_ERROR
+    except KeyboardInterrupt:
+        _err("Interrompu.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,513 @@
+"""Repositories: the only place that reads and writes fiches.
+
+They take and return ``app.core`` records. Every write is one transaction that
+writes the record, appends its outbox entry (for the sync) and its journal
+entry (user, UTC instant, action, fiche UUID: never personal data), or none of
+them. The UI reaches them through the database thread and never runs SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from app.core import text
+from app.core.clock import Clock, get_clock
+from app.core.enums import FicheKind, JournalAction, LifecycleState, Sex, SyncState
+from app.core.models import AnyFiche, Contact, Exposition, PatientZero
+from app.core.retention import deadline as retention_deadline
+from app.core.serialize import (
+    exposition_from_dict,
+    exposition_to_dict,
+    fiche_from_dict,
+    fiche_to_dict,
+)
+from app.db import journal
+from app.db.connection import Database
+from app.db.timefmt import from_db, to_db
+
+EXPOSITIONS_KEY = "expositions"
+_DATE_FR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+class FicheNotFoundError(LookupError):
+    """No fiche with that UUID (never existed, or purged)."""
+
+
+class StaleVersionError(RuntimeError):
+    """The fiche changed since it was read: the caller must reload before saving."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionPolicy:
+    """The establishment's retention settings (never longer than 3 months)."""
+
+    timezone: str = "Europe/Paris"
+    months: int = 3
+
+    def deadline(self, created_at: datetime) -> datetime:
+        return retention_deadline(created_at, self.timezone, self.months)
+
+
+@dataclass(frozen=True, slots=True)
+class FicheQuery:
+    """What the list shows: free-text search plus filters (all optional)."""
+
+    text: str = ""
+    kind: FicheKind | None = None
+    state: LifecycleState | None = None
+    sync_state: SyncState | None = None
+    unit: str | None = None
+    due_within_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FicheRow:
+    """One line of the list of fiches."""
+
+    uuid: str
+    kind: FicheKind
+    state: LifecycleState
+    display_name: str
+    birth_date: date | None
+    unit: str
+    created_at: datetime
+    deadline: datetime
+    sync_state: SyncState
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedContact:
+    """A contact seen from one patient zéro, with the exposition that links them."""
+
+    contact: Contact
+    exposition: Exposition
+
+
+@dataclass(slots=True)
+class _SearchClause:
+    sql: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.sql.append(sql)
+        self.params.extend(params)
+
+    def where(self) -> str:
+        return (" WHERE " + " AND ".join(self.sql)) if self.sql else ""
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _parse_search_date(value: str) -> date | None:
+    match = _DATE_FR.match(value)
+    try:
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        match = _DATE_ISO.match(value)
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return None
+
+
+class FicheRepository:
+    """Fiches, their expositions, the outbox and the journal, for one user.
+
+    *user* is what the journal records: an account name, or ``cli:<os user>``.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        user: str,
+        *,
+        clock: Clock | None = None,
+        retention: RetentionPolicy | None = None,
+    ) -> None:
+        self.db = db
+        self.user = user
+        self._clock = clock
+        self.retention = retention or RetentionPolicy()
+
+    def now(self) -> datetime:
+        return (self._clock or get_clock()).now()
+
+    # ------------------------------------------------------------------ writes
+
+    def save(self, fiche: AnyFiche, action: JournalAction | None = None) -> AnyFiche:
+        """Create or update *fiche* (one transaction); returns it with version/times set.
+
+        The creation instant is fixed at the first save and never changes. An
+        update whose ``version`` is not the stored one raises ``StaleVersionError``.
+        """
+        self.save_many([fiche], action)
+        return fiche
+
+    def save_many(
+        self,
+        fiches: Sequence[AnyFiche],
+        action: JournalAction | None = None,
+        *,
+        keep_created_at: bool = False,
+    ) -> None:
+        """Save several fiches in one transaction (demo data, import, bulk entry).
+
+        Patients zéro are written before contacts so that expositions can link
+        to a patient zéro saved in the same batch. With *keep_created_at*, a new
+        fiche that already carries a creation instant (an import, demo data)
+        keeps it, so that its retention deadline is never pushed later; an
+        instant in the future is brought back to now.
+        """
+        now = self.now()
+        ordered = sorted(fiches, key=lambda f: f.kind is FicheKind.CONTACT)
+        entries: list[journal.JournalEntry] = []
+        with self.db.transaction() as cur:
+            uuids = [f.uuid for f in ordered]
+            stored = self._stored_versions(cur, uuids)
+            fiche_rows: list[tuple[Any, ...]] = []
+            updates: list[tuple[Any, ...]] = []
+            expo_rows: list[tuple[Any, ...]] = []
+            outbox_rows: list[tuple[Any, ...]] = []
+            contacts_replaced: list[tuple[str]] = []
+            stamp = to_db(now)
+            for fiche in ordered:
+                previous = stored.get(fiche.uuid)
+                if previous is None:
+                    if fiche.version != 0:
+                        raise FicheNotFoundError(fiche.uuid)
+                    if not (keep_created_at and fiche.created_at is not None):
+                        fiche.created_at = now
+                    fiche.created_at = min(fiche.created_at, now)
+                    kind_of_action = action or JournalAction.CREATE
+                else:
+                    if previous[0] != fiche.version:
+                        raise StaleVersionError(fiche.uuid)
+                    fiche.created_at = previous[1]
+                    kind_of_action = action or JournalAction.UPDATE
+                fiche.version += 1
+                fiche.updated_at = now
+                columns = self._columns(fiche)
+                if previous is None:
+                    fiche_rows.append(columns)
+                else:
+                    updates.append((*columns[1:], fiche.uuid))
+                if isinstance(fiche, Contact):
+                    if previous is not None:
+                        contacts_replaced.append((fiche.uuid,))
+                    for exp in fiche.expositions:
+                        expo_rows.append(
+                            (
+                                exp.uuid,
+                                fiche.uuid,
+                                exp.patient_zero_uuid,
+                                json.dumps(exposition_to_dict(exp), ensure_ascii=False),
+                            )
+                        )
+                outbox_rows.append((fiche.uuid, fiche.version, "upsert", stamp))
+                entries.append(
+                    journal.JournalEntry(
+                        stamp, self.user, kind_of_action, fiche.uuid, f"v{fiche.version}"
+                    )
+                )
+            if fiche_rows:
+                cur.executemany(
+                    "INSERT INTO fiches (uuid, kind, state, version, created_at, updated_at,"
+                    " deadline, sync_state, search_name, birth_date, nir, phones, unit, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    fiche_rows,
+                )
+            if updates:
+                cur.executemany(
+                    "UPDATE fiches SET kind = ?, state = ?, version = ?, created_at = ?,"
+                    " updated_at = ?, deadline = ?, sync_state = ?, search_name = ?,"
+                    " birth_date = ?, nir = ?, phones = ?, unit = ?, data = ? WHERE uuid = ?",
+                    updates,
+                )
+            if contacts_replaced:
+                cur.executemany("DELETE FROM expositions WHERE contact_uuid = ?", contacts_replaced)
+            if expo_rows:
+                cur.executemany(
+                    "INSERT INTO expositions (uuid, contact_uuid, patient_zero_uuid, data)"
+                    " VALUES (?, ?, ?, ?)",
+                    expo_rows,
+                )
+            cur.executemany(
+                "INSERT INTO outbox (fiche_uuid, version, op, queued_at) VALUES (?, ?, ?, ?)",
+                outbox_rows,
+            )
+            journal.append_many(cur, entries)
+
+    def _stored_versions(self, cur: Any, uuids: list[str]) -> dict[str, tuple[int, datetime]]:
+        found: dict[str, tuple[int, datetime]] = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur.execute(
+                f"SELECT uuid, version, created_at FROM fiches WHERE uuid IN ({marks})", chunk
+            )
+            for uuid, version, created in cur.fetchall():
+                found[uuid] = (int(version), from_db(created))
+        return found
+
+    def _columns(self, fiche: AnyFiche) -> tuple[Any, ...]:
+        assert fiche.created_at is not None and fiche.updated_at is not None
+        doc = fiche_to_dict(fiche)
+        doc.pop(EXPOSITIONS_KEY, None)
+        return (
+            fiche.uuid,
+            fiche.kind.value,
+            fiche.state.value,
+            fiche.version,
+            to_db(fiche.created_at),
+            to_db(fiche.updated_at),
+            to_db(self.retention.deadline(fiche.created_at)),
+            SyncState.PENDING.value,
+            text.search_name(fiche),
+            fiche.birth_date.isoformat() if fiche.birth_date else None,
+            fiche.nir or None,
+            text.phones_digits(fiche.phones),
+            fiche.establishment.unit,
+            json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+        )
+
+    def set_state(self, uuid: str, state: LifecycleState) -> AnyFiche:
+        """Move a fiche through its lifecycle, journaled as validation, clôture…"""
+        fiche = self.get(uuid, journal_consultation=False)
+        action = {
+            LifecycleState.VALIDATED: JournalAction.VALIDATE,
+            LifecycleState.CLOSED: JournalAction.CLOSE,
+            LifecycleState.DRAFT: JournalAction.REOPEN,
+            LifecycleState.TRANSMITTED: JournalAction.TRANSMIT,
+        }[state]
+        fiche.state = state
+        return self.save(fiche, action)
+
+    def delete(self, uuid: str) -> None:
+        """Delete a fiche and everything derived from it (expositions, outbox)."""
+        now = self.now()
+        with self.db.transaction() as cur:
+            cur.execute("DELETE FROM fiches WHERE uuid = ?", (uuid,))
+            if cur.rowcount == 0:
+                raise FicheNotFoundError(uuid)
+            cur.execute("DELETE FROM outbox WHERE fiche_uuid = ?", (uuid,))
+            journal.append(cur, now, self.user, JournalAction.DELETE, uuid)
+
+    # ------------------------------------------------------------------- reads
+
+    def get(self, uuid: str, *, journal_consultation: bool = True) -> AnyFiche:
+        """The full fiche. A consultation by a person is journaled (art. 5 II)."""
+        row = self.db.query_one("SELECT kind, data FROM fiches WHERE uuid = ?", (uuid,))
+        if row is None:
+            raise FicheNotFoundError(uuid)
+        fiche = self._decode(str(row[0]), str(row[1]))
+        if journal_consultation:
+            with self.db.transaction() as cur:
+                journal.append(cur, self.now(), self.user, JournalAction.VIEW, uuid)
+        return fiche
+
+    def _decode(self, kind: str, data: str) -> AnyFiche:
+        doc = json.loads(data)
+        if kind == FicheKind.CONTACT.value:
+            doc[EXPOSITIONS_KEY] = [
+                json.loads(str(r[0]))
+                for r in self.db.query(
+                    "SELECT data FROM expositions WHERE contact_uuid = ? ORDER BY id",
+                    (doc["uuid"],),
+                )
+            ]
+        return fiche_from_dict(doc)
+
+    def exists(self, uuid: str) -> bool:
+        return self.db.query_one("SELECT 1 FROM fiches WHERE uuid = ?", (uuid,)) is not None
+
+    def contacts_of(self, patient_zero_uuid: str) -> list[LinkedContact]:
+        """Every contact linked to a patient zéro, with the linking exposition."""
+        rows = self.db.query(
+            "SELECT f.kind, f.data, e.data FROM expositions e"
+            " JOIN fiches f ON f.uuid = e.contact_uuid"
+            " WHERE e.patient_zero_uuid = ? ORDER BY e.id",
+            (patient_zero_uuid,),
+        )
+        linked: list[LinkedContact] = []
+        for kind, data, exp_data in rows:
+            contact = self._decode(str(kind), str(data))
+            assert isinstance(contact, Contact)
+            linked.append(LinkedContact(contact, exposition_from_dict(json.loads(str(exp_data)))))
+        return linked
+
+    def patients_zero_of(self, contact_uuid: str) -> list[PatientZero]:
+        """Every patient zéro a contact is linked to."""
+        rows = self.db.query(
+            "SELECT f.kind, f.data FROM expositions e"
+            " JOIN fiches f ON f.uuid = e.patient_zero_uuid"
+            " WHERE e.contact_uuid = ? ORDER BY e.id",
+            (contact_uuid,),
+        )
+        result: list[PatientZero] = []
+        for kind, data in rows:
+            fiche = self._decode(str(kind), str(data))
+            assert isinstance(fiche, PatientZero)
+            result.append(fiche)
+        return result
+
+    def link(self, contact_uuid: str, exposition: Exposition) -> Contact:
+        """Link an existing contact to a patient zéro (or update that link)."""
+        contact = self.get(contact_uuid, journal_consultation=False)
+        if not isinstance(contact, Contact):
+            raise TypeError("only a contact can be linked to a patient zéro")
+        if not self.exists(exposition.patient_zero_uuid):
+            raise FicheNotFoundError(exposition.patient_zero_uuid)
+        contact.expositions = [
+            e for e in contact.expositions if e.patient_zero_uuid != exposition.patient_zero_uuid
+        ]
+        contact.expositions.append(exposition)
+        self.save(contact)
+        return contact
+
+    # ---------------------------------------------------------------- listing
+
+    def _clause(self, query: FicheQuery) -> _SearchClause:
+        clause = _SearchClause()
+        if query.kind is not None:
+            clause.add("kind = ?", query.kind.value)
+        if query.state is not None:
+            clause.add("state = ?", query.state.value)
+        if query.sync_state is not None:
+            clause.add("sync_state = ?", query.sync_state.value)
+        if query.unit:
+            clause.add("unit = ?", query.unit)
+        if query.due_within_days is not None:
+            limit = self.now() + timedelta(days=query.due_within_days)
+            clause.add("deadline <= ?", to_db(limit))
+        needle = query.text.strip()
+        if needle:
+            self._add_text(clause, needle)
+        return clause
+
+    def _add_text(self, clause: _SearchClause, needle: str) -> None:
+        as_date = _parse_search_date(needle)
+        if as_date is not None:
+            clause.add("birth_date = ?", as_date.isoformat())
+            return
+        compact = re.sub(r"[\s.\-/()]", "", needle)
+        if compact.lstrip("+").isdigit() and len(compact) >= 4:
+            # NIR prefix, or any part of a phone number (national or international).
+            clause.add(
+                "(nir LIKE ? OR phones LIKE ?)",
+                compact.lstrip("+") + "%",
+                "%" + text.query_digits(needle) + "%",
+            )
+            return
+        upper = compact.upper()
+        if len(upper) >= 7 and upper[:1] in "12" and upper[5:7] in ("2A", "2B"):
+            clause.add("nir LIKE ? ESCAPE '\\'", _like_escape(upper) + "%")
+            return
+        for word in text.fold(needle).split():
+            clause.add("search_name LIKE ? ESCAPE '\\'", "%" + _like_escape(word) + "%")
+
+    def count(self, query: FicheQuery) -> int:
+        clause = self._clause(query)
+        row = self.db.query_one("SELECT count(*) FROM fiches" + clause.where(), clause.params)
+        return int(row[0]) if row else 0
+
+    def list_rows(self, query: FicheQuery, offset: int, limit: int) -> list[FicheRow]:
+        """One page of the list, newest first."""
+        clause = self._clause(query)
+        rows = self.db.query(
+            "SELECT uuid, kind, state, birth_date, unit, created_at, deadline, sync_state,"
+            " json_extract(data, '$.nom_naissance'), json_extract(data, '$.nom_usage'),"
+            " json_extract(data, '$.prenoms'), json_extract(data, '$.sexe')"
+            " FROM fiches" + clause.where() + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            [*clause.params, limit, offset],
+        )
+        return [self._row(r) for r in rows]
+
+    def _row(self, r: Sequence[Any]) -> FicheRow:
+        names = PatientZero(
+            birth_name=r[8] or "",
+            usage_name=r[9] or "",
+            first_names=r[10] or "",
+            sex=Sex(r[11]) if r[11] else None,
+        )
+        return FicheRow(
+            uuid=r[0],
+            kind=FicheKind(r[1]),
+            state=LifecycleState(r[2]),
+            display_name=text.display_name(names),
+            birth_date=date.fromisoformat(r[3]) if r[3] else None,
+            unit=r[4],
+            created_at=from_db(r[5]),
+            deadline=from_db(r[6]),
+            sync_state=SyncState(r[7]),
+        )
+
+    def summary(self) -> dict[str, int]:
+        row = self.db.query_one(
+            "SELECT count(*), coalesce(sum(kind = ?), 0), coalesce(sum(kind = ?), 0),"
+            " coalesce(sum(sync_state = ?), 0) FROM fiches",
+            (FicheKind.PATIENT_ZERO.value, FicheKind.CONTACT.value, SyncState.PENDING.value),
+        )
+        assert row is not None
+        return {
+            "total": int(row[0]),
+            "patients_zero": int(row[1]),
+            "contacts": int(row[2]),
+            "pending_sync": int(row[3]),
+        }
+
+    def oldest_created(self) -> datetime | None:
+        row = self.db.query_one("SELECT min(created_at) FROM fiches")
+        return from_db(row[0]) if row and row[0] else None
+
+    def next_deadline(self) -> datetime | None:
+        row = self.db.query_one("SELECT min(deadline) FROM fiches")
+        return from_db(row[0]) if row and row[0] else None
+
+    def units(self) -> list[str]:
+        return [
+            str(r[0])
+            for r in self.db.query(
+                "SELECT DISTINCT unit FROM fiches WHERE unit != '' ORDER BY unit"
+            )
+        ]
+
+    def iter_fiches(self, batch: int = 500) -> Iterable[AnyFiche]:
+        """Every fiche in creation order (export); no consultation is journaled per fiche."""
+        last_id = 0
+        while True:
+            rows = self.db.query(
+                "SELECT id, kind, data FROM fiches WHERE id > ? ORDER BY id LIMIT ?",
+                (last_id, batch),
+            )
+            if not rows:
+                return
+            for row_id, kind, data in rows:
+                last_id = int(row_id)
+                yield self._decode(str(kind), str(data))
+
+    def record(
+        self, action: JournalAction, fiche_uuid: str | None = None, detail: str = ""
+    ) -> None:
+        """Journal an action that is not a write of a fiche (export, import, print…)."""
+        with self.db.transaction() as cur:
+            journal.append(cur, self.now(), self.user, action, fiche_uuid, detail)
+
+
+def journal_rows(db: Database) -> list[tuple[int, str, str, str, str | None, str, str, str]]:
+    """The whole journal, in order, for chain verification."""
+    return [
+        (int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], str(r[5]), str(r[6]), str(r[7]))
+        for r in db.query(
+            "SELECT id, at, user, action, fiche_uuid, detail, prev_hash, hash FROM journal"
+            " ORDER BY id"
+        )
+    ]
