@@ -44,10 +44,12 @@ def fold(text: str) -> str:
 
     ``fold("  Lætitia  D'Orléans-Œuvre ") == "laetitia d orleans oeuvre"``.
     """
-    text = text.translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _WS.sub(" ", stripped.casefold()).strip()
+    # decompose, then case-fold, then decompose again: casefold may recompose
+    # ("İ" → "i̇") and NFKD may produce an apostrophe or a hyphen (fullwidth forms)
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES)).casefold()
+    text = unicodedata.normalize("NFKD", text).translate(_LIGATURES)
+    stripped = "".join(c for c in text if not unicodedata.combining(c))
+    return _WS.sub(" ", stripped).strip()
 
 
 def search_name(fiche: Fiche) -> str:
