@@ -255,8 +255,9 @@ class Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
-        # Sorts and temporary tables stay in memory: SQLCipher does not encrypt
-        # a separate temp database unless told to, so nothing spills in clear.
+        # Temporary tables and sort spills stay in memory: SQLCipher only
+        # encrypts the database and its journals, not SQLite's temp files. The
+        # bundled build already defaults to memory (TEMP_STORE=2); say it anyway.
         conn.execute("PRAGMA temp_store = MEMORY")
 
     # -- properties ------------------------------------------------------
@@ -448,8 +449,10 @@ def _check_existing_file(path: Path) -> None:
             head = fh.read(len(_PLAINTEXT_HEADER))
     except FileNotFoundError:
         raise StoreNotInitialisedError(detail=path.name) from None
-    except PermissionError:
-        raise CannotOpenError(detail="EACCES") from None
+    except (PermissionError, IsADirectoryError) as exc:
+        raise CannotOpenError(detail=type(exc).__name__) from None
+    except OSError as exc:
+        raise DiskIOError(detail=type(exc).__name__) from None
     if not head:
         raise TamperedError(
             "Le fichier de base de données est vide : il a été tronqué ou remplacé. "
