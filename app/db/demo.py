@@ -27,7 +27,7 @@ from app.core.enums import (
     StructureType,
     YesNoUnknown,
 )
-from app.core.identifiers import nir_key
+from app.core.identifiers import IdentifierError, nir_key, parse_phone
 from app.core.models import (
     Address,
     AnyFiche,
@@ -182,8 +182,14 @@ def _nir(rng: random.Random, sex: Sex, birth: date, dept: str) -> str:
 
 
 def _phone(rng: random.Random, mobile: bool = True) -> str:
-    prefix = rng.choice("67") if mobile else rng.choice("12345")
-    return f"+33{prefix}{rng.randint(0, 99_999_999):08d}"
+    """A French number in E.164 that ``phonenumbers`` accepts (06, 07 3x–9x, 01–05)."""
+    while True:
+        prefix = rng.choice("67") if mobile else rng.choice("12345")
+        candidate = f"+33{prefix}{rng.randint(0, 99_999_999):08d}"
+        try:
+            return parse_phone(candidate)
+        except IdentifierError:
+            continue
 
 
 def _birth(rng: random.Random, today: date, min_age: int, max_age: int) -> date:
@@ -252,7 +258,7 @@ def _patient_zero(rng: random.Random, created: datetime) -> PatientZero:
         pz.gatherings = [
             Gathering(
                 place="Salle des fêtes",
-                date=today - timedelta(days=rng.randint(2, 12)),
+                held_on=today - timedelta(days=rng.randint(2, 12)),
                 purpose=rng.choice(tuple(GatheringPurpose)),
             )
         ]

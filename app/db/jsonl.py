@@ -50,7 +50,7 @@ def _check_line(raw: str) -> AnyFiche:
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise DecodeError(f"JSON illisible (colonne {exc.colno}) : {exc.msg}") from exc
+        raise DecodeError("", f"JSON illisible (colonne {exc.colno}) : {exc.msg}") from exc
     return fiche_from_dict(doc)
 
 
