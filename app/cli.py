@@ -15,9 +15,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__, paths
+
+if TYPE_CHECKING:
+    from app.db.connection import Database
+    from app.db.repositories import FicheRepository
 
 EXIT_OK = 0
 EXIT_STORE_ERROR = 2
@@ -54,13 +58,13 @@ def _passphrase_for_open() -> str | None:
     return None
 
 
-def _open():  # type: ignore[no-untyped-def]
+def _open() -> Database:
     from app.db.store import open_store
 
     return open_store(passphrase=_passphrase_for_open())
 
 
-def _repo(db: Any) -> Any:
+def _repo(db: Database) -> FicheRepository:
     from app.db.repositories import FicheRepository
 
     return FicheRepository(db, cli_user())
@@ -112,7 +116,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_with(passphrase: str) -> Any:
+def _open_with(passphrase: str) -> Database:
     from app.db.store import open_store
 
     return open_store(passphrase=passphrase)
@@ -251,7 +255,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.application import run_gui
 
-    return run_gui(sys.argv[:1], paths.data_dir())
+    code: int = run_gui(sys.argv[:1], paths.data_dir())
+    return code
 
 
 # ------------------------------------------------------------------ parser

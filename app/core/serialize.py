@@ -69,9 +69,25 @@ def _optional_inner(tp: Any) -> Any | None:
 # encoding
 
 
+_PLAIN = frozenset({str, bool, int, type(None)})
+
+
 def _encode(value: Any) -> Any:
-    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, StrEnum)):
+    # Exact-type checks first: this runs for every field of every fiche saved.
+    kind = type(value)
+    if value is None or kind is str or kind is bool or kind is int:
         return value
+    if kind is list:
+        return [v if type(v) in _PLAIN else _encode(v) for v in value]
+    if kind is date:
+        return value.isoformat()
+    fields = _record_fields(kind)
+    if fields is not None:
+        out: dict[str, Any] = {}
+        for f in fields:
+            item = getattr(value, f.attr)
+            out[f.key] = item if type(item) in _PLAIN else _encode(item)
+        return out
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, datetime):
@@ -80,11 +96,15 @@ def _encode(value: Any) -> Any:
         return value.astimezone(UTC).isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.key: _encode(getattr(value, f.attr)) for f in _fields(type(value))}
-    raise TypeError(f"cannot serialise {type(value).__name__}")
+    if isinstance(value, bool | int | str):
+        return value
+    raise TypeError(f"cannot serialise {kind.__name__}")
+
+
+@cache
+def _record_fields(kind: type) -> tuple[_Field, ...] | None:
+    """The fields of a record class, or ``None`` for any other type."""
+    return _fields(kind) if dataclasses.is_dataclass(kind) else None
 
 
 def fiche_to_dict(fiche: AnyFiche) -> dict[str, Any]:

@@ -10,16 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from app.core.enums import JournalAction
+from app.db.connection import Cursor
 from app.db.journalhash import GENESIS_HASH, first_broken_entry, journal_hash
 from app.db.timefmt import to_db
-
-
-class Cursor(Protocol):
-    def execute(self, sql: str, params: Iterable[object] = ..., /) -> object: ...
-    def fetchone(self) -> tuple[object, ...] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
