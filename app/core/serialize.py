@@ -101,10 +101,17 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot serialise {kind.__name__}")
 
 
-@cache
+_RECORD_FIELDS: dict[type, tuple[_Field, ...] | None] = {}
+
+
 def _record_fields(kind: type) -> tuple[_Field, ...] | None:
-    """The fields of a record class, or ``None`` for any other type."""
-    return _fields(kind) if dataclasses.is_dataclass(kind) else None
+    """The fields of a record class, or ``None`` for any other type (memoised)."""
+    try:
+        return _RECORD_FIELDS[kind]
+    except KeyError:
+        found = _fields(kind) if dataclasses.is_dataclass(kind) else None
+        _RECORD_FIELDS[kind] = found
+        return found
 
 
 def fiche_to_dict(fiche: AnyFiche) -> dict[str, Any]:

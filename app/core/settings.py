@@ -1,0 +1,119 @@
+"""Declarative settings: each one's key, type, default, French label and check, in one place.
+
+Values live in the encrypted database (``settings`` table, JSON values) and
+are read and written through ``app.db.settings_store``. A feature that needs a
+setting declares it here with :func:`declare`; the settings dialog, the CLI
+and the tests read :data:`REGISTRY`. No setting can carry personal data of a
+patient; the establishment's own details (name, FINESS, référent contact) are
+settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from app.core.i18n import QT_TRANSLATE_NOOP
+
+T = TypeVar("T")
+
+
+class SettingError(ValueError):
+    """A value refused by a setting's check; ``str()`` is a French message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+    label: str
+    #: Raises ``SettingError`` with a French message, or returns the normalised value.
+    check: Callable[[T], T] | None = None
+    #: Shown to the référent next to the field.
+    help: str = ""
+    #: Only a référent may change it (issue: access control).
+    restricted: bool = True
+
+    def validate(self, value: Any) -> T:
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            raise SettingError(
+                f"« {self.label} » : valeur de type inattendu ({type(value).__name__})."
+            )
+        return self.check(value) if self.check is not None else value
+
+
+REGISTRY: dict[str, Setting[Any]] = {}
+
+
+def declare(setting: Setting[T]) -> Setting[T]:
+    """Register *setting*; a key may be declared once only."""
+    if setting.key in REGISTRY:
+        raise ValueError(f"setting {setting.key!r} declared twice")
+    setting.validate(setting.default)
+    REGISTRY[setting.key] = setting
+    return setting
+
+
+def int_between(low: int, high: int, label: str) -> Callable[[int], int]:
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise SettingError(f"« {label} » doit être compris entre {low} et {high}.")
+        return value
+
+    return check
+
+
+def _stripped(value: str) -> str:
+    return value.strip()
+
+
+# ---------------------------------------------------------------- establishment
+
+ESTABLISHMENT_NAME = declare(
+    Setting(
+        "establishment.name",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Nom de l'établissement"),
+        _stripped,
+    )
+)
+ESTABLISHMENT_FINESS = declare(
+    Setting(
+        "establishment.finess",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "N° FINESS"),
+        _stripped,
+    )
+)
+ESTABLISHMENT_TIMEZONE = declare(
+    Setting(
+        "establishment.timezone",
+        str,
+        "Europe/Paris",
+        QT_TRANSLATE_NOOP("core", "Fuseau horaire de l'établissement"),
+        help=QT_TRANSLATE_NOOP(
+            "core", "Europe/Paris, ou le fuseau d'outre-mer (America/Cayenne, Indian/Reunion…)."
+        ),
+    )
+)
+
+# -------------------------------------------------------------------- retention
+
+RETENTION_MONTHS = declare(
+    Setting(
+        "retention.months",
+        int,
+        3,
+        QT_TRANSLATE_NOOP("core", "Durée de conservation (mois)"),
+        int_between(1, 3, "Durée de conservation (mois)"),
+        help=QT_TRANSLATE_NOOP(
+            "core", "3 mois au plus après la création de la fiche (décret 2020-551, art. 5)."
+        ),
+    )
+)
