@@ -1,0 +1,271 @@
+"""The one thread that talks to the encrypted database.
+
+SQLCipher connections must stay in the thread that opened them, and the UI
+thread must never wait on SQL, key derivation or opening. So the store is
+opened *inside* this thread and every database job is a callable
+``fn(db) -> result`` run here, one at a time, in submission order. Results
+come back to the UI thread by signal on a :class:`Ticket`.
+
+Usage (UI thread)::
+
+    db_thread = DbThread()
+    db_thread.start()
+    t = db_thread.open(lambda: (open_store(), None))
+    t.failed.connect(show_error)
+    t2 = db_thread.submit(lambda db: FicheRepository(db, user).count(q))
+    t2.finished.connect(on_count)
+    ...
+    db_thread.shutdown()      # closes the database in its thread
+
+Known storage conditions (:class:`app.db.errors.StoreError`) fail the ticket
+with their French message; anything else is a bug: it is logged (type and
+code location only, never the exception text, which could quote personal
+data) and fails the ticket with a generic French message.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from app.workers.qt_signals import emit
+
+log = logging.getLogger(__name__)
+
+_TR_CONTEXT = "DbThread"
+
+
+def _store_error_type() -> type[BaseException] | None:
+    try:
+        from app.db.errors import StoreError
+    except ImportError:  # the storage layer is not there (only in early tests)
+        return None
+    return StoreError
+
+
+@dataclass(frozen=True)
+class DbFailure:
+    """Why a database job failed.
+
+    ``message`` is French text meant for the user; ``internal`` is true for a
+    programming error (already logged) rather than a known storage condition.
+    """
+
+    message: str
+    error: BaseException
+    internal: bool = False
+
+
+class Ticket(QObject):
+    """One submitted job, living in the UI thread.
+
+    Signals:
+        finished(object): the job's return value.
+        failed(object): a :class:`DbFailure`.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, ticket_id: int) -> None:
+        super().__init__()
+        self.id = ticket_id
+        self.flag = _CancelFlag()
+        self.done = False
+
+    def cancel(self) -> None:
+        """Skip the job if it has not started yet, and drop its result in any case."""
+        self.flag.cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self.flag.cancelled
+
+
+class _CancelFlag:
+    """Shared by a ticket (UI thread) and its job (database thread): a plain bool."""
+
+    __slots__ = ("cancelled",)
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+
+class _Job:
+    """What crosses to the worker: plain Python, no QObject."""
+
+    __slots__ = ("flag", "fn", "id", "is_open")
+
+    def __init__(
+        self, job_id: int, fn: Callable[..., Any], is_open: bool, flag: _CancelFlag
+    ) -> None:
+        self.id = job_id
+        self.fn = fn
+        self.is_open = is_open
+        self.flag = flag
+
+
+class _Worker(QObject):
+    """Lives in the database thread; owns the Database object.
+
+    Signals:
+        done(int, bool, object): job id, success, result or DbFailure.
+    """
+
+    done = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._db: Any = None
+
+    @Slot(object)
+    def run(self, job: _Job) -> None:
+        if job.flag.cancelled:
+            emit(self.done, job.id, False, None)
+            return
+        try:
+            if job.is_open:
+                self._close_db()
+                db, info = job.fn()
+                self._db = db
+                result = info
+            else:
+                if self._db is None:
+                    raise RuntimeError("database job submitted before the store was opened")
+                result = job.fn(self._db)
+        except Exception as exc:  # every failure must reach the UI
+            emit(self.done, job.id, False, _failure_for(exc))
+            return
+        emit(self.done, job.id, True, result)
+
+    @Slot()
+    def close(self) -> None:
+        self._close_db()
+
+    def _close_db(self) -> None:
+        db, self._db = self._db, None
+        if db is None:
+            return
+        try:
+            db.close()
+        except Exception as exc:
+            _log_bug("closing the database", exc)
+
+
+def _failure_for(exc: BaseException) -> DbFailure:
+    store_error = _store_error_type()
+    if store_error is not None and isinstance(exc, store_error):
+        return DbFailure(str(exc), exc)
+    _log_bug("a database job", exc)
+    message = QCoreApplication.translate(
+        _TR_CONTEXT,
+        "Erreur interne du programme ({name}). L'opération n'a pas été effectuée ; "
+        "le détail technique est dans le journal.",
+    ).format(name=type(exc).__name__)
+    return DbFailure(message, exc, internal=True)
+
+
+def _log_bug(what: str, exc: BaseException) -> None:
+    """Log a programming error without its message (it could quote personal data)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename}:{f.lineno} in {f.name}" for f in reversed(frames))
+    log.error("%s failed with %s at %s", what, type(exc).__qualname__, where or "?")
+
+
+class DbThread(QObject):
+    """The database thread, seen from the UI thread.
+
+    Signals:
+        busy_changed(bool): true while at least one job is queued or running.
+    """
+
+    busy_changed = Signal(bool)
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("tracing-desk-db")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._close.connect(self._worker.close)
+        self._worker.done.connect(self._on_done)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._tickets: dict[int, Ticket] = {}
+        self._ids = itertools.count(1)
+        self._running = False
+
+    # -- life cycle ------------------------------------------------------
+    def start(self) -> None:
+        if not self._running:
+            self._thread.start()
+            self._running = True
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Drop queued jobs, close the database in its thread and stop the thread.
+
+        Waits for the job in progress (if any) to end: only called when the
+        program quits. Returns false if the thread did not stop in time.
+        """
+        if not self._running:
+            return True
+        for ticket in self._tickets.values():
+            ticket.cancel()
+        emit(self._close)
+        self._thread.quit()
+        stopped = self._thread.wait(timeout_ms)
+        self._running = False
+        self._tickets.clear()
+        return bool(stopped)
+
+    # -- jobs --------------------------------------------------------------
+    def open(self, opener: Callable[[], tuple[Any, Any]]) -> Ticket:
+        """Run ``opener()`` in the thread; it returns ``(database, info)``.
+
+        The database stays in the thread (a previous one is closed first);
+        the ticket's ``finished`` gets ``info``.
+        """
+        return self._enqueue(opener, is_open=True)
+
+    def submit(self, fn: Callable[[Any], Any]) -> Ticket:
+        """Run ``fn(db)`` in the thread after every job submitted before it."""
+        return self._enqueue(fn, is_open=False)
+
+    def _enqueue(self, fn: Callable[..., Any], *, is_open: bool) -> Ticket:
+        if not self._running:
+            raise RuntimeError("DbThread.start() was not called")
+        ticket = Ticket(next(self._ids))
+        was_idle = not self._tickets
+        self._tickets[ticket.id] = ticket
+        if was_idle:
+            emit(self.busy_changed, True)
+        emit(self._submit, _Job(ticket.id, fn, is_open, ticket.flag))
+        return ticket
+
+    @Slot(int, bool, object)
+    def _on_done(self, job_id: int, ok: bool, payload: object) -> None:
+        ticket = self._tickets.pop(job_id, None)
+        if ticket is None:
+            return
+        ticket.done = True
+        try:
+            if not ticket.cancelled:
+                if ok:
+                    emit(ticket.finished, payload)
+                else:
+                    emit(ticket.failed, payload)
+        finally:
+            if not self._tickets:
+                emit(self.busy_changed, False)
