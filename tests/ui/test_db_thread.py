@@ -17,14 +17,6 @@ class FakeDb:
         self.closed_in = threading.get_ident()
 
 
-@pytest.fixture
-def db_thread(qtbot):
-    t = DbThread()
-    t.start()
-    yield t
-    t.shutdown()
-
-
 def _open(qtbot, db_thread: DbThread) -> FakeDb:
     holder: dict[str, FakeDb] = {}
 
