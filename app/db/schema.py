@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -129,7 +129,36 @@ def _to_v2(cur: Cursor) -> None:
     cur.execute("DROP TABLE journal_v1")
 
 
-MIGRATIONS: dict[int, Callable[[Cursor], None]] = {1: _to_v1, 2: _to_v2}
+_SYNC = [
+    # The central service's acknowledgement of a fiche: its reference, and the
+    # version it acknowledged. Deleted with the fiche (purge, deletion).
+    """CREATE TABLE sync_receipts (
+    fiche_uuid      TEXT PRIMARY KEY REFERENCES fiches(uuid) ON DELETE CASCADE,
+    version         INTEGER NOT NULL,
+    reference       TEXT NOT NULL,
+    acknowledged_at TEXT NOT NULL
+)""",
+    # One line per sync run (counts only, no personal data): "dernière synchronisation".
+    """CREATE TABLE sync_runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    accepted    INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0,
+    conflicts   INTEGER NOT NULL DEFAULT 0,
+    remaining   INTEGER NOT NULL DEFAULT 0
+)""",
+]
+
+
+def _to_v3(cur: Cursor) -> None:
+    """Sync acknowledgements (central reference per fiche) and the log of sync runs."""
+    for sql in _SYNC:
+        cur.execute(sql)
+
+
+MIGRATIONS: dict[int, Callable[[Cursor], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
 """Target version -> step taking the database from the version before it."""
 
 
