@@ -10,11 +10,13 @@ settings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.identifiers import IdentifierError, parse_phone
 
 T = TypeVar("T")
 
@@ -99,6 +101,82 @@ ESTABLISHMENT_TIMEZONE = declare(
         QT_TRANSLATE_NOOP("core", "Fuseau horaire de l'établissement"),
         help=QT_TRANSLATE_NOOP(
             "core", "Europe/Paris, ou le fuseau d'outre-mer (America/Cayenne, Indian/Reunion…)."
+        ),
+    )
+)
+
+# The référent or DPO whom patients may contact: printed on the information
+# poster and notice (issue 5). A professional contact, never a patient's.
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _phone_or_empty(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return parse_phone(value)
+    except IdentifierError as exc:
+        raise SettingError(exc.message) from None
+
+
+def _email_or_empty(value: str) -> str:
+    value = value.strip()
+    if value and not _EMAIL.fullmatch(value):
+        raise SettingError(f"Adresse e-mail non reconnue « {value} ».")
+    return value
+
+
+def _short_text(limit: int, label: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = " ".join(value.split())
+        if len(value) > limit:
+            raise SettingError(f"« {label} » : {limit} caractères au plus.")
+        return value
+
+    return check
+
+
+ESTABLISHMENT_CONTACT_NAME = declare(
+    Setting(
+        "establishment.contact_name",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Référent ou DPO à contacter"),
+        _short_text(120, "Référent ou DPO à contacter"),
+        help=QT_TRANSLATE_NOOP(
+            "core", "Nom ou fonction (par exemple : Délégué à la protection des données)."
+        ),
+    )
+)
+ESTABLISHMENT_CONTACT_PHONE = declare(
+    Setting(
+        "establishment.contact_phone",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Téléphone du référent ou DPO"),
+        _phone_or_empty,
+    )
+)
+ESTABLISHMENT_CONTACT_EMAIL = declare(
+    Setting(
+        "establishment.contact_email",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Adresse e-mail du référent ou DPO"),
+        _email_or_empty,
+    )
+)
+ESTABLISHMENT_LOGO_PATH = declare(
+    Setting(
+        "establishment.logo_path",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Logo de l'établissement (facultatif)"),
+        _stripped,
+        help=QT_TRANSLATE_NOOP(
+            "core", "Image PNG, JPEG ou SVG imprimée sur l'affiche et la notice d'information."
         ),
     )
 )
