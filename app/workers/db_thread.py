@@ -38,8 +38,6 @@ from app.workers.qt_signals import emit
 
 log = logging.getLogger(__name__)
 
-_TR_CONTEXT = "DbThread"
-
 
 def _store_error_type() -> type[BaseException] | None:
     try:
@@ -161,14 +159,31 @@ class _Worker(QObject):
 def _failure_for(exc: BaseException) -> DbFailure:
     store_error = _store_error_type()
     if store_error is not None and isinstance(exc, store_error):
-        return DbFailure(str(exc), exc)
+        return DbFailure(store_error_message(exc), exc)
     _log_bug("a database job", exc)
     message = QCoreApplication.translate(
-        _TR_CONTEXT,
+        "DbThread",
         "Erreur interne du programme ({name}). L'opération n'a pas été effectuée ; "
         "le détail technique est dans le journal.",
     ).format(name=type(exc).__name__)
     return DbFailure(message, exc, internal=True)
+
+
+def store_error_message(exc: BaseException) -> str:
+    """The user's message for a storage error, translated (context "db").
+
+    In French it is ``str(exc)``: the message, then the technical detail if any.
+    """
+    message = getattr(exc, "message", None)
+    if not isinstance(message, str):
+        return str(exc)
+    text = QCoreApplication.translate("db", message)
+    detail = getattr(exc, "detail", None)
+    if detail:
+        text = QCoreApplication.translate(
+            "DbThread", "{message} (détail technique : {detail})"
+        ).format(message=text, detail=detail)
+    return text
 
 
 def _log_bug(what: str, exc: BaseException) -> None:

@@ -103,3 +103,15 @@ def open_thread(qtbot, db_thread: DbThread, data_dir: Path) -> DbThread:
 
 def repo_factory(db: Database) -> FicheRepository:
     return FicheRepository(db, "test:ui")
+
+
+# The offscreen platform plugin (tests only) warns whenever a top-level window
+# with a layout is shown; it says nothing about our code.
+_OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(_OFFSCREEN_NOISE)

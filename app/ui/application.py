@@ -1,0 +1,325 @@
+"""The graphical program: QApplication, translations and the start-up flow.
+
+Start-up never blocks the UI thread: creating or opening the encrypted store
+(and the passphrase's key derivation) runs in the database thread, and the
+flow goes on when the result comes back by signal:
+
+- no store yet → create it, then show its recovery code once;
+- the keyring cannot keep the key (:class:`KeyringRefusedError`) → say so and
+  offer a passphrase instead (typed twice);
+- a store protected by a passphrase → ask for it (again if it is wrong);
+- any other storage error → show the French message and quit without
+  creating or touching any file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+import app
+from app import paths
+from app.db.errors import (
+    KeyringRefusedError,
+    PassphraseRequiredError,
+    WeakPassphraseError,
+    WrongKeyError,
+)
+from app.db.store import init_store, open_store, store_exists
+from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
+from app.ui.main_window import MainWindow
+from app.workers.db_thread import DbFailure, DbThread
+from app.workers.qt_signals import emit
+
+ENV_LANG = "TRACING_DESK_LANG"
+TRANSLATION_BASENAME = "tracing_desk"
+EXIT_OK = 0
+EXIT_CANCELLED = 1
+EXIT_STORE_ERROR = 2  # as the command line's
+BUSY_DELAY_MS = 300
+
+_translators: list[QTranslator] = []
+
+
+# -- language ----------------------------------------------------------------
+def choose_language() -> str:
+    """``"en"`` if asked by ``TRACING_DESK_LANG`` or the system is English, else ``"fr"``."""
+    wanted = os.environ.get(ENV_LANG, "").strip().lower()
+    if wanted.startswith("en"):
+        return "en"
+    if wanted.startswith("fr"):
+        return "fr"
+    return "en" if QLocale.system().language() == QLocale.Language.English else "fr"
+
+
+def install_translators(language: str) -> list[QTranslator]:
+    """Install the program's and Qt's translations for *language* (replacing earlier ones).
+
+    Source strings are French. French loads Qt's own ``qtbase_fr`` (standard
+    buttons) and the plural forms of ``tracing_desk_fr``; English loads
+    ``tracing_desk_en``. Returns the translators that loaded.
+    """
+    qapp = QCoreApplication.instance()
+    assert qapp is not None, "create the QApplication first"
+    for old in _translators:
+        qapp.removeTranslator(old)
+    _translators.clear()
+
+    i18n = paths.resources_dir() / "i18n"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        wanted = [(f"{TRANSLATION_BASENAME}_en", str(i18n))]
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        wanted = [("qtbase_fr", qt_dir), (f"{TRANSLATION_BASENAME}_fr", str(i18n))]
+    for name, directory in wanted:
+        translator = QTranslator(qapp)
+        if translator.load(name, directory) and qapp.installTranslator(translator):
+            _translators.append(translator)
+    return list(_translators)
+
+
+def gui_user() -> str:
+    """How the journal names the person at this workstation (the session's account)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "inconnu"
+
+
+# -- start-up ----------------------------------------------------------------
+class StartupFlow(QObject):
+    """Creates or opens the store (in the database thread), then shows the main window.
+
+    Signals:
+        finished(int): 0 once the main window is shown, else the exit status.
+    """
+
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        db_thread: DbThread,
+        data_dir: Path,
+        user: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db_thread = db_thread
+        self._data_dir = data_dir
+        self._user = user
+        self.window: MainWindow | None = None
+        self.dialog: QWidget | None = None
+        self._busy: QProgressDialog | None = None
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._busy_text = ""
+
+    def start(self) -> None:
+        if store_exists(self._data_dir):
+            self._open(None)
+        else:
+            self._create(None)
+
+    # -- creating --------------------------------------------------------------
+    def _create(self, passphrase: str | None) -> None:
+        data_dir = self._data_dir
+
+        def create() -> tuple[object, object]:
+            result = init_store(data_dir, passphrase=passphrase)
+            return open_store(data_dir, passphrase=passphrase), result
+
+        self._busy_during(self.tr("Création de la base de données chiffrée…"))
+        ticket = self._db_thread.open(create)
+        ticket.finished.connect(self._created)
+        ticket.failed.connect(lambda failure: self._create_failed(failure, passphrase))
+
+    def _created(self, result: object) -> None:
+        self._not_busy()
+        dialog = RecoveryCodeDialog(result.recovery_code)  # type: ignore[attr-defined]
+        dialog.accepted.connect(self._ready)
+        self._show_dialog(dialog)
+
+    def _create_failed(self, failure: DbFailure, passphrase: str | None) -> None:
+        self._not_busy()
+        if isinstance(failure.error, KeyringRefusedError) and passphrase is None:
+            self._offer_passphrase(failure.message)
+        elif isinstance(failure.error, WeakPassphraseError):
+            self._ask_passphrase(create=True, problem=failure.message)
+        else:
+            self._fatal(failure.message)
+
+    def _offer_passphrase(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Trousseau indisponible"), message)
+        box.setObjectName("keyring_refused")
+        box.setInformativeText(
+            self.tr(
+                "Vous pouvez protéger la base de données par une phrase secrète, "
+                "qui sera demandée à chaque démarrage."
+            )
+        )
+        use = box.addButton(
+            self.tr("Utiliser une phrase secrète"), QMessageBox.ButtonRole.AcceptRole
+        )
+        use.setObjectName("use_passphrase")
+        box.addButton(self.tr("Quitter"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use)
+        box.finished.connect(
+            lambda _r: (
+                self._ask_passphrase(create=True)
+                if box.clickedButton() is use
+                else self._finish(EXIT_CANCELLED)
+            )
+        )
+        self._show_dialog(box)
+
+    # -- opening ---------------------------------------------------------------
+    def _open(self, passphrase: str | None) -> None:
+        data_dir = self._data_dir
+
+        def open_() -> tuple[object, None]:
+            return open_store(data_dir, passphrase=passphrase), None
+
+        self._busy_during(self.tr("Ouverture de la base de données chiffrée…"))
+        ticket = self._db_thread.open(open_)
+        ticket.finished.connect(lambda _info: self._opened())
+        ticket.failed.connect(lambda failure: self._open_failed(failure, passphrase))
+
+    def _opened(self) -> None:
+        self._not_busy()
+        self._ready()
+
+    def _open_failed(self, failure: DbFailure, passphrase: str | None) -> None:
+        self._not_busy()
+        if isinstance(failure.error, PassphraseRequiredError):
+            self._ask_passphrase(create=False)
+        elif isinstance(failure.error, WrongKeyError) and passphrase is not None:
+            self._ask_passphrase(create=False, problem=failure.message)
+        else:
+            self._fatal(failure.message)
+
+    # -- passphrase ---------------------------------------------------------------
+    def _ask_passphrase(self, *, create: bool, problem: str = "") -> None:
+        dialog = PassphraseDialog(create=create)
+        if problem:
+            dialog.show_problem(problem)
+
+        def chosen() -> None:
+            secret = dialog.passphrase()
+            if create:
+                self._create(secret)
+            else:
+                self._open(secret)
+
+        dialog.accepted.connect(chosen)
+        dialog.rejected.connect(lambda: self._finish(EXIT_CANCELLED))
+        self._show_dialog(dialog)
+
+    # -- endings ------------------------------------------------------------------
+    def _fatal(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Base de données inaccessible"),
+            message,
+            QMessageBox.StandardButton.Close,
+        )
+        box.setObjectName("startup_error")
+        box.finished.connect(lambda _r: self._finish(EXIT_STORE_ERROR))
+        self._show_dialog(box)
+
+    def _ready(self) -> None:
+        self.dialog = None
+        self.window = MainWindow(self._db_thread, self._data_dir, self._user)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.window.show()
+        self.window.refresh()
+        emit(self.finished, EXIT_OK)
+
+    def _finish(self, code: int) -> None:
+        self.dialog = None
+        emit(self.finished, code)
+
+    # -- helpers --------------------------------------------------------------------
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
+
+    def _busy_during(self, text: str) -> None:
+        self._busy_text = text
+        self._busy_timer.start()
+
+    def _show_busy(self) -> None:
+        busy = QProgressDialog(self._busy_text, "", 0, 0)
+        busy.setObjectName("busy")
+        busy.setWindowTitle(self.tr("Tracing Desk"))
+        busy.setCancelButton(None)
+        busy.setMinimumDuration(0)
+        busy.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self._busy = busy
+        busy.show()
+
+    def _not_busy(self) -> None:
+        self._busy_timer.stop()
+        if self._busy is not None:
+            self._busy.close()
+            self._busy.deleteLater()
+            self._busy = None
+
+    def busy_visible(self) -> bool:
+        return self._busy is not None and self._busy.isVisible()
+
+
+def configure_application(qapp: QCoreApplication) -> None:
+    qapp.setApplicationName("Tracing Desk")
+    qapp.setOrganizationName(paths.APP_AUTHOR)
+    qapp.setApplicationVersion(app.__version__)
+
+
+def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
+    """Run the graphical program until its last window closes; return the exit status."""
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(argv)
+    configure_application(qapp)
+    install_translators(choose_language())
+    directory = Path(data_dir) if data_dir is not None else paths.data_dir(create=False)
+
+    db_thread = DbThread()
+    db_thread.start()
+    flow = StartupFlow(db_thread, directory, gui_user())
+    # No window is open while dialogs come and go: quit only when the flow says so.
+    qapp.setQuitOnLastWindowClosed(False)
+
+    def started(code: int) -> None:
+        if code == EXIT_OK:
+            qapp.setQuitOnLastWindowClosed(True)
+        else:
+            qapp.exit(code)
+
+    flow.finished.connect(started)
+    QTimer.singleShot(0, flow.start)
+    try:
+        code = qapp.exec()
+    finally:
+        if flow.window is not None:
+            flow.window.close()
+            flow.window.deleteLater()
+        db_thread.shutdown()
+        flow.deleteLater()
+    return int(code)

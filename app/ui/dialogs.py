@@ -1,0 +1,177 @@
+"""Start-up dialogs: the recovery code (shown once) and the passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.store import MIN_PASSPHRASE_CHARS
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code of a new store, once.
+
+    Only the "J'ai noté le code" button closes it: Échap and the window's
+    close button do nothing, so the code is not lost by a slip.
+    """
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_dialog")
+        self.setWindowTitle(self.tr("Code de récupération"))
+        self.setModal(True)
+
+        title = QLabel(self.tr("Code de récupération — notez-le et conservez-le en lieu sûr"), self)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        title.setWordWrap(True)
+
+        explanation = QLabel(
+            self.tr(
+                "Ce code permet de retrouver l'accès à la base de données si la clé "
+                "de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, "
+                "phrase secrète oubliée). Il ne sera plus jamais affiché. Écrivez-le sur "
+                "papier et rangez-le sous clé ; ne l'enregistrez pas sur ce poste."
+            ),
+            self,
+        )
+        explanation.setWordWrap(True)
+
+        self.code_label = QLabel(code, self)
+        self.code_label.setObjectName("recovery_code")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.6)
+        self.code_label.setFont(mono)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.code_label.setFrameShape(QLabel.Shape.StyledPanel)
+        self.code_label.setMargin(12)
+
+        self.done_button = QPushButton(self.tr("J'ai noté le code"), self)
+        self.done_button.setObjectName("recovery_done")
+        self.done_button.setDefault(True)
+        self.done_button.clicked.connect(self.accept)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(explanation)
+        layout.addWidget(self.code_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def reject(self) -> None:
+        """Échap / close button: ignored (the code must have been noted)."""
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the database passphrase: twice when creating, once when opening."""
+
+    def __init__(self, *, create: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphrase_dialog")
+        self._create = create
+        self.setWindowTitle(
+            self.tr("Nouvelle phrase secrète") if create else self.tr("Phrase secrète")
+        )
+        self.setModal(True)
+
+        if create:
+            intro_text = self.tr(
+                "Choisissez la phrase secrète qui protégera la base de données "
+                "(au moins {n} caractères, par exemple plusieurs mots). "
+                "Elle sera demandée à chaque démarrage."
+            ).format(n=MIN_PASSPHRASE_CHARS)
+        else:
+            intro_text = self.tr(
+                "Cette base de données est protégée par une phrase secrète. Saisissez-la."
+            )
+        intro = QLabel(intro_text, self)
+        intro.setWordWrap(True)
+
+        self.first = QLineEdit(self)
+        self.first.setObjectName("passphrase")
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second = QLineEdit(self)
+        self.second.setObjectName("passphrase_again")
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Phrase secrète :"), self.first)
+        if create:
+            form.addRow(self.tr("Confirmation :"), self.second)
+        else:
+            self.second.hide()
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("passphrase_problem")
+        self.problem.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("passphrase_ok")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(super().reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+        self.first.textChanged.connect(self._check)
+        self.second.textChanged.connect(self._check)
+        self._check()
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def show_problem(self, message: str) -> None:
+        """Show why the last try failed, clear the fields and ask again."""
+        self.first.clear()
+        self.second.clear()
+        self.problem.setText(message)
+        self.first.setFocus()
+
+    def _check(self) -> None:
+        text = self.first.text()
+        problem = ""
+        if self._create:
+            if text and len(text.strip()) < MIN_PASSPHRASE_CHARS:
+                problem = self.tr("Trop courte : au moins {n} caractères.").format(
+                    n=MIN_PASSPHRASE_CHARS
+                )
+            elif self.second.text() and self.second.text() != text:
+                problem = self.tr("Les deux saisies sont différentes.")
+            ok = (
+                len(text.strip()) >= MIN_PASSPHRASE_CHARS
+                and self.second.text() == text
+                and not problem
+            )
+        else:
+            ok = bool(text)
+        if problem or text:
+            self.problem.setText(problem)
+        self.ok_button.setEnabled(ok)
+
+    def accept(self) -> None:
+        if self.ok_button.isEnabled():
+            super().accept()

@@ -1,0 +1,192 @@
+"""The list of fiches: search field, filters and the table.
+
+Typing in the search field runs the search ~250 ms after the last key; a
+filter change runs it at once. Every query runs on the database thread
+(through :class:`~app.ui.fiche_model.FicheListModel`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.enums import FicheKind, LifecycleState, SyncState
+from app.db.repositories import FicheQuery
+from app.ui.fiche_model import SOON_DAYS, FicheListModel, enum_label
+from app.workers.db_thread import DbThread
+
+SEARCH_DELAY_MS = 250
+
+# Column widths in average character widths (the name column takes what is left).
+_COLUMN_CHARS = {
+    FicheListModel.COL_KIND: 16,
+    FicheListModel.COL_BIRTH: 17,
+    FicheListModel.COL_UNIT: 22,
+    FicheListModel.COL_STATE: 12,
+    FicheListModel.COL_CREATED: 17,
+    FicheListModel.COL_DEADLINE: 14,
+    FicheListModel.COL_SYNC: 19,
+}
+
+
+class FicheListPanel(QWidget):
+    """Search, filters and table of fiches (read-only for now).
+
+    Signals:
+        failed(str): a database job of the list failed (French message).
+    """
+
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db_thread: DbThread,
+        source_factory: Callable[[Any], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = FicheListModel(db_thread, source_factory, FicheQuery(), self)
+        self.model.count_changed.connect(self._show_count)
+        self.model.loading_changed.connect(self._show_loading)
+        self.model.failed.connect(self.failed)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone")
+        )
+        self.search.textChanged.connect(self._text_changed)
+        self.search.returnPressed.connect(self.apply_query)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_query)
+
+        self.kind_filter = self._combo(self.tr("Tous les types"), FicheKind)
+        self.kind_filter.setObjectName("kind_filter")
+        self.state_filter = self._combo(self.tr("Tous les états"), LifecycleState)
+        self.state_filter.setObjectName("state_filter")
+        self.sync_filter = self._combo(self.tr("Toutes synchronisations"), SyncState)
+        self.sync_filter.setObjectName("sync_filter")
+        self.due_filter = QCheckBox(self.tr("Supprimées dans les 7 jours"), self)
+        self.due_filter.setObjectName("due_filter")
+        self.due_filter.setToolTip(
+            self.tr("Fiches dont la suppression automatique aura lieu dans les 7 prochains jours")
+        )
+        self.due_filter.toggled.connect(self.apply_query)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("fiches")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures a million rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(FicheListModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in _COLUMN_CHARS.items():
+            self.table.setColumnWidth(column, chars * char)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.sync_filter)
+        filters.addWidget(self.due_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        focus_search = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        focus_search.activated.connect(self._focus_search)
+
+    def _combo(self, everything: str, enum: Any) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        for member in enum:
+            combo.addItem(enum_label(member), member.value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self.apply_query)
+        return combo
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- query -------------------------------------------------------------------
+    def current_query(self) -> FicheQuery:
+        return FicheQuery(
+            text=self.search.text().strip(),
+            kind=_member(FicheKind, self.kind_filter),
+            state=_member(LifecycleState, self.state_filter),
+            sync_state=_member(SyncState, self.sync_filter),
+            due_within_days=SOON_DAYS if self.due_filter.isChecked() else None,
+        )
+
+    def _text_changed(self, _text: str) -> None:
+        self._search_timer.start()  # restarts: the search runs after the last key
+
+    def apply_query(self) -> None:
+        """Run the query the widgets show now (if it differs from the one shown)."""
+        self._search_timer.stop()
+        query = self.current_query()
+        if query != self.model.query() or not self.model.is_loaded():
+            self.model.set_query(query)
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    # -- feedback ----------------------------------------------------------------
+    def _show_count(self, count: int) -> None:
+        if count == 0:
+            filtered = self.current_query() != FicheQuery()
+            text = (
+                self.tr("Aucune fiche ne correspond à la recherche")
+                if filtered
+                else self.tr("Aucune fiche enregistrée")
+            )
+        else:
+            text = self.tr("%Ln fiche(s) affichée(s)", "", count)
+        self.count_label.setText(text)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText(self.tr("Recherche…"))
+
+
+def _member(enum: Any, combo: QComboBox) -> Any:
+    """The enumeration member chosen in *combo* (items hold the value), or None for "all"."""
+    value = combo.currentData()
+    return enum(value) if value else None

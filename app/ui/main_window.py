@@ -1,0 +1,142 @@
+"""The main window: composes the list of fiches, the menus and the status bar.
+
+It holds no business logic: the list panel owns its model, every database
+job goes through the :class:`~app.workers.db_thread.DbThread`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+import app
+from app.db import keystore
+from app.db.repositories import FicheRepository
+from app.ui.fiche_list import FicheListPanel
+from app.workers.db_thread import DbFailure, DbThread
+
+
+class MainWindow(QMainWindow):
+    """Tracing Desk's main window (list of fiches, read-only for now)."""
+
+    def __init__(
+        self, db_thread: DbThread, data_dir: Path, user: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db_thread = db_thread
+        self._data_dir = data_dir
+        self._user = user
+        self._error_box: QMessageBox | None = None
+        self.setWindowTitle(self.tr("Tracing Desk — fiches de traçage"))
+        self.resize(1280, 760)
+
+        self.fiches = FicheListPanel(db_thread, self._repository, self)
+        self.fiches.failed.connect(self.show_error)
+        self.setCentralWidget(self.fiches)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary")
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+        self._build_menus()
+
+    def _repository(self, db: Any) -> FicheRepository:
+        return FicheRepository(db, self._user)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        refresh = QAction(self.tr("&Actualiser la liste"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.refresh)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("A&ide"))
+        self.about_action = QAction(self.tr("À &propos de Tracing Desk"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # -- data --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list and the totals of the status bar (also at start)."""
+        self.fiches.refresh()
+        self._refresh_summary()
+
+    def _refresh_summary(self) -> None:
+        ticket = self._db_thread.submit(lambda db: self._repository(db).summary())
+        ticket.finished.connect(self._show_summary)
+        ticket.failed.connect(lambda failure: self.show_error(failure.message))
+
+    def _show_summary(self, summary: dict[str, int]) -> None:
+        parts = [
+            self.tr("%Ln fiche(s)", "", summary["total"]),
+            self.tr("%Ln patient(s) zéro", "", summary["patients_zero"]),
+            self.tr("%Ln contact(s)", "", summary["contacts"]),
+            self.tr("%Ln en attente de synchronisation", "", summary["pending_sync"]),
+        ]
+        self.summary_label.setText(" · ".join(parts))
+
+    # -- dialogs -----------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        """Tell the user that a database job failed (one box at a time)."""
+        self.statusBar().showMessage(message, 15_000)
+        if self._error_box is not None and self._error_box.isVisible():
+            self._error_box.setText(message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tracing Desk"), message, parent=self)
+        box.setObjectName("error_box")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._error_box = box
+        box.open()
+
+    def show_about(self) -> None:
+        """À propos: version, SQLCipher version, data directory, keyring backend."""
+
+        def gather(db: Any) -> dict[str, str]:
+            info = db.cipher_info()
+            return {
+                "cipher": info.get("cipher_version", ""),
+                "mode": info.get("key_mode", ""),
+                "keyring": keystore.backend_name(),
+            }
+
+        ticket = self._db_thread.submit(gather)
+        ticket.finished.connect(self._show_about_box)
+        ticket.failed.connect(lambda failure: self._show_about_box({}, failure))
+
+    def _show_about_box(self, info: dict[str, str], failure: DbFailure | None = None) -> None:
+        unknown = self.tr("inconnue")
+        if info.get("mode") == "passphrase":
+            keyring = self.tr("{backend} (non utilisé : base protégée par une phrase secrète)")
+        else:
+            keyring = "{backend}"
+        lines = [
+            self.tr("Version du programme : {version}").format(version=app.__version__),
+            self.tr("Version de SQLCipher : {version}").format(
+                version=info.get("cipher") or unknown
+            ),
+            self.tr("Dossier de données : {path}").format(path=self._data_dir),
+            self.tr("Trousseau du système : {backend}").format(
+                backend=keyring.format(backend=info.get("keyring") or unknown)
+            ),
+        ]
+        if failure is not None:
+            lines.append(failure.message)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("À propos de Tracing Desk"),
+            self.tr("Tracing Desk — poste de traçage des contacts"),
+            parent=self,
+        )
+        box.setObjectName("about_box")
+        box.setInformativeText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.about_box = box
+        box.open()

@@ -1,0 +1,50 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
+<context>
+    <name>FicheListPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/fiche_list.py" line="+181"/>
+        <source>%Ln fiche(s) affichée(s)</source>
+        <translation>
+            <numerusform>%Ln fiche affichée</numerusform>
+            <numerusform>%Ln fiches affichées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="+79"/>
+        <source>%Ln fiche(s)</source>
+        <translation>
+            <numerusform>%Ln fiche</numerusform>
+            <numerusform>%Ln fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln patient(s) zéro</source>
+        <translation>
+            <numerusform>%Ln patient zéro</numerusform>
+            <numerusform>%Ln patients zéro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln en attente de synchronisation</source>
+        <translation>
+            <numerusform>%Ln en attente de synchronisation</numerusform>
+            <numerusform>%Ln en attente de synchronisation</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
