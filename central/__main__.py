@@ -1,0 +1,100 @@
+"""``python -m central``: start the reference central service.
+
+    python -m central [--host 127.0.0.1] [--port 8443] [--data-dir DIR]
+                      [--database-url URL] [--issue-token LABEL] [--token-stdin]
+
+The service stands in for the national tracing service, for development,
+demonstrations and tests. It serves HTTPS with a development certificate
+generated on first start (``<data-dir>/tls/dev-ca.pem`` is the CA a client must
+be told to trust). ``--issue-token LABEL`` creates a partner-account token,
+prints it once and exits; ``--token-stdin`` registers the token read from the
+standard input (one line) before serving, so that a launcher can hand one over
+without a file or a command line that other users could read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import uvicorn
+from platformdirs import PlatformDirs
+
+from central.api import create_app
+from central.clock import now
+from central.server import prepare, uvicorn_config
+
+ENV_DATABASE_URL = "CENTRAL_DATABASE_URL"
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def default_data_dir() -> Path:
+    return Path(PlatformDirs("TracingDeskCentral", "TracingDesk").user_data_dir)
+
+
+def new_token() -> str:
+    return "tdk_" + secrets.token_urlsafe(32)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m central",
+        description="Service central de référence (remplace le service national pour le "
+        "développement, les démonstrations et les tests).",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="port d'écoute (8443)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="dossier de données")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(ENV_DATABASE_URL),
+        help="sqlite:///chemin ou postgresql://… (par défaut : central.db dans le dossier)",
+    )
+    parser.add_argument("--issue-token", metavar="LIBELLÉ", help="crée un jeton et l'affiche")
+    parser.add_argument(
+        "--token-stdin", action="store_true", help="enregistre le jeton lu sur l'entrée standard"
+    )
+    parser.add_argument(
+        "--no-tls", action="store_true", help="HTTP sans TLS (boucle locale uniquement)"
+    )
+    parser.add_argument("--purge-interval", type=float, default=3600.0, help="secondes")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
+    if args.no_tls and args.host not in _LOOPBACK:
+        print("--no-tls n'est permis que sur la boucle locale.", file=sys.stderr)
+        return 64
+    setup = prepare(data_dir, args.database_url, tls=not args.no_tls)
+    if args.issue_token:
+        token = new_token()
+        setup.storage.add_account(token, args.issue_token, now())
+        print(token)
+        setup.storage.close()
+        return 0
+    if args.token_stdin:
+        token = sys.stdin.readline().strip()
+        if len(token) < 16:
+            print("Jeton lu sur l'entrée standard trop court.", file=sys.stderr)
+            return 64
+        setup.storage.add_account(token, "démonstration", now())
+    app = create_app(setup.storage, purge_interval=args.purge_interval)
+    scheme = "http" if args.no_tls else "https"
+    print(
+        f"Service central de référence sur {scheme}://{args.host}:{args.port} "
+        f"(données : {data_dir}, base : {setup.storage.kind}"
+        + (f", AC de développement : {setup.cert.ca}" if setup.cert else "")
+        + ")",
+        flush=True,
+    )
+    uvicorn.Server(uvicorn_config(app, args.host, args.port, setup.cert, access_log=True)).run()
+    setup.storage.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
