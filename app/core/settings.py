@@ -195,3 +195,58 @@ RETENTION_MONTHS = declare(
         ),
     )
 )
+
+# ------------------------------------------------------------------------- sync
+
+
+def _server_url(value: str) -> str:
+    value = value.strip()
+    if value and not value.lower().startswith(("https://", "http://")):
+        raise SettingError(
+            "« Adresse du service central » doit commencer par https:// (ou http:// vers "
+            "la boucle locale en mode développement)."
+        )
+    return value.rstrip("/")
+
+
+SYNC_SERVER_URL = declare(
+    Setting(
+        "sync.server_url",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Adresse du service central"),
+        _server_url,
+        help=QT_TRANSLATE_NOOP("core", "Par exemple https://tracage.exemple.fr (HTTPS)."),
+    )
+)
+SYNC_INTERVAL_MINUTES = declare(
+    Setting(
+        "sync.interval_minutes",
+        int,
+        15,
+        QT_TRANSLATE_NOOP("core", "Synchronisation automatique (minutes)"),
+        int_between(1, 1440, "Synchronisation automatique (minutes)"),
+    )
+)
+SYNC_CA_BUNDLE = declare(
+    Setting(
+        "sync.ca_bundle",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Autorités de certification (fichier PEM)"),
+        _stripped,
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Vide : autorités du système. Sinon seules celles du fichier sont reconnues "
+            "(proxy de l'hôpital, service central de démonstration).",
+        ),
+    )
+)
+SYNC_DEV_MODE = declare(
+    Setting(
+        "sync.dev_mode",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("core", "Mode développement (http:// vers la boucle locale)"),
+    )
+)

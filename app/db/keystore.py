@@ -132,3 +132,29 @@ def delete_key(store_id: str) -> None:
         pass
     except keyring.errors.KeyringError as exc:
         raise KeyringAccessError(detail=type(exc).__name__) from None
+
+
+def get_secret(name: str) -> str | None:
+    """Another secret of the program kept under service ``tracing-desk`` (e.g. a sync token).
+
+    *name* must not be a store id (those are UUIDs): callers use a prefix.
+    """
+    check_backend()
+    try:
+        return _effective_backend().get_password(SERVICE, name)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringAccessError(detail=type(exc).__name__) from None
+
+
+def set_secret(name: str, value: str) -> None:
+    """Keep *value* under *name* in the keyring (refused keyrings raise, never a file)."""
+    check_backend()
+    try:
+        _effective_backend().set_password(SERVICE, name, value)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringAccessError(detail=type(exc).__name__) from None
+
+
+def delete_secret(name: str) -> None:
+    """Remove the secret *name*; no error if there is none."""
+    delete_key(name)
