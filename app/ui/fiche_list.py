@@ -32,16 +32,8 @@ from app.workers.db_thread import DbThread
 
 SEARCH_DELAY_MS = 250
 
-# Column widths in average character widths (the name column takes what is left).
-_COLUMN_CHARS = {
-    FicheListModel.COL_KIND: 16,
-    FicheListModel.COL_BIRTH: 17,
-    FicheListModel.COL_UNIT: 22,
-    FicheListModel.COL_STATE: 12,
-    FicheListModel.COL_CREATED: 17,
-    FicheListModel.COL_DEADLINE: 14,
-    FicheListModel.COL_SYNC: 19,
-}
+UNIT_COLUMN_CHARS = 24  # units are free text: wide enough for most, elided beyond
+CELL_PADDING_PX = 20
 
 
 class FicheListPanel(QWidget):
@@ -111,9 +103,8 @@ class FicheListPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FicheListModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in _COLUMN_CHARS.items():
-            self.table.setColumnWidth(column, chars * char)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self._fit_columns()
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
@@ -130,6 +121,30 @@ class FicheListPanel(QWidget):
 
         focus_search = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         focus_search.activated.connect(self._focus_search)
+
+    def _fit_columns(self) -> None:
+        """Size each column to its header and widest possible value (never to the data:
+        measuring rows would read pages the user never looks at)."""
+        cells = self.table.fontMetrics()
+        heads = self.table.horizontalHeader().fontMetrics()
+        samples: dict[int, list[str]] = {
+            FicheListModel.COL_KIND: [enum_label(m) for m in FicheKind],
+            FicheListModel.COL_BIRTH: ["00/00/0000"],
+            FicheListModel.COL_UNIT: [
+                "M" * (UNIT_COLUMN_CHARS // 2) + "a" * (UNIT_COLUMN_CHARS // 2)
+            ],
+            FicheListModel.COL_STATE: [enum_label(m) for m in LifecycleState],
+            FicheListModel.COL_CREATED: ["00/00/0000 00:00"],
+            FicheListModel.COL_DEADLINE: ["00/00/0000"],
+            FicheListModel.COL_SYNC: [enum_label(m) for m in SyncState],
+        }
+        for column, texts in samples.items():
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                heads.horizontalAdvance(header) + 2 * CELL_PADDING_PX,
+                *(cells.horizontalAdvance(t) + CELL_PADDING_PX for t in texts),
+            )
+            self.table.setColumnWidth(column, width)
 
     def _combo(self, everything: str, enum: Any) -> QComboBox:
         combo = QComboBox(self)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from app.core.clock import utcnow
 from app.core.enums import FicheKind, LifecycleState, SyncState, label_of
@@ -128,6 +128,8 @@ class FicheListModel(QAbstractTableModel):
         self._source_factory = source_factory
         self._query = query
         self._headers = self._make_headers()
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._generation = 0
         self._count = 0
         self._loaded = False
@@ -361,6 +363,10 @@ class FicheListModel(QAbstractTableModel):
             return self._display(fiche, column)
         if role == self.UuidRole:
             return fiche.uuid
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_KIND:
+            if fiche.kind is FicheKind.PATIENT_ZERO:
+                return self._bold
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DEADLINE:
             if to_paris(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS):
                 return QColor(0xA4, 0x00, 0x00)

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.fiches = FicheListPanel(db_thread, self._repository, self)
         self.fiches.failed.connect(self.show_error)
         self.setCentralWidget(self.fiches)
+        self.fiches.search.setFocus()  # a nurse starts by typing a name
 
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary")

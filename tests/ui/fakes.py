@@ -64,3 +64,35 @@ class FakeSource:
         self.gate.wait(10)
         self.calls.append(("list", offset))
         return self._match(query)[offset : offset + limit]
+
+
+class GeneratedSource:
+    """A source of *n* fiches made up on demand (no memory for a million rows)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.pages: list[int] = []
+
+    def count(self, query: object) -> int:
+        return self.n
+
+    def list_rows(self, query: object, offset: int, limit: int) -> list[FakeRow]:
+        self.pages.append(offset)
+        start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+        rows = []
+        for i in range(offset, min(offset + limit, self.n)):
+            created = start - timedelta(seconds=i)
+            rows.append(
+                FakeRow(
+                    uuid=f"00000000-0000-4000-8000-{i:012d}",
+                    kind=FicheKind.CONTACT,
+                    state=LifecycleState.DRAFT,
+                    display_name=f"NOM{i} Prénom",
+                    birth_date=None,
+                    unit="",
+                    created_at=created,
+                    deadline=created + timedelta(days=90),
+                    sync_state=SyncState.LOCAL,
+                )
+            )
+        return rows

@@ -162,3 +162,35 @@ def _open_fake(qtbot, db_thread) -> None:
     ticket = db_thread.open(lambda: (_FakeDb(), None))
     with qtbot.waitSignal(ticket.finished):
         pass
+
+
+def test_a_million_rows_in_a_view(qtbot, db_thread):
+    """A view over a million fiches asks only for the pages it shows."""
+    import time
+
+    from PySide6.QtWidgets import QTableView
+
+    from tests.ui.fakes import GeneratedSource
+
+    n = 1_000_000
+    source = GeneratedSource(n)
+    _open_fake(qtbot, db_thread)
+    model = loaded_model(qtbot, db_thread, lambda db: source, "")
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.verticalHeader().hide()
+    view.resize(900, 600)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+
+    started = time.perf_counter()
+    for fraction in (0.1, 0.25, 0.5, 0.75, 1.0):
+        view.verticalScrollBar().setValue(int(view.verticalScrollBar().maximum() * fraction))
+        qtbot.wait(1)
+    elapsed = time.perf_counter() - started
+    last = n - 1
+    qtbot.waitUntil(lambda: text(model, last, 1) == f"NOM{last} Prénom", timeout=5_000)
+    assert elapsed < 1.0  # scrolling never waited for the database
+    assert len(source.pages) <= 12
+    assert (n - 1) // PAGE_SIZE * PAGE_SIZE in source.pages  # the page on screen
