@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -158,7 +158,59 @@ def _to_v3(cur: Cursor) -> None:
         cur.execute(sql)
 
 
-MIGRATIONS: dict[int, Callable[[Cursor], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+_PURGE = [
+    # Every file the program wrote with personal data in it (Excel, PDF,
+    # JSON lines…), to be deleted by the earliest deadline of its fiches.
+    """CREATE TABLE exported_files (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    path       TEXT NOT NULL,
+    kind       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    deadline   TEXT NOT NULL,
+    state      TEXT NOT NULL DEFAULT 'present',
+    last_error TEXT
+)""",
+    "CREATE INDEX exported_files_deadline ON exported_files(state, deadline)",
+    # Which fiches a file holds, so that a shorter retention setting brings
+    # the file's deadline forward too. Removed with the fiche.
+    """CREATE TABLE exported_file_fiches (
+    file_id    INTEGER NOT NULL REFERENCES exported_files(id) ON DELETE CASCADE,
+    fiche_uuid TEXT NOT NULL,
+    PRIMARY KEY (file_id, fiche_uuid)
+) WITHOUT ROWID""",
+    "CREATE INDEX exported_file_fiches_fiche ON exported_file_fiches(fiche_uuid)",
+    # Small key-value state of the purge: high-water mark of the clock, the
+    # retention policy the deadlines were computed with.
+    """CREATE TABLE purge_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)""",
+    # One line per purge run that deleted something (counts only).
+    """CREATE TABLE purge_runs (
+    id            INTEGER PRIMARY KEY,
+    started_at    TEXT NOT NULL,
+    finished_at   TEXT NOT NULL,
+    as_of         TEXT NOT NULL,
+    fiches        INTEGER NOT NULL DEFAULT 0,
+    files_deleted INTEGER NOT NULL DEFAULT 0,
+    files_missing INTEGER NOT NULL DEFAULT 0
+)""",
+]
+
+
+def _to_v4(cur: Cursor) -> None:
+    """The registry of exported files and the purge's own state and run log."""
+    for sql in _PURGE:
+        cur.execute(sql)
+
+
+MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
+    1: _to_v1,
+    2: _to_v2,
+    3: _to_v3,
+    4: _to_v4,
+}
 """Target version -> step taking the database from the version before it."""
 
 

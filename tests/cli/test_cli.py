@@ -16,6 +16,7 @@ import pytest
 from app import __version__
 from app.cli import main
 from app.core.clock import FakeClock
+from app.db import schema
 from app.db.store import open_store, store_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def test_init_then_doctor_json(capsys: pytest.CaptureFixture[str], data_dir: Pat
     assert report["integrity_ok"] is True and report["journal_chain_ok"] is True
     assert report["fiches_total"] == 0
     assert report["oldest_created"] is None and report["next_deadline"] is None
-    assert report["schema_version"] == 2
+    assert report["schema_version"] == schema.CURRENT_VERSION
     assert (data_dir / "tracing.db").exists()
     assert oct(data_dir.stat().st_mode & 0o777) == "0o700"
 
