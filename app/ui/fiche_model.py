@@ -186,7 +186,7 @@ class FicheListModel(QAbstractTableModel):
             total = source.count(query)
             return total, (source.list_rows(query, 0, PAGE_SIZE) if total else [])
 
-        ticket = self._db_thread.submit(job)
+        ticket = self._db_thread.submit(job).tie_to(self)
         ticket.finished.connect(lambda result: self._on_counted(generation, result))
         ticket.failed.connect(lambda failure: self._on_refresh_failed(generation, failure))
         was_loading = self._refresh_ticket is not None
@@ -267,7 +267,7 @@ class FicheListModel(QAbstractTableModel):
         def job(db: Any) -> Sequence[FicheRowLike]:
             return factory(db).list_rows(query, offset, PAGE_SIZE)
 
-        ticket = self._db_thread.submit(job)
+        ticket = self._db_thread.submit(job).tie_to(self)
         ticket.finished.connect(lambda rows: self._on_page(generation, page, rows))
         ticket.failed.connect(lambda failure: self._on_page_failed(generation, page, failure))
         self._in_flight[page] = ticket

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._refresh_summary()
 
     def _refresh_summary(self) -> None:
-        ticket = self._db_thread.submit(lambda db: self._repository(db).summary())
+        ticket = self._db_thread.submit(lambda db: self._repository(db).summary()).tie_to(self)
         ticket.finished.connect(self._show_summary)
         ticket.failed.connect(lambda failure: self.show_error(failure.message))
 
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
                 "keyring": keystore.backend_name(),
             }
 
-        ticket = self._db_thread.submit(gather)
+        ticket = self._db_thread.submit(gather).tie_to(self)
         ticket.finished.connect(self._show_about_box)
         ticket.failed.connect(lambda failure: self._show_about_box({}, failure))
 

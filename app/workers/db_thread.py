@@ -85,6 +85,11 @@ class Ticket(QObject):
     def cancelled(self) -> bool:
         return self.flag.cancelled
 
+    def tie_to(self, owner: QObject) -> Ticket:
+        """Cancel this job if *owner* (whose slots get the result) is destroyed first."""
+        owner.destroyed.connect(self.cancel)
+        return self
+
 
 class _CancelFlag:
     """Shared by a ticket (UI thread) and its job (database thread): a plain bool."""

@@ -4,7 +4,7 @@
 <context>
     <name>DbThread</name>
     <message>
-        <location filename="../../app/workers/db_thread.py" line="+164"/>
+        <location filename="../../app/workers/db_thread.py" line="+169"/>
         <source>Erreur interne du programme ({name}). L&apos;opération n&apos;a pas été effectuée ; le détail technique est dans le journal.</source>
         <translation>Internal program error ({name}). The operation was not carried out; the technical details are in the log.</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>FicheListModel</name>
     <message>
-        <location filename="../../app/ui/fiche_model.py" line="+148"/>
+        <location filename="../../app/ui/fiche_model.py" line="+150"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -57,7 +57,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+218"/>
         <source>Suppression automatique prévue le {date}</source>
         <translation>Automatic deletion scheduled on {date}</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>FicheListPanel</name>
     <message>
-        <location filename="../../app/ui/fiche_list.py" line="+72"/>
+        <location filename="../../app/ui/fiche_list.py" line="+64"/>
         <source>Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
         <translation>Search: name, date of birth (dd/mm/yyyy), NIR or phone</translation>
     </message>
@@ -95,7 +95,7 @@
         <translation>Records that will be deleted automatically within the next 7 days</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+109"/>
         <source>Aucune fiche ne correspond à la recherche</source>
         <translation>No record matches the search</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>Tracing Desk — tracing records</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1310,6 +1310,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Adresse du service central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Par exemple https://tracage.exemple.fr (HTTPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Synchronisation automatique (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Autorités de certification (fichier PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vide : autorités du système. Sinon seules celles du fichier sont reconnues (proxy de l&apos;hôpital, service central de démonstration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mode développement (http:// vers la boucle locale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/core/text.py" line="+39"/>
         <source>(sans nom)</source>
         <translation type="unfinished"></translation>
@@ -1566,6 +1596,272 @@
     <message>
         <location line="+9"/>
         <source>Phrase secrète trop courte : choisissez au moins 12 caractères, par exemple plusieurs mots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>notice</name>
+    <message>
+        <location filename="../../app/print/content.py" line="+139"/>
+        <source>Covid-19 : le suivi de vos contacts et vos données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&apos;équipe soignante vous remet ce document. Il explique simplement ce que deviennent les informations que vous lui donnez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pourquoi ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pour prévenir vite les personnes que le virus a pu toucher, et freiner l&apos;épidémie. Vos informations sont enregistrées dans « Contact Covid », l&apos;outil de l&apos;Assurance Maladie, qui en est responsable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quelles informations ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qui vous êtes et comment vous joindre, votre caisse d&apos;assurance maladie, votre test ou vos symptômes, les personnes que vous avez côtoyées et les lieux fréquentés ces 14 derniers jours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Qui les voit ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&apos;Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret professionnel. Les statistiques n&apos;utilisent que des données sans votre nom ni vos coordonnées (données pseudonymisées).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Combien de temps ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;3 mois maximum&lt;/b&gt; après leur enregistrement, puis elles sont effacées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Votre nom sera-t-il donné à vos contacts ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;C&apos;est vous qui choisissez.&lt;/b&gt; Si vous êtes malade, vous pouvez accepter que votre identité soit donnée aux personnes que vous avez côtoyées, ou rester anonyme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pouvez-vous refuser ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si vous êtes malade, vous ne pouvez pas refuser l&apos;enregistrement de vos informations, mais vous décidez des personnes dont vous donnez le nom. Malade ou contact, vous pouvez refuser que vos données servent à la recherche : adressez-vous à votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Attention aux faux messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le SMS de l&apos;Assurance Maladie vient du &lt;b&gt;38663&lt;/b&gt;. Ses liens mènent seulement à &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt;. Personne ne vous demandera vos &lt;b&gt;coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire) : ne les donnez jamais.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>poster</name>
+    <message>
+        <location line="-161"/>
+        <source>Information des patients, résidents et visiteurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covid-19 : suivi des contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vos données personnelles et vos droits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Qui traite vos données, et pourquoi ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&apos;&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) est responsable du traitement &lt;b&gt;« Contact Covid »&lt;/b&gt;. Notre établissement y enregistre les informations nécessaires pour prévenir rapidement les personnes qui ont été en contact avec une personne infectée, et limiter ainsi la propagation du Covid-19.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quelles données ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votre identité et vos coordonnées, votre caisse d&apos;assurance maladie, votre test ou vos symptômes, les personnes avec lesquelles vous avez été en contact, les lieux, structures collectives et rassemblements fréquentés au cours des 14 derniers jours, et votre accord pour un éventuel accompagnement social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Qui les reçoit ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&apos;Assurance Maladie et les professionnels chargés du suivi des contacts, selon leur besoin d&apos;en connaître. Pour les statistiques et la surveillance de l&apos;épidémie, les données sont &lt;b&gt;pseudonymisées&lt;/b&gt; : sans nom, prénoms, n° de sécurité sociale, adresse, téléphone ni e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Combien de temps ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 mois maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les données ne sont jamais conservées plus de 3 mois après leur création ; notre établissement les supprime dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Votre identité : vous décidez</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si vous êtes la personne infectée, &lt;b&gt;vous choisissez&lt;/b&gt; si votre identité peut être communiquée aux personnes avec lesquelles vous avez été en contact, ou si vous restez anonyme. Votre choix est noté dans l&apos;outil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vos droits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Personne infectée&lt;/b&gt; : en raison de l&apos;intérêt de santé publique, vous ne pouvez pas vous opposer au traitement de vos données. Vous restez libre d&apos;indiquer les personnes avec lesquelles vous avez été en contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Personne infectée ou personne contact&lt;/b&gt; : vous pouvez vous opposer à la réutilisation de vos données pour des projets de recherche, auprès de votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Secret professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toutes les personnes qui participent au suivi des contacts sont soumises au secret professionnel et n&apos;accèdent qu&apos;aux données dont elles ont besoin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMS du 38663 : méfiez-vous des arnaques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les personnes contact reçoivent un SMS du &lt;b&gt;38663&lt;/b&gt;. Les vrais messages de l&apos;Assurance Maladie renvoient uniquement vers &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt; et ne demandent &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Références : MARS n°2020_109 du 19/11/2020 ; décret n° 2020-551 du 12 mai 2020 modifié par le décret n° 2020-1385 du 14 novembre 2020.</source>
+        <extracomment>The two columns of sections, each read top to bottom (then the 3-month and SMS boxes).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <location line="+79"/>
+        <source>Votre contact dans l&apos;établissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N° FINESS : {finess}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référent ou DPO : {contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>à compléter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Édition du {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/print/establishment.py" line="+19"/>
+        <source>Téléphone ou adresse e-mail du référent ou DPO</source>
+        <extracomment>French source label of a missing phone-or-e-mail (translated by the caller, context &quot;print&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/print/output.py" line="+41"/>
+        <source>Les paramètres de l&apos;établissement sont incomplets pour imprimer ce document :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Renseignez-les dans Tracing Desk (menu Impression › Établissement…), ou imprimez quand même : les informations manquantes seront signalées « à compléter » à la main.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Affiche d&apos;information Covid-19</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice d&apos;information Covid-19</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Impossible d&apos;écrire « {path} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/print/render.py" line="+91"/>
+        <source>Le logo « {path} » ne peut pas être lu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+312"/>
+        <source>Impossible d&apos;écrire le document.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>FicheListPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/fiche_list.py" line="+181"/>
+        <location filename="../../app/ui/fiche_list.py" line="+196"/>
         <source>%Ln fiche(s) affichée(s)</source>
         <translation>
             <numerusform>%Ln fiche affichée</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+79"/>
+        <location filename="../../app/ui/main_window.py" line="+80"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>

@@ -128,3 +128,21 @@ def test_many_emits_keep_true_alive(qtbot, db_thread):
         pass
     del tickets
     assert sys.getrefcount(True) >= before - 50
+
+
+def test_result_for_a_destroyed_owner_is_dropped(qtbot, db_thread):
+    from PySide6.QtCore import QObject
+
+    _open(qtbot, db_thread)
+    gate = threading.Event()
+    owner = QObject()
+    got: list[object] = []
+    ticket = db_thread.submit(lambda db: gate.wait(10)).tie_to(owner)
+    ticket.finished.connect(got.append)
+    after = db_thread.submit(lambda db: "after")
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: ticket.cancelled)
+    gate.set()
+    with qtbot.waitSignal(after.finished):
+        pass
+    assert got == []
