@@ -250,3 +250,53 @@ SYNC_DEV_MODE = declare(
         QT_TRANSLATE_NOOP("core", "Mode développement (http:// vers la boucle locale)"),
     )
 )
+RETENTION_AFTER_TRANSMISSION = declare(
+    Setting(
+        "retention.after_transmission",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("core", "Supprimer aussi après transmission acquittée"),
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Supprime la fiche quelques jours après l'accusé de réception du service "
+            "central, si c'est plus tôt que la durée de conservation.",
+        ),
+    )
+)
+RETENTION_AFTER_TRANSMISSION_DAYS = declare(
+    Setting(
+        "retention.after_transmission_days",
+        int,
+        7,
+        QT_TRANSLATE_NOOP("core", "Délai après transmission acquittée (jours)"),
+        int_between(0, 92, "Délai après transmission acquittée (jours)"),
+        help=QT_TRANSLATE_NOOP("core", "0 : suppression dès l'accusé de réception."),
+    )
+)
+
+# ------------------------------------------------------------------------ purge
+
+PURGE_WARN_DAYS = declare(
+    Setting(
+        "purge.warn_days",
+        int,
+        7,
+        QT_TRANSLATE_NOOP("core", "Alerte avant suppression des fiches non transmises (jours)"),
+        int_between(1, 60, "Alerte avant suppression des fiches non transmises (jours)"),
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Un bandeau signale les fiches non transmises dont la suppression approche : "
+            "elles seront supprimées quand même.",
+        ),
+    )
+)
+
+#: The settings a fiche's deadline depends on: changing one recomputes every deadline.
+RETENTION_KEYS = frozenset(
+    {
+        "retention.months",
+        "retention.after_transmission",
+        "retention.after_transmission_days",
+        "establishment.timezone",
+    }
+)
