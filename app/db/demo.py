@@ -300,6 +300,7 @@ def _contact(rng: random.Random, pz: PatientZero, created: datetime) -> Contact:
     ]
     contact.symptoms = Symptoms(present=False)
     contact.information = _information(rng, today)
+    contact.state = rng.choice((LifecycleState.DRAFT, LifecycleState.VALIDATED))
     return contact
 
 
