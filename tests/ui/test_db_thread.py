@@ -134,15 +134,15 @@ def test_result_for_a_destroyed_owner_is_dropped(qtbot, db_thread):
     from PySide6.QtCore import QObject
 
     _open(qtbot, db_thread)
-    gate = threading.Event()
+    started, gate = threading.Event(), threading.Event()
     owner = QObject()
     got: list[object] = []
-    ticket = db_thread.submit(lambda db: gate.wait(10)).tie_to(owner)
+    ticket = db_thread.submit(lambda db: (started.set(), gate.wait(10))).tie_to(owner)
     ticket.finished.connect(got.append)
     after = db_thread.submit(lambda db: "after")
+    assert started.wait(10)  # the job is running when its owner goes away
     owner.deleteLater()
     qtbot.waitUntil(lambda: ticket.cancelled)
-    gate.set()
     with qtbot.waitSignal(after.finished):
-        pass
+        gate.set()
     assert got == []
