@@ -259,6 +259,32 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from app.sync.command import run
+
+    db = _open()
+    try:
+        return run(args, db, cli_user())
+    finally:
+        db.close()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The main window with the local central service started for a demonstration."""
+    from app.sync.demo import DemoError, start_demo_central
+
+    try:
+        central = start_demo_central()
+    except DemoError as exc:
+        _err(str(exc))
+        return EXIT_DATA_ERROR
+    print(f"Service central de démonstration : {central.config.server_url}")
+    try:
+        return cmd_gui(args)
+    finally:
+        central.stop()
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -318,6 +344,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FICHIER")
     p.set_defaults(handler=cmd_import)
+
+    from app.sync.command import add_arguments as add_sync_arguments
+
+    p = sub.add_parser(
+        "sync", parents=[common], help="envoie une fois les fiches en attente au service central"
+    )
+    add_sync_arguments(p)
+    p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="ouvre la fenêtre avec le service central local de démonstration",
+    )
+    p.set_defaults(handler=cmd_demo)
+
+    from app.print.command import add_parsers as add_print_parsers
+
+    add_print_parsers(sub, common)
     return parser
 
 

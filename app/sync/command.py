@@ -1,0 +1,76 @@
+"""``tracing-desk sync``: drain the outbox once and say what happened.
+
+    tracing-desk sync [--server URL] [--ca-bundle FICHIER] [--json] [--set-token]
+
+Prints the accepted, rejected, conflicting and remaining counts; exits 0 when
+nothing is left to send, 1 when fiches remain (server unreachable, token
+refused…), 2 on a storage error (as every command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from dataclasses import replace
+
+from app.db.connection import Database
+from app.sync.config import check_server_url, load_config, set_token, with_server
+from app.sync.engine import drain_once
+from app.sync.errors import SyncError
+
+EXIT_OK = 0
+EXIT_REMAINING = 1
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--server", metavar="URL", help="adresse du service central (sinon le réglage)")
+    p.add_argument(
+        "--ca-bundle", metavar="FICHIER", help="autorités de certification à reconnaître (PEM)"
+    )
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument(
+        "--set-token",
+        action="store_true",
+        help="enregistre dans le trousseau le jeton du compte partenaire lu sur l'entrée "
+        "standard (ou saisi), puis s'arrête",
+    )
+    p.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace, db: Database, user: str) -> int:
+    config = with_server(load_config(db, user), args.server)
+    if args.ca_bundle:
+        config = replace(config, ca_bundle=args.ca_bundle)
+    if args.batch_size:
+        config = replace(config, batch_size=max(1, min(500, args.batch_size)))
+    if args.set_token:
+        try:
+            url = check_server_url(config.server_url, dev_mode=config.dev_mode)
+            if sys.stdin.isatty():
+                token = getpass.getpass("Jeton du compte partenaire : ")
+            else:
+                token = sys.stdin.readline()
+            set_token(url, token)
+        except SyncError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_REMAINING
+        print("Jeton enregistré dans le trousseau du système.")
+        return EXIT_OK
+    report = drain_once(db, user, config=config)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(f"Acceptées : {report.accepted}")
+        print(f"Refusées : {report.rejected}")
+        print(f"Conflits : {report.conflicts}")
+        print(f"Restantes : {report.remaining}")
+        if report.expired:
+            print(
+                f"Non envoyées car leur délai de conservation est atteint : {report.expired} "
+                "(elles seront supprimées par la purge)."
+            )
+    if report.message:
+        print(report.message, file=sys.stderr)
+    return EXIT_OK if report.ok and report.remaining == 0 else EXIT_REMAINING

@@ -1,0 +1,204 @@
+"""Draining the outbox once: batches, retries, answers recorded, one run logged.
+
+:func:`drain_once` is what the command, the worker and the tests call. It
+takes the workstation's sync lock (one sync at a time), reads the
+configuration and the token, then sends batches in queue order until the
+queue is empty, the network gives up, the token is refused or *cancel* is set.
+Each batch is rebuilt just before each attempt, so that a fiche that reached
+its deletion deadline while retrying is left out (purge wins). The
+Idempotency-Key of a batch is derived from its exact content: a retry of the
+same batch, even by a restarted program after a crash, carries the same key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app import paths
+from app.core.clock import get_clock
+from app.db.connection import Database
+from app.sync import outbox
+from app.sync.backoff import RetryPolicy, call_with_retries
+from app.sync.config import SyncConfig, check_server_url, get_token, load_config
+from app.sync.errors import SyncError, TransientError
+from app.sync.lock import SyncLock
+from app.sync.transport import CentralClient, FicheOutcome
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one drain did. ``outcome``: ok, offline, auth, refused, tls, config, busy, cancelled."""
+
+    outcome: str = "ok"
+    accepted: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    remaining: int = 0
+    expired: int = 0
+    message: str = ""
+    retry_after: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def idempotency_key(body: bytes) -> str:
+    return "td1-" + hashlib.sha256(body).hexdigest()[:48]
+
+
+def encode_batch(items: list[outbox.OutboxItem]) -> bytes:
+    doc = {"protocol": 1, "fiches": [i.payload() for i in items]}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class Drain:
+    """One pass over the outbox with one client."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: CentralClient,
+        user: str,
+        *,
+        batch_size: int = 200,
+        policy: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.user = user
+        self.batch_size = batch_size
+        self.policy = policy or RetryPolicy()
+        self.cancel = cancel or threading.Event()
+        self.progress = progress
+        self.rng = rng or random.Random()
+        self.report = SyncReport()
+
+    def _attempt(self, batch: list[outbox.OutboxItem]) -> tuple[dict[str, int], list[FicheOutcome]]:
+        now = get_clock().now()
+        live = [i for i in batch if i.deadline > now]  # purge wins, even between retries
+        if not live:
+            return {}, []
+        body = encode_batch(live)
+        outcomes = self.client.post_batch(body, idempotency_key(body))
+        return {i.uuid: i.version for i in live}, outcomes
+
+    def run(self) -> SyncReport:
+        report = self.report
+        total = outbox.count_sendable(self.db, get_clock().now())
+        done = 0
+        after = 0
+        if self.progress:
+            self.progress(0, total)
+        while not self.cancel.is_set():
+            batch = outbox.next_batch(self.db, get_clock().now(), self.batch_size, after)
+            if not batch:
+                break
+            after = batch[-1].position
+            sent, outcomes = call_with_retries(
+                lambda b=batch: self._attempt(b),  # type: ignore[misc]
+                self.policy,
+                rng=self.rng,
+                cancel=self.cancel,
+                on_retry=self._on_retry,
+            )
+            if sent:
+                applied = outbox.apply_outcomes(
+                    self.db, outcomes, sent, get_clock().now(), self.user
+                )
+                report.accepted += applied.accepted
+                report.rejected += applied.rejected
+                report.conflicts += applied.conflicts
+            done += len(batch)
+            if self.progress:
+                self.progress(min(done, total), max(total, done))
+        if self.cancel.is_set():
+            report.outcome = "cancelled"
+        return report
+
+    def _on_retry(self, attempt: int, delay: float, exc: TransientError) -> None:
+        log.info("sync: retry %d in %.2f s after %s", attempt + 1, delay, type(exc).__name__)
+
+
+def drain_once(
+    db: Database,
+    user: str,
+    *,
+    config: SyncConfig | None = None,
+    policy: RetryPolicy | None = None,
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+    lock_dir: Path | None = None,
+    rng: random.Random | None = None,
+) -> SyncReport:
+    """Send what is pending once; never raises a :class:`SyncError` (it is in the report)."""
+    started = get_clock().now()
+    report = SyncReport()
+    lock = SyncLock(lock_dir or paths.data_dir())
+    locked = False
+    try:
+        lock.acquire()
+        locked = True
+        cfg = config or load_config(db, user)
+        url = check_server_url(cfg.server_url, dev_mode=cfg.dev_mode)
+        token = get_token(url)
+        with CentralClient(cfg, token) as client:
+            drain = Drain(
+                db,
+                client,
+                user,
+                batch_size=cfg.batch_size,
+                policy=policy,
+                cancel=cancel,
+                progress=progress,
+                rng=rng,
+            )
+            try:
+                report = drain.run()
+            except SyncError:
+                report = drain.report
+                raise
+    except SyncError as exc:
+        report.outcome = exc.outcome
+        report.message = str(exc)
+        report.retry_after = exc.retry_after
+    finally:
+        if locked:
+            lock.release()
+    now = get_clock().now()
+    report.remaining = outbox.count_sendable(db, now)
+    report.expired = outbox.count_expired_unsent(db, now)
+    if report.outcome != "busy":
+        _record(db, started, now, report)
+    return report
+
+
+def _record(db: Database, started: datetime, finished: datetime, report: SyncReport) -> None:
+    outbox.record_run(
+        db,
+        started,
+        finished,
+        report.outcome,
+        report.accepted,
+        report.rejected,
+        report.conflicts,
+        report.remaining,
+    )

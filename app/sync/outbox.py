@@ -1,0 +1,277 @@
+"""The outbox as the sync sees it: what to send next, and what the central service answered.
+
+Only the latest version of a fiche is ever sent: a batch reads the fiche row
+as it is *now*, and an acknowledgement of version *v* closes every pending
+entry of that fiche up to *v*. A fiche edited while version *v* was in flight
+keeps its newer entry pending, so it goes next. A fiche past its deletion
+deadline is never selected (purge wins). Everything here runs on the caller's
+connection (a worker's or the command's), never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.core.enums import FicheKind, JournalAction, SyncState
+from app.db import journal
+from app.db.connection import Database
+from app.db.timefmt import from_db, to_db
+from app.sync.transport import FicheOutcome
+
+EXPOSITIONS_KEY = "expositions"
+IDENTITY_KEY = "divulgation_identite"
+_KEEP_RUNS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One fiche to send: its current version and document."""
+
+    position: int  # the id of its oldest pending outbox entry (queue order)
+    uuid: str
+    version: int
+    kind: str
+    created_at: datetime
+    deadline: datetime
+    document: dict[str, Any]
+
+    def payload(self) -> dict[str, Any]:
+        """The protocol's item: identity, version, creation instant, anonymity choice, fields."""
+        disclosure = (
+            self.document.get(IDENTITY_KEY) if self.kind == FicheKind.PATIENT_ZERO.value else None
+        )
+        return {
+            "uuid": self.uuid,
+            "version": self.version,
+            "created_at": self.document.get("cree_le"),
+            "type": self.kind,
+            "identity_disclosure": disclosure,
+            "document": self.document,
+        }
+
+
+_PENDING = (
+    "SELECT fiche_uuid, min(id) AS position FROM outbox"
+    " WHERE state = 'pending' AND op = 'upsert' GROUP BY fiche_uuid"
+)
+
+
+def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[OutboxItem]:
+    """Up to *limit* fiches with pending entries, in queue order, queued after *after*."""
+    rows = db.query(
+        "SELECT p.position, f.uuid, f.version, f.kind, f.created_at, f.deadline, f.data"
+        f" FROM ({_PENDING}) p JOIN fiches f ON f.uuid = p.fiche_uuid"
+        " WHERE f.deadline > ? AND p.position > ? ORDER BY p.position LIMIT ?",
+        (to_db(now), after, limit),
+    )
+    items = [
+        OutboxItem(
+            position=int(r[0]),
+            uuid=str(r[1]),
+            version=int(r[2]),
+            kind=str(r[3]),
+            created_at=from_db(str(r[4])),
+            deadline=from_db(str(r[5])),
+            document=json.loads(str(r[6])),
+        )
+        for r in rows
+    ]
+    contacts = [i for i in items if i.kind == FicheKind.CONTACT.value]
+    if contacts:
+        by_uuid: dict[str, list[Any]] = {i.uuid: [] for i in contacts}
+        marks = ",".join("?" * len(contacts))
+        for contact_uuid, data in db.query(
+            f"SELECT contact_uuid, data FROM expositions WHERE contact_uuid IN ({marks})"
+            " ORDER BY id",
+            [i.uuid for i in contacts],
+        ):
+            by_uuid[str(contact_uuid)].append(json.loads(str(data)))
+        for item in contacts:
+            item.document[EXPOSITIONS_KEY] = by_uuid[item.uuid]
+    return items
+
+
+@dataclass(slots=True)
+class Applied:
+    accepted: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+
+
+def apply_outcomes(
+    db: Database, outcomes: Sequence[FicheOutcome], sent: dict[str, int], now: datetime, user: str
+) -> Applied:
+    """Record the central service's answers in one transaction (outbox, fiche, receipt, journal).
+
+    *sent* maps each UUID sent to the version sent; answers about anything else
+    are ignored. A fiche whose row moved on to a newer version meanwhile stays
+    ``pending`` (its newer entry goes next).
+    """
+    counts = Applied()
+    stamp = to_db(now)
+    entries: list[journal.JournalEntry] = []
+    with db.transaction() as cur:
+        for o in outcomes:
+            if sent.get(o.uuid) != o.version:
+                continue
+            if o.status == "accepted":
+                counts.accepted += 1
+                cur.execute(
+                    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL"
+                    " WHERE fiche_uuid = ? AND state = 'pending' AND version <= ?",
+                    (o.uuid, o.version),
+                )
+                cur.execute(
+                    "UPDATE fiches SET sync_state = ? WHERE uuid = ? AND version = ?",
+                    (SyncState.SENT.value, o.uuid, o.version),
+                )
+                cur.execute(
+                    "INSERT INTO sync_receipts (fiche_uuid, version, reference, acknowledged_at)"
+                    " SELECT uuid, ?, ?, ? FROM fiches WHERE uuid = ?"
+                    " ON CONFLICT (fiche_uuid) DO UPDATE SET version = excluded.version,"
+                    " reference = excluded.reference, acknowledged_at = excluded.acknowledged_at",
+                    (o.version, o.reference, stamp, o.uuid),
+                )
+                detail = f"v{o.version} reçue : {o.reference}"
+            elif o.status in ("rejected", "conflict"):
+                state = SyncState.REJECTED if o.status == "rejected" else SyncState.CONFLICT
+                if o.status == "rejected":
+                    counts.rejected += 1
+                else:
+                    counts.conflicts += 1
+                cur.execute(
+                    "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?"
+                    " WHERE fiche_uuid = ? AND state = 'pending' AND version <= ?",
+                    (state.value, o.message or o.code, o.uuid, o.version),
+                )
+                cur.execute(
+                    "UPDATE fiches SET sync_state = ? WHERE uuid = ? AND version = ?",
+                    (state.value, o.uuid, o.version),
+                )
+                detail = f"v{o.version} {'refusée' if o.status == 'rejected' else 'conflit'}"
+                detail += f" : {o.code}" if o.code else ""
+            else:
+                continue
+            entries.append(
+                journal.JournalEntry(stamp, user, JournalAction.TRANSMIT, o.uuid, detail)
+            )
+        answered = {o.uuid for o in outcomes}
+        missing = [(u, v) for u, v in sent.items() if u not in answered]
+        if missing:
+            cur.executemany(
+                "UPDATE outbox SET attempts = attempts + 1 WHERE fiche_uuid = ? AND version <= ?"
+                " AND state = 'pending'",
+                missing,
+            )
+        if entries:
+            journal.append_many(cur, entries)
+    return counts
+
+
+def count_sendable(db: Database, now: datetime) -> int:
+    """Fiches with a pending entry that may still be sent (before their deadline)."""
+    row = db.query_one(
+        f"SELECT count(*) FROM ({_PENDING}) p JOIN fiches f ON f.uuid = p.fiche_uuid"
+        " WHERE f.deadline > ?",
+        (to_db(now),),
+    )
+    return int(row[0]) if row else 0
+
+
+def count_expired_unsent(db: Database, now: datetime) -> int:
+    """Fiches still pending but past their deadline: never sent, awaiting the purge."""
+    row = db.query_one(
+        f"SELECT count(*) FROM ({_PENDING}) p JOIN fiches f ON f.uuid = p.fiche_uuid"
+        " WHERE f.deadline <= ?",
+        (to_db(now),),
+    )
+    return int(row[0]) if row else 0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar shows."""
+
+    pending: int
+    rejected: int
+    conflicts: int
+    expired_unsent: int
+    last_success: datetime | None
+    last_outcome: str | None
+
+
+def status(db: Database, now: datetime) -> SyncStatus:
+    row = db.query_one(
+        "SELECT coalesce(sum(sync_state = ?), 0), coalesce(sum(sync_state = ?), 0) FROM fiches",
+        (SyncState.REJECTED.value, SyncState.CONFLICT.value),
+    )
+    last_ok = db.query_one("SELECT max(finished_at) FROM sync_runs WHERE outcome = 'ok'")
+    last = db.query_one("SELECT outcome FROM sync_runs ORDER BY id DESC LIMIT 1")
+    return SyncStatus(
+        pending=count_sendable(db, now),
+        rejected=int(row[0]) if row else 0,
+        conflicts=int(row[1]) if row else 0,
+        expired_unsent=count_expired_unsent(db, now),
+        last_success=from_db(str(last_ok[0])) if last_ok and last_ok[0] else None,
+        last_outcome=str(last[0]) if last else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FicheSyncDetail:
+    """A fiche's sync state, the central reference, and the server's message if refused."""
+
+    state: SyncState
+    reference: str | None
+    acknowledged_version: int | None
+    message: str | None
+
+
+def fiche_detail(db: Database, uuid: str) -> FicheSyncDetail | None:
+    row = db.query_one(
+        "SELECT f.sync_state, r.reference, r.version FROM fiches f"
+        " LEFT JOIN sync_receipts r ON r.fiche_uuid = f.uuid WHERE f.uuid = ?",
+        (uuid,),
+    )
+    if row is None:
+        return None
+    state = SyncState(str(row[0]))
+    message = None
+    if state in (SyncState.REJECTED, SyncState.CONFLICT):
+        found = db.query_one(
+            "SELECT last_error FROM outbox WHERE fiche_uuid = ? AND state IN ('rejected',"
+            " 'conflict') ORDER BY id DESC LIMIT 1",
+            (uuid,),
+        )
+        message = str(found[0]) if found and found[0] else None
+    return FicheSyncDetail(
+        state,
+        str(row[1]) if row[1] else None,
+        int(row[2]) if row[2] is not None else None,
+        message,
+    )
+
+
+def record_run(
+    db: Database,
+    started: datetime,
+    finished: datetime,
+    outcome: str,
+    accepted: int,
+    rejected: int,
+    conflicts: int,
+    remaining: int,
+) -> None:
+    with db.transaction() as cur:
+        cur.execute(
+            "INSERT INTO sync_runs (started_at, finished_at, outcome, accepted, rejected,"
+            " conflicts, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (to_db(started), to_db(finished), outcome, accepted, rejected, conflicts, remaining),
+        )
+        cur.execute(
+            "DELETE FROM sync_runs WHERE id <= (SELECT max(id) FROM sync_runs) - ?", (_KEEP_RUNS,)
+        )

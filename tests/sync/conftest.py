@@ -1,0 +1,102 @@
+"""Fixtures for sync tests: a real central service over loopback TLS, and a local store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from app.core.enums import Consent
+from app.core.models import PatientZero
+from app.db.connection import Database
+from app.db.repositories import FicheRepository
+from app.db.store import init_store, open_store
+from app.sync.backoff import RetryPolicy
+from app.sync.config import SyncConfig, set_token
+from central.clock import now
+from central.server import BackgroundServer
+from tests.sync.faults import FaultInjector
+
+TOKEN = "tdk_test-partner-token-0123456789"
+USER = "test:sync"
+FAST = RetryPolicy(base=0.01, cap=0.05, max_attempts=8, max_retry_after=2.0)
+
+
+@dataclass
+class Central:
+    server: BackgroundServer
+    faults: FaultInjector
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def ca(self) -> str:
+        assert self.server.cert is not None
+        return str(self.server.cert.ca)
+
+    def config(self, **kw: object) -> SyncConfig:
+        values: dict[str, object] = {
+            "server_url": self.url,
+            "ca_bundle": self.ca,
+            "batch_size": 50,
+            "read_timeout": 2.0,
+            "connect_timeout": 1.0,
+        }
+        values.update(kw)
+        return SyncConfig(**values)  # type: ignore[arg-type]
+
+
+def start_central(
+    directory: Path, *, port: int | None = None, database_url: str | None = None
+) -> Central:
+    holder: list[FaultInjector] = []
+
+    def wrap(app: object) -> FaultInjector:
+        holder.append(FaultInjector(app))
+        return holder[0]
+
+    server = BackgroundServer(
+        directory, asgi_wrapper=wrap, port=port, database_url=database_url
+    ).start()
+    server.storage.add_account(TOKEN, "test", now())
+    return Central(server, holder[0])
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[Central]:
+    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
+    c = start_central(tmp_path / "central")
+    yield c
+    c.server.stop()
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    init_store()
+    database = open_store()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def token_for(central: Central) -> str:
+    set_token(central.url, TOKEN)
+    return TOKEN
+
+
+def make_fiches(db: Database, count: int, prefix: str = "Fiche") -> list[PatientZero]:
+    fiches = [
+        PatientZero(
+            birth_name=f"{prefix} {i}",
+            first_names="Élise",
+            identity_disclosure=Consent.YES,
+        )
+        for i in range(count)
+    ]
+    FicheRepository(db, USER).save_many(fiches)
+    return fiches
