@@ -15,6 +15,7 @@ from pathlib import Path
 from app.core.enums import JournalAction
 from app.core.models import AnyFiche, Contact
 from app.core.serialize import DecodeError, fiche_from_dict, fiche_to_dict
+from app.db.exported_files import register_export
 from app.db.repositories import FicheRepository
 
 
@@ -26,15 +27,20 @@ class ImportReport:
 
 
 def export_jsonl(repo: FicheRepository, path: Path) -> int:
-    """Write every fiche to *path* (mode 0600, written atomically); returns the count."""
+    """Write every fiche to *path* (mode 0600, written atomically); returns the count.
+
+    The file is registered for deletion by the purge (``app.db.exported_files``).
+    """
     tmp = path.with_name(path.name + ".part")
     count = 0
+    uuids: list[str] = []
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             for fiche in repo.iter_fiches():
                 out.write(json.dumps(fiche_to_dict(fiche), ensure_ascii=False))
                 out.write("\n")
+                uuids.append(fiche.uuid)
                 count += 1
             out.flush()
             os.fsync(out.fileno())
@@ -43,6 +49,8 @@ def export_jsonl(repo: FicheRepository, path: Path) -> int:
         tmp.unlink(missing_ok=True)
         raise
     repo.record(JournalAction.EXPORT, detail=f"jsonl {count} fiches")
+    # Deleted by the purge at the earliest deadline of the fiches it holds.
+    register_export(repo.db, path, uuids, kind="jsonl", user=repo.user)
     return count
 
 

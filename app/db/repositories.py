@@ -14,12 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.core import settings as app_settings
 from app.core import text
 from app.core.clock import Clock, get_clock
 from app.core.enums import FicheKind, JournalAction, LifecycleState, Sex, SyncState
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
-from app.core.retention import deadline as retention_deadline
+from app.core.retention import DEFAULT_TZ, effective_deadline
 from app.core.serialize import (
     exposition_from_dict,
     exposition_to_dict,
@@ -28,6 +30,7 @@ from app.core.serialize import (
 )
 from app.db import journal
 from app.db.connection import Database
+from app.db.settings_store import SettingsStore
 from app.db.timefmt import from_db, to_db
 
 EXPOSITIONS_KEY = "expositions"
@@ -45,13 +48,49 @@ class StaleVersionError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class RetentionPolicy:
-    """The establishment's retention settings (never longer than 3 months)."""
+    """The establishment's retention settings (never longer than 3 months).
+
+    ``after_transmission_days`` (``None``: no such rule) deletes a fiche that
+    many days after the central service acknowledged its latest version, when
+    that comes before the period after creation.
+    """
 
     timezone: str = "Europe/Paris"
     months: int = 3
+    after_transmission_days: int | None = None
 
-    def deadline(self, created_at: datetime) -> datetime:
-        return retention_deadline(created_at, self.timezone, self.months)
+    @classmethod
+    def from_settings(cls, settings: SettingsStore) -> RetentionPolicy:
+        """The policy the establishment set (an unknown time zone reads as Europe/Paris)."""
+        tz = settings.get(app_settings.ESTABLISHMENT_TIMEZONE)
+        try:
+            ZoneInfo(tz)
+        except (ValueError, ZoneInfoNotFoundError):
+            tz = DEFAULT_TZ
+        after = None
+        if settings.get(app_settings.RETENTION_AFTER_TRANSMISSION):
+            after = settings.get(app_settings.RETENTION_AFTER_TRANSMISSION_DAYS)
+        return cls(tz, settings.get(app_settings.RETENTION_MONTHS), after)
+
+    def deadline(self, created_at: datetime, acknowledged_at: datetime | None = None) -> datetime:
+        return effective_deadline(
+            created_at,
+            tz=self.timezone,
+            months=self.months,
+            transmitted_at=acknowledged_at,
+            after_transmission_days=self.after_transmission_days,
+        )
+
+    def fingerprint(self) -> str:
+        """A short text that changes whenever a deadline could change."""
+        return f"{self.timezone}|{self.months}|{self.after_transmission_days}"
+
+
+def repositories_for(db: Database, user: str) -> FicheRepository:
+    """A :class:`FicheRepository` using the establishment's retention settings."""
+    return FicheRepository(
+        db, user, retention=RetentionPolicy.from_settings(SettingsStore(db, user))
+    )
 
 
 @dataclass(frozen=True, slots=True)

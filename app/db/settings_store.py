@@ -1,7 +1,8 @@
 """Reading and writing the declared settings in the encrypted database.
 
 A change is one transaction with its journal entry (the setting's key, never
-its value: the value may be the référent's phone number).
+its value: the value may be the référent's phone number). A change of a
+retention setting recomputes every fiche's deadline in that same transaction.
 """
 
 from __future__ import annotations
@@ -53,4 +54,8 @@ class SettingsStore:
                     (key, json.dumps(value, ensure_ascii=False)),
                 )
                 journal.append(cur, now, self.user, JournalAction.UPDATE, None, f"setting {key}")
+            # Deadlines follow the retention settings in the same transaction.
+            from app.db.purge import on_settings_changed
+
+            on_settings_changed(cur, set(checked), self)
         return checked
