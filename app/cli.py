@@ -65,9 +65,9 @@ def _open() -> Database:
 
 
 def _repo(db: Database) -> FicheRepository:
-    from app.db.repositories import FicheRepository
+    from app.db.repositories import repositories_for
 
-    return FicheRepository(db, cli_user())
+    return repositories_for(db, cli_user())
 
 
 # ---------------------------------------------------------------- commands
@@ -285,6 +285,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         central.stop()
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from app.cli_purge import run
+
+    db = _open()
+    try:
+        return run(args, db, cli_user())
+    finally:
+        db.close()
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -359,6 +369,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="ouvre la fenêtre avec le service central local de démonstration",
     )
     p.set_defaults(handler=cmd_demo)
+
+    from app.cli_purge import add_parser as add_purge_parser
+
+    add_purge_parser(sub, common).set_defaults(handler=cmd_purge)
 
     from app.print.command import add_parsers as add_print_parsers
 

@@ -1,0 +1,152 @@
+"""``tracing-desk purge [--dry-run] [--as-of DATE] [--json]``: the retention purge by command.
+
+The operating-system task runs it while the program is closed; the program
+itself runs the same purge from its scheduler (``app.workers.purge_job``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from app.core.clock import get_clock
+from app.db.connection import Database
+from app.db.purge import PurgeReport, high_water, policy_for, preview, purge
+
+EXIT_OK = 0
+EXIT_USAGE = 64
+
+
+class AsOfError(ValueError):
+    """``--as-of`` could not be read; ``str()`` is French."""
+
+
+def parse_as_of(text: str, timezone: str) -> datetime:
+    """An ISO date or date-time, read on the establishment's calendar.
+
+    A date alone means the end of that day (everything due that day
+    included); a date-time without offset is local time of the establishment.
+    """
+    value = text.strip()
+    zone = ZoneInfo(timezone)
+    try:
+        if len(value) == 10:
+            day = datetime.fromisoformat(value).date()
+            return datetime.combine(day, time.max, zone).astimezone(UTC)
+        instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise AsOfError(
+            f"Date « {text} » non reconnue : utilisez le format AAAA-MM-JJ "
+            "ou AAAA-MM-JJTHH:MM (par exemple 2026-03-01)."
+        ) from None
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=zone)
+    return instant.astimezone(UTC)
+
+
+def french_instant(instant: datetime, timezone: str) -> str:
+    """``jj/mm/aaaa à hh:mm`` on the establishment's clock."""
+    local = instant.astimezone(ZoneInfo(timezone))
+    return local.strftime("%d/%m/%Y à %H:%M")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n <= 1 else many}"
+
+
+def describe(report: PurgeReport, timezone: str) -> list[str]:
+    """The French text report, one line per fact."""
+    when = french_instant(report.as_of, timezone)
+    if report.dry_run:
+        verb = "seraient supprimées" if report.fiches > 1 else "serait supprimée"
+    else:
+        verb = "supprimées" if report.fiches > 1 else "supprimée"
+    lines = []
+    if report.dry_run:
+        lines.append(f"Aperçu de la purge au {when} (rien n'a été supprimé).")
+    else:
+        lines.append(f"Purge au {when}.")
+    lines.append(
+        f"{_plural(report.fiches, 'fiche', 'fiches')} {verb}"
+        f" ({_plural(report.patients_zero, 'patient zéro', 'patients zéro')}, "
+        f"{_plural(report.contacts, 'personne contact', 'personnes contact')}), "
+        f"{_plural(report.expositions, 'exposition', 'expositions')}, "
+        f"{_plural(report.outbox, 'envoi en attente', 'envois en attente')}."
+    )
+    if report.files_deleted or report.dry_run:
+        lines.append(
+            f"Fichiers exportés {'à supprimer' if report.dry_run else 'supprimés'} : "
+            f"{report.files_deleted}."
+        )
+    if report.backups_deleted:
+        lines.append(f"Sauvegardes de migration supprimées : {report.backups_deleted}.")
+    if report.next_deadline is not None:
+        lines.append(f"Prochaine suppression : {french_instant(report.next_deadline, timezone)}.")
+    else:
+        lines.append("Aucune suppression à venir.")
+    return lines
+
+
+def warnings(report: PurgeReport, timezone: str) -> list[str]:
+    """One French warning per exported file the purge could not delete or find."""
+    out = []
+    for f in report.problem_files:
+        due = french_instant(f.deadline, timezone)
+        if f.state == "missing":
+            out.append(
+                f"ATTENTION : le fichier exporté {f.path} est introuvable (déplacé, renommé "
+                f"ou support absent). Il devait être supprimé le {due} : supprimez vous-même "
+                "toute copie (fichier n° " + f.uuid + ")."
+            )
+        else:
+            out.append(
+                f"ATTENTION : le fichier exporté {f.path} n'a pas pu être supprimé "
+                f"({f.last_error}). Échéance : {due}. Fermez-le s'il est ouvert ou "
+                "supprimez-le vous-même ; la purge réessaiera."
+            )
+    return out
+
+
+def run(args: argparse.Namespace, db: Database, user: str) -> int:
+    timezone = policy_for(db).timezone
+    try:
+        as_of = parse_as_of(args.as_of, timezone) if args.as_of else None
+    except AsOfError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    if args.dry_run:
+        now = get_clock().now()
+        seen = high_water(db)
+        report = preview(db, as_of or max(now, seen or now))
+    else:
+        report = purge(db, user, as_of=as_of)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(describe(report, timezone)))
+    for line in warnings(report, timezone):
+        print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """Add ``purge`` to the command's sub-parsers; returns it (the caller sets the handler)."""
+    p = sub.add_parser(
+        "purge",
+        parents=[common],
+        help="supprime les fiches et fichiers arrivés à échéance de conservation",
+    )
+    p.add_argument("--dry-run", action="store_true", help="montre ce qui serait supprimé")
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="date ISO (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM) : aperçu à cette date, ou purge "
+        "anticipée jusqu'à cette date",
+    )
+    p.add_argument("--json", action="store_true", help="sortie JSON (compteurs)")
+    return p
