@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,3 +101,28 @@ def make_fiches(db: Database, count: int, prefix: str = "Fiche") -> list[Patient
     ]
     FicheRepository(db, USER).save_many(fiches)
     return fiches
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A real PostgreSQL server; skipped only when its binaries are not installed."""
+    from tests.sync.pgcluster import PgCluster
+
+    try:
+        cluster = PgCluster()
+    except FileNotFoundError as exc:
+        if os.environ.get("CI"):  # .ci/run installs postgresql: never skipped there
+            pytest.fail(f"PostgreSQL server binaries missing in CI ({exc})")
+        pytest.skip(f"PostgreSQL server binaries not installed ({exc}): apt-get install postgresql")
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object, request: pytest.FixtureRequest) -> str:
+    import re
+    import uuid
+
+    name = re.sub(r"\W", "_", request.node.name)[:30] + "_" + uuid.uuid4().hex[:6]
+    return pg_cluster.create_database(name.lower())  # type: ignore[attr-defined,no-any-return]
