@@ -165,10 +165,11 @@ def problem_files(db: Database) -> list[ExportedFile]:
     ]
 
 
-def next_file_deadline(db: Database) -> datetime | None:
+def next_file_deadline(db: Database, after: datetime | None = None) -> datetime | None:
+    """The earliest deadline of a file still to delete (later than *after* if given)."""
     row = db.query_one(
-        "SELECT min(deadline) FROM exported_files WHERE state IN (?, ?, ?)",
-        (PRESENT, DELETING, FAILED),
+        "SELECT min(deadline) FROM exported_files WHERE state IN (?, ?, ?) AND deadline > ?",
+        (PRESENT, DELETING, FAILED, to_db(after) if after is not None else ""),
     )
     return from_db(str(row[0])) if row and row[0] else None
 

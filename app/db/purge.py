@@ -25,7 +25,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -215,10 +215,16 @@ def on_settings_changed(cur: Cursor, keys: set[str], settings: SettingsStore) ->
 # --------------------------------------------------------------- next due
 
 
-def next_due(db: Database) -> datetime | None:
-    """The earliest instant at which the purge has something to do."""
+def next_due(db: Database, after: datetime | None = None) -> datetime | None:
+    """The earliest instant at which the purge has something to do.
+
+    With *after*, only what falls due later than it (a run just done at
+    *after* leaves overdue only what it could not do, retried by the safety
+    nets rather than in a loop).
+    """
     candidates: list[datetime] = []
-    row = db.query_one("SELECT min(deadline) FROM fiches")
+    floor = to_db(after) if after is not None else ""
+    row = db.query_one("SELECT min(deadline) FROM fiches WHERE deadline > ?", (floor,))
     if row and row[0]:
         candidates.append(from_db(str(row[0])))
     policy = policy_for(db)
@@ -231,9 +237,11 @@ def next_due(db: Database) -> datetime | None:
             policy.deadline(from_db(str(created)), _parse_instant(str(acked)))
             for created, acked in rows
         )
-    file_due = exported_files.next_file_deadline(db)
+    file_due = exported_files.next_file_deadline(db, after)
     if file_due is not None:
         candidates.append(file_due)
+    if after is not None:
+        candidates = [c for c in candidates if c > after]
     return min(candidates) if candidates else None
 
 
@@ -304,14 +312,10 @@ def purge(
     total = int(total_row[0]) if total_row else 0
     drafts = db.path.parent / "drafts"
     while True:
-        rows = db.query(
-            "SELECT id, uuid, kind FROM fiches WHERE deadline <= ? ORDER BY deadline, id LIMIT ?",
-            (stamp, batch),
-        )
-        if not rows:
+        uuids = _purge_batch(db, stamp, batch, instant, user, report)
+        if not uuids:
             break
-        _purge_batch(db, rows, instant, user, report)
-        report.drafts += _delete_drafts(drafts, [str(r[1]) for r in rows])
+        report.drafts += _delete_drafts(drafts, uuids)
         if progress is not None:
             progress(report.fiches, total)
     sweep = exported_files.sweep_files(db, instant, user)
@@ -321,7 +325,7 @@ def purge(
     report.drafts += _delete_old_drafts(drafts, instant)
     if secure_cleanup and (report.fiches or report.deadlines_recomputed):
         report.checkpointed, report.vacuumed = clean_up(db)
-    report.next_deadline = next_due(db)
+    report.next_deadline = next_due(db, after=instant)
     report.finished_at = (clock or get_clock()).now()
     if report.fiches or report.files_deleted or report.problem_files:
         db.execute(
@@ -340,12 +344,22 @@ def purge(
 
 
 def _purge_batch(
-    db: Database, rows: Sequence[Sequence[Any]], instant: datetime, user: str, report: PurgeReport
-) -> None:
-    uuids = [(str(r[1]),) for r in rows]
-    ids = [(int(r[0]),) for r in rows]
+    db: Database, stamp: str, batch: int, instant: datetime, user: str, report: PurgeReport
+) -> list[str]:
+    """Delete up to *batch* due fiches and what hangs on them, in one transaction.
+
+    The rows are chosen inside the write transaction, so that two purges (the
+    program's and the command's) never delete or journal the same fiche twice.
+    """
     at = to_db(instant)
     with db.transaction() as cur:
+        rows = cur.execute(
+            "SELECT id, uuid, kind FROM fiches WHERE deadline <= ? ORDER BY deadline LIMIT ?",
+            (stamp, batch),
+        ).fetchall()
+        if not rows:
+            return []
+        uuids = [(str(r[1]),) for r in rows]
         cur.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch (uuid TEXT PRIMARY KEY)")
         cur.execute("DELETE FROM purge_batch")
         cur.executemany("INSERT INTO purge_batch (uuid) VALUES (?)", uuids)
@@ -353,22 +367,25 @@ def _purge_batch(
             "DELETE FROM expositions WHERE contact_uuid IN (SELECT uuid FROM purge_batch)"
             " OR patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
         )
-        report.expositions += cur.rowcount
+        expositions = cur.rowcount
         cur.execute("DELETE FROM outbox WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
-        report.outbox += cur.rowcount
+        outbox = cur.rowcount
         cur.execute("DELETE FROM sync_receipts WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
         cur.execute(
             "DELETE FROM exported_file_fiches WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)"
         )
-        cur.executemany("DELETE FROM fiches WHERE id = ?", ids)
+        cur.executemany("DELETE FROM fiches WHERE id = ?", [(int(r[0]),) for r in rows])
         journal.append_many(
             cur,
             [journal.JournalEntry(at, user, JournalAction.PURGE, uuid, "") for (uuid,) in uuids],
         )
         cur.execute("DELETE FROM purge_batch")
+    report.expositions += expositions
+    report.outbox += outbox
     report.fiches += len(rows)
     report.patients_zero += sum(1 for r in rows if r[2] == FicheKind.PATIENT_ZERO.value)
     report.contacts += sum(1 for r in rows if r[2] == FicheKind.CONTACT.value)
+    return [u for (u,) in uuids]
 
 
 def _delete_drafts(drafts: Path, uuids: list[str]) -> int:

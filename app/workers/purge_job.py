@@ -1,0 +1,282 @@
+"""The retention purge, scheduled: at start-up, at the next deadline, daily, after sleep.
+
+APScheduler (3.x, ``BackgroundScheduler``) holds four kinds of job:
+
+- ``purge-now-…``: a run as soon as possible (start-up catch-up, wake-up,
+  a manual request);
+- ``purge-deadline``: a date trigger armed at the earliest upcoming deadline
+  (a fiche, an acknowledged fiche under the "after transmission" rule, an
+  exported file) and re-armed after every run and every change, so that a
+  fiche is deleted at its deadline and not up to a day later;
+- ``purge-daily``: the safety net;
+- ``purge-wake-check``: every minute, compares how far the wall clock and the
+  monotonic clock moved; a jump means the machine slept (or the clock was
+  changed), and the purge runs at once.
+
+Each run happens on a scheduler pool thread with its own database connection
+(from the *open_db* factory), never on the UI thread, and only one at a time:
+a run requested while another is going on is done right after it. Results go
+to the UI by signal; the job never touches a widget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.date import DateTrigger
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.core.clock import Clock, get_clock
+from app.db.connection import Database
+from app.db.errors import StoreError
+from app.db.purge import PURGE_USER, PurgeReport, next_due, purge
+from app.workers.qt_signals import emit
+
+log = logging.getLogger(__name__)
+
+DEADLINE_JOB = "purge-deadline"
+DAILY_JOB = "purge-daily"
+WAKE_JOB = "purge-wake-check"
+NOW_PREFIX = "purge-now-"
+WAKE_CHECK_SECONDS = 60
+WAKE_JUMP_SECONDS = 90
+
+
+class PurgeJob(QObject):
+    """Runs the purge on a schedule, off the UI thread.
+
+    Signals:
+        started(str): a run began (the reason: "demarrage", "echeance", "quotidien",
+            "reveil", "demande"), emitted from the pool thread.
+        finished(object): the :class:`PurgeReport` of a run.
+        failed(str): a run failed; French message for the user.
+        next_run_changed(object): the instant (UTC ``datetime``) the deadline
+            trigger is armed for, or ``None`` when nothing is due.
+    """
+
+    started = Signal(str)
+    finished = Signal(object)
+    failed = Signal(str)
+    next_run_changed = Signal(object)
+
+    def __init__(
+        self,
+        open_db: Callable[[], Database],
+        *,
+        user: str = PURGE_USER,
+        scheduler: BaseScheduler | None = None,
+        clock: Clock | None = None,
+        wall_time: Callable[[], float] = time.time,
+        monotonic_time: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_db = open_db
+        self._user = user
+        self._own_scheduler = scheduler is None
+        self.scheduler: BaseScheduler = scheduler or BackgroundScheduler(timezone=UTC)
+        self._clock = clock
+        self._wall = wall_time
+        self._mono = monotonic_time
+        self._offset = wall_time() - monotonic_time()
+        self._last_wall = wall_time()
+        self._run_lock = threading.Lock()
+        self._state_lock = threading.Lock()
+        self._again: str | None = None
+        self._armed: datetime | None = None
+        self._ids = itertools.count(1)
+        self.last_report: PurgeReport | None = None
+
+    # ------------------------------------------------------------ control
+
+    def start(self) -> None:
+        """Arm the safety nets and run a catch-up purge now (on a pool thread)."""
+        self.scheduler.add_job(
+            self._run,
+            "interval",
+            hours=24,
+            id=DAILY_JOB,
+            args=["quotidien"],
+            replace_existing=True,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        self.scheduler.add_job(
+            self._check_wake,
+            "interval",
+            seconds=WAKE_CHECK_SECONDS,
+            id=WAKE_JOB,
+            replace_existing=True,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        if not self.scheduler.running:
+            self.scheduler.start()
+        self.request("demarrage")
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the scheduler (if this job created it); a running purge is waited for."""
+        if self._own_scheduler and self.scheduler.running:
+            self.scheduler.shutdown(wait=wait)
+
+    def request(self, reason: str = "demande") -> None:
+        """Run a purge as soon as possible on a pool thread."""
+        self.scheduler.add_job(
+            self._run,
+            id=f"{NOW_PREFIX}{next(self._ids)}",
+            args=[reason],
+            misfire_grace_time=None,
+        )
+
+    def data_changed(self, earliest: datetime | None = None) -> None:
+        """Tell the job that fiches, settings or exports changed.
+
+        With *earliest* (a deadline the caller knows, e.g. of the fiche just
+        saved), the trigger is brought forward without touching the database;
+        otherwise the next deadline is read again on a pool thread.
+        """
+        if earliest is not None:
+            with self._state_lock:
+                armed = self._armed
+            if armed is None or earliest < armed:
+                self._arm(earliest)
+            return
+        self.scheduler.add_job(
+            self.rearm_from_db, id=f"{NOW_PREFIX}{next(self._ids)}", misfire_grace_time=None
+        )
+
+    @property
+    def armed_at(self) -> datetime | None:
+        """When the deadline trigger will fire (UTC), if armed."""
+        with self._state_lock:
+            return self._armed
+
+    # ----------------------------------------------------------- pool side
+
+    def rearm_from_db(self) -> None:
+        """Read the next deadline with a connection of this thread and arm the trigger."""
+        try:
+            db = self._open_db()
+            try:
+                when = next_due(db)
+            finally:
+                db.close()
+        except Exception as exc:
+            self._report_failure(exc)
+            return
+        self._arm(when)
+
+    def _arm(self, when: datetime | None) -> None:
+        with self._state_lock:
+            self._armed = when
+            if when is None:
+                with contextlib.suppress(JobLookupError):
+                    self.scheduler.remove_job(DEADLINE_JOB)
+            else:
+                self.scheduler.add_job(
+                    self._run,
+                    DateTrigger(run_date=when, timezone=UTC),
+                    id=DEADLINE_JOB,
+                    args=["echeance"],
+                    replace_existing=True,
+                    coalesce=True,
+                    misfire_grace_time=None,
+                )
+        emit(self.next_run_changed, when)
+
+    def _run(self, reason: str) -> None:
+        """One purge, or a note to run again if one is already going on."""
+        if not self._run_lock.acquire(blocking=False):
+            with self._state_lock:
+                self._again = reason
+            return
+        try:
+            while True:
+                self._run_once(reason)
+                with self._state_lock:
+                    again, self._again = self._again, None
+                if again is None:
+                    break
+                reason = again
+        finally:
+            self._run_lock.release()
+
+    def _run_once(self, reason: str) -> None:
+        emit(self.started, reason)
+        try:
+            db = self._open_db()
+            try:
+                report = purge(db, self._user, clock=self._clock)
+            finally:
+                db.close()
+        except Exception as exc:
+            self._report_failure(exc)
+            # Try again in an hour rather than at the next daily run.
+            self._arm(self._now() + timedelta(hours=1))
+            return
+        self.last_report = report
+        self._arm(report.next_deadline)
+        emit(self.finished, report)
+
+    def _check_wake(self) -> None:
+        """Run the purge when the wall clock moved much more than the monotonic one."""
+        wall, mono = self._wall(), self._mono()
+        offset = wall - mono
+        jumped = abs(offset - self._offset) > WAKE_JUMP_SECONDS
+        stalled = wall - self._last_wall > WAKE_CHECK_SECONDS + WAKE_JUMP_SECONDS
+        self._offset, self._last_wall = offset, wall
+        if jumped or stalled:
+            log.info("clock jump or sleep detected: purge now")
+            self.request("reveil")
+
+    def _now(self) -> datetime:
+        return (self._clock or get_clock()).now()
+
+    def _report_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, StoreError):
+            message = str(exc)
+        else:
+            frames = traceback.extract_tb(exc.__traceback__)
+            where = " <- ".join(f"{f.filename}:{f.lineno}" for f in reversed(frames))
+            log.error("purge failed with %s at %s", type(exc).__qualname__, where or "?")
+            message = QCoreApplication.translate(
+                "PurgeJob",
+                "La purge automatique a échoué ({name}) ; elle sera relancée. "
+                "Le détail technique est dans le journal.",
+            ).format(name=type(exc).__name__)
+        emit(self.failed, message)
+
+
+def fire_pending(job: PurgeJob, now: datetime) -> list[str]:
+    """Run, here and now, the jobs a paused scheduler holds that are due at *now*.
+
+    For simulations with a fake clock (tests, what-if tools): "as soon as
+    possible" jobs always, the deadline trigger when *now* reached it.
+    Returns the ids run.
+    """
+    ran: list[str] = []
+    for _ in range(1000):
+        due: Any = None
+        for j in job.scheduler.get_jobs():
+            if j.id.startswith(NOW_PREFIX) or (
+                j.id == DEADLINE_JOB and j.next_run_time is not None and j.next_run_time <= now
+            ):
+                due = j
+                break
+        if due is None:
+            return ran
+        job.scheduler.remove_job(due.id)
+        ran.append(due.id)
+        due.func(*due.args)
+    raise RuntimeError("scheduled jobs keep rescheduling themselves")
