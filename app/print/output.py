@@ -1,0 +1,180 @@
+"""PDF export, the check of the establishment's settings, and the journal entries.
+
+Shared by the ``poster``/``notice`` commands and the print menu. The journal
+records the document, the paper, the language and the target (``pdf`` or
+``imprimante``): never a file name, which a user may have chosen freely.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QGuiApplication, QPdfWriter
+
+from app import paths
+from app.core.clock import get_clock
+from app.core.enums import JournalAction
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.db.connection import Database
+from app.db.repositories import FicheRepository
+from app.print.establishment import Establishment
+from app.print.qtrefs import repairs_none_refs
+from app.print.render import (
+    DocumentKind,
+    Logo,
+    PaperFormat,
+    RenderError,
+    load_logo,
+    page_layout,
+    paint,
+)
+
+TRANSLATION_BASENAME = "tracing_desk"
+LANGUAGES = ("fr", "en")
+
+MISSING_INTRO = QT_TRANSLATE_NOOP(
+    "print", "Les paramètres de l'établissement sont incomplets pour imprimer ce document :"
+)
+MISSING_HINT = QT_TRANSLATE_NOOP(
+    "print",
+    "Renseignez-les dans Tracing Desk (menu Impression › Établissement…), "
+    "ou imprimez quand même : les informations manquantes seront signalées "
+    "« à compléter » à la main.",
+)
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def edition_date(est: Establishment) -> date:
+    """Today in the establishment's time zone (the date printed as "Édition du")."""
+    try:
+        zone = ZoneInfo(est.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("Europe/Paris")
+    return get_clock().now().astimezone(zone).date()
+
+
+def problems(est: Establishment) -> tuple[list[str], Logo | None]:
+    """Translated list of what is missing or wrong, and the logo when it loads."""
+    found = [_tr(context, label) for context, label in est.missing_with_context()]
+    logo, logo_problem = load_logo(est.logo_path)
+    if logo_problem:
+        found.append(logo_problem)
+    return found, logo
+
+
+def problems_message(found: list[str]) -> str:
+    """The French message that lists *found* (shown before printing, or by the CLI)."""
+    lines = [_tr("print", MISSING_INTRO), *(f"  – {item}" for item in found)]
+    lines.append(_tr("print", MISSING_HINT))
+    return "\n".join(lines)
+
+
+@repairs_none_refs
+def write_pdf(
+    path: Path,
+    kind: DocumentKind,
+    est: Establishment,
+    *,
+    paper: PaperFormat = PaperFormat.A4,
+    logo: Logo | None = None,
+    edition: date | None = None,
+) -> None:
+    """Write *kind* to *path* (through a temporary file in the same folder, then renamed)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    cannot_write = _tr(
+        "print", QT_TRANSLATE_NOOP("print", "Impossible d'écrire « {path} ».")
+    ).replace("{path}", str(path))
+    try:  # a missing folder or a read-only place: said plainly, before Qt tries
+        tmp.open("wb").close()
+    except OSError:
+        raise RenderError(cannot_write) from None
+    writer = QPdfWriter(str(tmp))
+    writer.setPageLayout(page_layout(kind, paper))
+    writer.setResolution(600)
+    writer.setCreator("Tracing Desk")
+    writer.setTitle(
+        _tr("print", QT_TRANSLATE_NOOP("print", "Affiche d'information Covid-19"))
+        if kind is DocumentKind.POSTER
+        else _tr("print", QT_TRANSLATE_NOOP("print", "Notice d'information Covid-19"))
+    )
+    try:
+        paint(writer, kind, est, edition or edition_date(est), logo=logo)
+        del writer  # flushes and closes the temporary file
+        os.replace(tmp, path)
+    except (RenderError, OSError):
+        tmp.unlink(missing_ok=True)
+        raise RenderError(cannot_write) from None
+
+
+def journal_detail(kind: DocumentKind, paper: PaperFormat | None, lang: str, target: str) -> str:
+    """e.g. ``affiche A4 fr pdf`` or ``notice fr imprimante``: no file name, no person."""
+    parts = [kind.value, paper.value if paper is not None else "", lang, target]
+    return " ".join(p for p in parts if p)
+
+
+def record(
+    db: Database,
+    user: str,
+    action: JournalAction,
+    kind: DocumentKind,
+    paper: PaperFormat | None,
+    lang: str,
+    target: str,
+) -> None:
+    """Journal a print or an export (its own transaction)."""
+    FicheRepository(db, user).record(action, None, journal_detail(kind, paper, lang, target))
+
+
+# ------------------------------------------------------------ Qt environment
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """The running Qt application, or a new ``QGuiApplication`` (offscreen without a display)."""
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0] if sys.argv else "tracing-desk"])
+
+
+def translation_file(lang: str) -> Path:
+    return paths.resources_dir() / "i18n" / f"{TRANSLATION_BASENAME}_{lang}.qm"
+
+
+@contextmanager
+def translation(lang: str) -> Iterator[bool]:
+    """Install the program's translation for *lang* for the duration of the block.
+
+    French is the source language: nothing to load. Yields whether the wanted
+    language is available (``False``: the documents come out in French).
+    """
+    if lang == "fr":
+        yield True
+        return
+    app = QCoreApplication.instance()
+    translator = QTranslator()
+    qm = translation_file(lang)
+    loaded = app is not None and qm.exists() and translator.load(str(qm))
+    if loaded and app is not None:
+        app.installTranslator(translator)
+    try:
+        yield bool(loaded)
+    finally:
+        if loaded and app is not None:
+            app.removeTranslator(translator)
