@@ -42,7 +42,6 @@ from app.db.store import init_store, open_store, store_exists
 from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
 from app.ui.main_window import MainWindow
 from app.workers.db_thread import DbFailure, DbThread
-from app.workers.qt_signals import emit
 
 ENV_LANG = "TRACING_DESK_LANG"
 TRANSLATION_BASENAME = "tracing_desk"
@@ -249,11 +248,11 @@ class StartupFlow(QObject):
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.window.show()
         self.window.refresh()
-        emit(self.finished, EXIT_OK)
+        self.finished.emit(EXIT_OK)
 
     def _finish(self, code: int) -> None:
         self.dialog = None
-        emit(self.finished, code)
+        self.finished.emit(code)
 
     # -- helpers --------------------------------------------------------------------
     def _show_dialog(self, dialog: QWidget) -> None:

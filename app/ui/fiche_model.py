@@ -33,7 +33,6 @@ from PySide6.QtGui import QColor, QFont
 from app.core.clock import utcnow
 from app.core.enums import FicheKind, LifecycleState, SyncState, label_of
 from app.workers.db_thread import DbFailure, DbThread, Ticket
-from app.workers.qt_signals import emit
 
 PAGE_SIZE = 200
 MAX_IN_FLIGHT = 2
@@ -192,7 +191,7 @@ class FicheListModel(QAbstractTableModel):
         was_loading = self._refresh_ticket is not None
         self._refresh_ticket = ticket
         if not was_loading:
-            emit(self.loading_changed, True)
+            self.loading_changed.emit(True)
 
     def _cancel_all(self) -> None:
         if self._refresh_ticket is not None:
@@ -216,8 +215,8 @@ class FicheListModel(QAbstractTableModel):
         self._loaded = True
         self.endResetModel()
         self._refresh_ticket = None
-        emit(self.loading_changed, False)
-        emit(self.count_changed, total)
+        self.loading_changed.emit(False)
+        self.count_changed.emit(total)
         if total and len(first) < min(PAGE_SIZE, total):
             self._page_was_short()
 
@@ -225,8 +224,8 @@ class FicheListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._refresh_ticket = None
-        emit(self.loading_changed, False)
-        emit(self.failed, failure.message)
+        self.loading_changed.emit(False)
+        self.failed.emit(failure.message)
 
     # -- paging ----------------------------------------------------------------
     def _want(self, page: int) -> None:
@@ -252,10 +251,8 @@ class FicheListModel(QAbstractTableModel):
             # Pages were dropped while scrolling fast: let the view ask again
             # for what is visible now.
             self._dropped = False
-            emit(
-                self.dataChanged,
-                self.index(0, 0),
-                self.index(self._count - 1, len(self._headers) - 1),
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, len(self._headers) - 1)
             )
 
     def _fetch(self, page: int) -> None:
@@ -283,7 +280,7 @@ class FicheListModel(QAbstractTableModel):
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, self._count) - 1
         if last >= first:
-            emit(self.dataChanged, self.index(first, 0), self.index(last, len(self._headers) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._headers) - 1))
         if len(rows) < last - first + 1:
             self._page_was_short()
         self._pump()
@@ -293,7 +290,7 @@ class FicheListModel(QAbstractTableModel):
             return
         self._in_flight.pop(page, None)
         self._failed_pages.add(page)  # not asked again until the next refresh
-        emit(self.failed, failure.message)
+        self.failed.emit(failure.message)
         self._pump()
 
     def _page_was_short(self) -> None:

@@ -34,7 +34,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from app.workers.qt_signals import emit
+from app.workers import qt_compat  # noqa: F401  (before any Qt call: PySide6 6.12 refcount bug)
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class _Worker(QObject):
     @Slot(object)
     def run(self, job: _Job) -> None:
         if job.flag.cancelled:
-            emit(self.done, job.id, False, None)
+            self.done.emit(job.id, False, None)
             return
         try:
             if job.is_open:
@@ -143,9 +143,9 @@ class _Worker(QObject):
                     raise RuntimeError("database job submitted before the store was opened")
                 result = job.fn(self._db)
         except Exception as exc:  # every failure must reach the UI
-            emit(self.done, job.id, False, _failure_for(exc))
+            self.done.emit(job.id, False, _failure_for(exc))
             return
-        emit(self.done, job.id, True, result)
+        self.done.emit(job.id, True, result)
 
     @Slot()
     def close(self) -> None:
@@ -243,7 +243,7 @@ class DbThread(QObject):
             return True
         for ticket in self._tickets.values():
             ticket.cancel()
-        emit(self._close)
+        self._close.emit()
         self._thread.quit()
         stopped = self._thread.wait(timeout_ms)
         self._running = False
@@ -270,8 +270,8 @@ class DbThread(QObject):
         was_idle = not self._tickets
         self._tickets[ticket.id] = ticket
         if was_idle:
-            emit(self.busy_changed, True)
-        emit(self._submit, _Job(ticket.id, fn, is_open, ticket.flag))
+            self.busy_changed.emit(True)
+        self._submit.emit(_Job(ticket.id, fn, is_open, ticket.flag))
         return ticket
 
     @Slot(int, bool, object)
@@ -283,9 +283,9 @@ class DbThread(QObject):
         try:
             if not ticket.cancelled:
                 if ok:
-                    emit(ticket.finished, payload)
+                    ticket.finished.emit(payload)
                 else:
-                    emit(ticket.failed, payload)
+                    ticket.failed.emit(payload)
         finally:
             if not self._tickets:
-                emit(self.busy_changed, False)
+                self.busy_changed.emit(False)
