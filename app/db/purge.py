@@ -323,11 +323,10 @@ def purge(
     report.files_deleted = len(sweep.deleted) - report.backups_deleted
     report.problem_files = sweep.problems
     report.drafts += _delete_old_drafts(drafts, instant)
-    if secure_cleanup and (report.fiches or report.deadlines_recomputed):
-        report.checkpointed, report.vacuumed = clean_up(db)
     report.next_deadline = next_due(db, after=instant)
     report.finished_at = (clock or get_clock()).now()
-    if report.fiches or report.files_deleted or report.problem_files:
+    deleted_files = report.files_deleted + report.backups_deleted
+    if report.fiches or deleted_files:
         db.execute(
             "INSERT INTO purge_runs (started_at, finished_at, as_of, fiches, files_deleted,"
             " files_missing) VALUES (?, ?, ?, ?, ?, ?)",
@@ -336,10 +335,12 @@ def purge(
                 to_db(report.finished_at),
                 stamp,
                 report.fiches,
-                report.files_deleted,
+                deleted_files,
                 len(report.problem_files),
             ),
         )
+        if secure_cleanup:
+            report.checkpointed, report.vacuumed = clean_up(db)
     return report
 
 
