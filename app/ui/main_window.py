@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 import app
 from app.db import keystore
 from app.db.repositories import FicheRepository
+from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
 from app.workers.db_thread import DbFailure, DbThread
 
@@ -58,6 +59,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        self.print_menu = PrintMenu(self, self._db_thread, self._user)
+        self.print_menu.build(self.menuBar())
+        self.print_menu.failed.connect(self.show_error)
+        self.print_menu.done.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         help_menu = self.menuBar().addMenu(self.tr("A&ide"))
         self.about_action = QAction(self.tr("À &propos de Tracing Desk"), self)
