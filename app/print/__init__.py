@@ -10,3 +10,5 @@
 
 Neither document holds personal data: only the establishment's own details.
 """
+
+from app.workers import qt_compat  # noqa: F401  (before any Qt call: PySide6 6.12 refcount bug)

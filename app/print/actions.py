@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox
 from app.core.enums import JournalAction
 from app.print import output
 from app.print.establishment import Establishment, load_establishment
-from app.print.qtrefs import none_refs_repaired
 from app.print.render import DocumentKind, Logo, PaperFormat, RenderError, page_layout, paint
 from app.workers.db_thread import DbFailure, DbThread
 
@@ -162,8 +161,7 @@ class PrintMenu(QObject):
 
         dialog.finished.connect(finished)
         self.dialog = dialog
-        with none_refs_repaired():
-            QDialog.open(dialog)
+        QDialog.open(dialog)  # QPrintDialog.open() is typed with a receiver
 
     def _export(self, job: Job, est: Establishment, logo: Logo | None) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

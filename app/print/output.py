@@ -25,7 +25,6 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
 from app.print.establishment import Establishment
-from app.print.qtrefs import repairs_none_refs
 from app.print.render import (
     DocumentKind,
     Logo,
@@ -79,7 +78,6 @@ def problems_message(found: list[str]) -> str:
     return "\n".join(lines)
 
 
-@repairs_none_refs
 def write_pdf(
     path: Path,
     kind: DocumentKind,

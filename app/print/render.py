@@ -42,7 +42,6 @@ from PySide6.QtGui import (
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.print import content as C
 from app.print.establishment import Establishment
-from app.print.qtrefs import repairs_none_refs
 
 NAVY = "#12355b"  # 12.6:1 on white; white on it likewise
 INK = "#1b1b1b"
@@ -94,7 +93,6 @@ class Logo:
 LOGO_UNREADABLE = QT_TRANSLATE_NOOP("print", "Le logo « {path} » ne peut pas être lu.")
 
 
-@repairs_none_refs
 def load_logo(path: str) -> tuple[Logo | None, str]:
     """The establishment's logo, or ``(None, French problem)``; ``(None, "")`` when unset."""
     if not path:
@@ -374,7 +372,6 @@ class Layout:
         return self.content_height <= self.height + 0.05
 
 
-@repairs_none_refs
 def fitted(
     kind: DocumentKind,
     est: Establishment,
@@ -435,7 +432,6 @@ def _draw(painter: QPainter, layout: Layout, origin: QPointF, margin: float) -> 
     painter.restore()
 
 
-@repairs_none_refs
 def paint(
     device: QPagedPaintDevice,
     kind: DocumentKind,
