@@ -12,12 +12,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("TRACING_DESK_LANG", "fr")
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
-from memkeyring import MemoryKeyring  # noqa: E402
+import keyring
+import pytest
+from memkeyring import MemoryKeyring
 
-from app import paths  # noqa: E402
-from app.core import clock as clock_mod  # noqa: E402
+import app.workers.qt_compat  # noqa: F401  (PySide6 6.12 refcount workaround, before any Qt use)
+from app import paths
+from app.core import clock as clock_mod
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
