@@ -107,11 +107,12 @@ class CentralClient:
                 pool=config.connect_timeout,
             ),
             headers={
-                "Authorization": f"Bearer {token}",
                 "User-Agent": f"tracing-desk/{__version__}",
                 "Accept": "application/json",
             },
         )
+        if token:
+            self._http.headers["Authorization"] = f"Bearer {token}"
 
     def close(self) -> None:
         self._http.close()

@@ -1,0 +1,289 @@
+"""Drives the sync client off the UI thread and reports by Qt signal.
+
+The outbox is drained at start, every N minutes (setting ``sync.interval_minutes``),
+on "Synchroniser maintenant" and when the network comes back. A drain runs on
+a pool thread with its own database connection (``opener``), never on the UI
+thread nor on the database thread (HTTP may take minutes). Only one drain runs
+at a time: a request made meanwhile is remembered and runs right after; the
+workstation-wide file lock keeps the command line and another window out too.
+
+The network coming back is told by ``QNetworkInformation`` when a backend is
+available; in any case, while the last drain found the service unreachable, a
+light reachability probe (``GET /v1/health``) runs every ``probe_seconds``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from app.core.clock import get_clock
+from app.db.connection import Database
+from app.db.errors import StoreError
+from app.sync import outbox
+from app.sync.backoff import RetryPolicy
+from app.sync.config import SyncConfig, check_server_url, load_config, set_token
+from app.sync.engine import SyncReport, drain_once
+from app.sync.errors import SyncError
+from app.sync.transport import CentralClient
+
+log = logging.getLogger(__name__)
+
+Opener = Callable[[], Database]
+#: A sync of more than this many fiches shows a progress bar.
+LARGE_SYNC = 100
+
+
+class SyncWorker(QObject):
+    """The sync, seen from the UI thread.
+
+    Signals:
+        running_changed(bool): a drain started (True) or ended (False).
+        progress(int, int): fiches processed, fiches to process.
+        finished(object): the :class:`~app.sync.engine.SyncReport` of a drain.
+        status_changed(object): a :class:`~app.sync.outbox.SyncStatus` (pending count, last sync).
+        online_changed(bool): the central service answers (True) or not (False).
+        token_required(str): the token is missing or refused; French message to show.
+        failed(str): a problem that is not about the network or the token (French).
+    """
+
+    running_changed = Signal(bool)
+    progress = Signal(int, int)
+    finished = Signal(object)
+    status_changed = Signal(object)
+    online_changed = Signal(bool)
+    token_required = Signal(str)
+    failed = Signal(str)
+    _done = Signal(object, object)  # report, status (from the pool thread)
+    _probed = Signal(bool)
+
+    def __init__(
+        self,
+        opener: Opener,
+        user: str,
+        parent: QObject | None = None,
+        *,
+        probe_seconds: float = 30.0,
+        config: SyncConfig | None = None,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._user = user
+        self._config = config
+        self._policy = policy
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracing-desk-sync")
+        self._cancel = threading.Event()
+        self._running = False
+        self._again = False
+        self._online: bool | None = None
+        self._closed = False
+        self._done.connect(self._on_done)
+        self._probed.connect(self._on_probed)
+        self.interval = QTimer(self)
+        self.interval.timeout.connect(self.sync_now)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(int(probe_seconds * 1000))
+        self.probe_timer.timeout.connect(self._probe)
+        self._network: Any = None
+        self.last_report: SyncReport | None = None
+        self.configured = True
+
+    # ----------------------------------------------------------- life cycle
+
+    def start(self) -> None:
+        """Drain once now, then on the interval; watch the network."""
+        self._watch_network()
+        self.sync_now()
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop timers, cut a retry wait short and (by default) wait for the drain to end."""
+        self._closed = True
+        self._cancel.set()
+        self.interval.stop()
+        self.probe_timer.stop()
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def online(self) -> bool | None:
+        return self._online
+
+    def _watch_network(self) -> None:
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+                self._network = QNetworkInformation.instance()
+                self._network.reachabilityChanged.connect(self.on_reachability)
+        except (ImportError, RuntimeError, AttributeError):
+            self._network = None  # the periodic probe covers it
+
+    @Slot(object)
+    def on_reachability(self, reachability: Any) -> None:
+        """The system says the network changed: sync when it is back."""
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.sync_now()
+
+    # ------------------------------------------------------------- actions
+
+    @Slot()
+    def sync_now(self) -> bool:
+        """Start a drain; if one is running, run another right after it. False if deferred."""
+        if self._closed:
+            return False
+        if self._running:
+            self._again = True
+            return False
+        self._running = True
+        self._cancel.clear()
+        self.running_changed.emit(True)
+        self._pool.submit(self._drain_job)
+        return True
+
+    def refresh_status(self) -> Future[None]:
+        """Read the pending count and last sync (pool thread); ``status_changed`` follows."""
+        return self._pool.submit(self._status_job)
+
+    def save_token(self, token: str) -> Future[None]:
+        """Keep a new token in the keyring (pool thread), then sync."""
+        return self._pool.submit(self._token_job, token)
+
+    # ------------------------------------------------------ pool-thread jobs
+
+    def _config_for(self, db: Database) -> SyncConfig:
+        return self._config or load_config(db, self._user)
+
+    def _drain_job(self) -> None:
+        report: SyncReport | None = None
+        status: outbox.SyncStatus | None = None
+        try:
+            db = self._opener()
+            try:
+                report = drain_once(
+                    db,
+                    self._user,
+                    config=self._config_for(db),
+                    policy=self._policy,
+                    cancel=self._cancel,
+                    progress=lambda done, total: self.progress.emit(done, total),
+                )
+                status = outbox.status(db, get_clock().now())
+                config = self._config_for(db)
+                self._interval_minutes = config.interval_minutes
+                self.configured = bool(config.server_url)
+            finally:
+                db.close()
+        except StoreError as exc:
+            report = SyncReport(outcome="store", message=str(exc))
+        except Exception as exc:  # a bug: logged without its text (could quote data)
+            log.error("sync job failed with %s", type(exc).__qualname__)
+            report = SyncReport(outcome="error", message="Erreur interne de la synchronisation.")
+        self._done.emit(report, status)
+
+    def _status_job(self) -> None:
+        try:
+            db = self._opener()
+            try:
+                status = outbox.status(db, get_clock().now())
+            finally:
+                db.close()
+        except StoreError:
+            return
+        except Exception as exc:  # a bug: logged without its text
+            log.error("sync status failed with %s", type(exc).__qualname__)
+            return
+        self.status_changed.emit(status)
+
+    def _token_job(self, token: str) -> None:
+        try:
+            db = self._opener()
+            try:
+                config = self._config_for(db)
+            finally:
+                db.close()
+            url = check_server_url(config.server_url, dev_mode=config.dev_mode)
+            set_token(url, token)
+        except (SyncError, StoreError) as exc:
+            self.token_required.emit(str(exc))
+            return
+        except Exception as exc:  # a bug: logged without its text
+            log.error("saving the sync token failed with %s", type(exc).__qualname__)
+            self.failed.emit("Erreur interne : le jeton n'a pas été enregistré.")
+            return
+        self._probed.emit(True)  # then sync (on the UI thread)
+
+    def _probe_job(self) -> None:
+        reachable = False
+        try:
+            db = self._opener()
+            try:
+                config = self._config_for(db)
+            finally:
+                db.close()
+            with CentralClient(config, token="") as client:
+                reachable = client.health()
+        except (SyncError, StoreError):
+            reachable = False
+        except Exception as exc:  # a bug: logged without its text
+            log.error("sync probe failed with %s", type(exc).__qualname__)
+        self._probed.emit(reachable)
+
+    # ------------------------------------------------------ UI-thread slots
+
+    @Slot()
+    def _probe(self) -> None:
+        if not self._running and not self._closed:
+            self._pool.submit(self._probe_job)
+
+    @Slot(bool)
+    def _on_probed(self, reachable: bool) -> None:
+        if reachable:
+            self._set_online(True)
+            self.sync_now()
+
+    def _set_online(self, online: bool) -> None:
+        if online != self._online:
+            self._online = online
+            self.online_changed.emit(online)
+        if online:
+            self.probe_timer.stop()
+        elif not self._closed and not self.probe_timer.isActive():
+            self.probe_timer.start()
+
+    @Slot(object, object)
+    def _on_done(self, report: SyncReport, status: outbox.SyncStatus | None) -> None:
+        self._running = False
+        self.last_report = report
+        self.running_changed.emit(False)
+        if report.outcome == "offline":
+            self._set_online(False)
+        elif report.outcome in ("ok", "refused", "auth", "cancelled"):
+            self._set_online(True)
+        if report.outcome == "auth":
+            self.token_required.emit(report.message)
+        elif report.outcome == "config" and not self.configured:
+            pass  # no server address yet: sync is simply off
+        elif report.outcome in ("config", "tls", "refused", "store", "error"):
+            self.failed.emit(report.message)
+        if status is not None:
+            self.status_changed.emit(status)
+        self.finished.emit(report)
+        minutes = getattr(self, "_interval_minutes", None)
+        if minutes and not self._closed:
+            self.interval.setInterval(int(minutes) * 60_000)
+            if not self.interval.isActive():
+                self.interval.start()
+        if self._again and not self._closed:
+            self._again = False
+            self.sync_now()
