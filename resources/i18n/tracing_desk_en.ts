@@ -15,9 +15,47 @@
     </message>
 </context>
 <context>
+    <name>EstablishmentDialog</name>
+    <message>
+        <location filename="../../app/ui/establishment_dialog.py" line="+52"/>
+        <source>Établissement : affiche et notice d&apos;information</source>
+        <translation>Establishment: information poster and leaflet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ces informations s&apos;impriment sur l&apos;affiche et la notice remises aux patients et résidents. Indiquez un téléphone ou une adresse e-mail (ou les deux).</source>
+        <translation>These details are printed on the poster and the leaflet given to patients and residents. Give a phone number or an e-mail address (or both).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Attention : la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
+        <translation>Warning: the FINESS check digit does not match. Check the number (it can be saved anyway).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Logo de l&apos;établissement</source>
+        <translation>Establishment logo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
     <name>FicheListModel</name>
     <message>
-        <location filename="../../app/ui/fiche_model.py" line="+150"/>
+        <location filename="../../app/ui/fiche_model.py" line="+149"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -57,7 +95,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+216"/>
         <source>Suppression automatique prévue le {date}</source>
         <translation>Automatic deletion scheduled on {date}</translation>
     </message>
@@ -121,7 +159,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+33"/>
+        <location filename="../../app/ui/main_window.py" line="+34"/>
         <source>Tracing Desk — fiches de traçage</source>
         <translation>Tracing Desk — tracing records</translation>
     </message>
@@ -141,7 +179,7 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -272,9 +310,105 @@
     </message>
 </context>
 <context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../app/print/actions.py" line="+64"/>
+        <source>&amp;Impression</source>
+        <translation>&amp;Printing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Affiche d&apos;information &amp;A4</source>
+        <translation>Information poster &amp;A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Affiche d&apos;information A&amp;3</source>
+        <translation>Information poster A&amp;3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notice d&apos;information (2 par feuille A4)</source>
+        <translation>Information &amp;leaflet (2 per A4 sheet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Exporter en PDF…</source>
+        <translation>&amp;Export as PDF…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>É&amp;tablissement…</source>
+        <translation>Es&amp;tablishment…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Paramètres de l&apos;établissement incomplets</source>
+        <translation>Incomplete establishment settings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Renseigner l&apos;établissement…</source>
+        <translation>Fill in the establishment…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imprimer quand même</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Exporter en PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document enregistré : {path}</source>
+        <translation>Document saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Document envoyé à l&apos;imprimante.</source>
+        <translation>Document sent to the printer.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Affiche d&apos;information {paper}</source>
+        <translation>Information poster {paper}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice d&apos;information</source>
+        <translation>Information leaflet</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeJob</name>
+    <message>
+        <location filename="../../app/workers/purge_job.py" line="+253"/>
+        <source>La purge automatique a échoué ({name}) ; elle sera relancée. Le détail technique est dans le journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location line="-132"/>
+        <location filename="../../app/ui/dialogs.py" line="-132"/>
         <source>Code de récupération</source>
         <translation>Recovery code</translation>
     </message>
@@ -297,7 +431,7 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+148"/>
+        <location filename="../../app/ui/application.py" line="+147"/>
         <source>Création de la base de données chiffrée…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -335,6 +469,88 @@
         <location line="+33"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="+44"/>
+        <source>connexion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>envoi %v / %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Envoyer maintenant les fiches en attente au service central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>en ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hors ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n en attente</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refusée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dernière synchronisation : {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>jamais synchronisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dernier envoi : {a} acceptée(s), {r} refusée(s), {c} conflit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location line="+17"/>
+        <source>Jeton du compte partenaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>jeton fourni pour le compte partenaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Jeton invalide : au moins 16 caractères, sans espace.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1272,32 +1488,32 @@
     <message>
         <location line="+44"/>
         <source>Référent ou DPO à contacter</source>
-        <translation type="unfinished"></translation>
+        <translation>Référent or DPO to contact</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nom ou fonction (par exemple : Délégué à la protection des données).</source>
-        <translation type="unfinished"></translation>
+        <translation>Name or role (for example: Data protection officer).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Téléphone du référent ou DPO</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone of the référent or DPO</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Adresse e-mail du référent ou DPO</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail address of the référent or DPO</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Logo de l&apos;établissement (facultatif)</source>
-        <translation type="unfinished"></translation>
+        <translation>Establishment logo (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Image PNG, JPEG ou SVG imprimée sur l&apos;affiche et la notice d&apos;information.</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG, JPEG or SVG image printed on the information poster and leaflet.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1337,6 +1553,36 @@
     <message>
         <location line="+12"/>
         <source>Mode développement (http:// vers la boucle locale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Supprimer aussi après transmission acquittée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supprime la fiche quelques jours après l&apos;accusé de réception du service central, si c&apos;est plus tôt que la durée de conservation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Délai après transmission acquittée (jours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 : suppression dès l&apos;accusé de réception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Alerte avant suppression des fiches non transmises (jours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un bandeau signale les fiches non transmises dont la suppression approche : elles seront supprimées quand même.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1602,267 +1848,267 @@
 <context>
     <name>notice</name>
     <message>
-        <location filename="../../app/print/content.py" line="+139"/>
-        <source>Covid-19 : le suivi de vos contacts et vos données</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/print/content.py" line="+134"/>
+        <source>Covid-19 : vos données et vos droits</source>
+        <translation>Covid-19: your data and your rights</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>L&apos;équipe soignante vous remet ce document. Il explique simplement ce que deviennent les informations que vous lui donnez.</source>
-        <translation type="unfinished"></translation>
+        <source>Ce document explique ce que deviennent les informations que vous donnez à l&apos;équipe soignante pour le suivi des contacts.</source>
+        <translation>This leaflet explains what happens to the information you give the care team for contact tracing.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pourquoi ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Why?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pour prévenir vite les personnes que le virus a pu toucher, et freiner l&apos;épidémie. Vos informations sont enregistrées dans « Contact Covid », l&apos;outil de l&apos;Assurance Maladie, qui en est responsable.</source>
-        <translation type="unfinished"></translation>
+        <source>Pour prévenir vite les personnes que le virus a pu toucher. Vos informations vont dans « Contact Covid », l&apos;outil de l&apos;Assurance Maladie.</source>
+        <translation>To warn quickly the people the virus may have reached. Your information goes into “Contact Covid”, the Assurance Maladie tool.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Quelles informations ?</source>
-        <translation type="unfinished"></translation>
+        <source>Qui vous êtes, comment vous joindre, votre caisse, votre test ou vos symptômes, les personnes et les lieux fréquentés ces 14 derniers jours.</source>
+        <translation>Who you are, how to reach you, your health-insurance fund, your test or symptoms, the people and places you saw in the last 14 days.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Qui vous êtes et comment vous joindre, votre caisse d&apos;assurance maladie, votre test ou vos symptômes, les personnes que vous avez côtoyées et les lieux fréquentés ces 14 derniers jours.</source>
-        <translation type="unfinished"></translation>
+        <location line="+8"/>
+        <source>L&apos;Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret professionnel. Les statistiques se font sans votre nom ni vos coordonnées.</source>
+        <translation>Assurance Maladie and the carers who need it, all bound by professional secrecy. Statistics are made without your name or contact details.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;3 mois maximum&lt;/b&gt;, puis tout est effacé.</source>
+        <translation>&lt;b&gt;3 months maximum&lt;/b&gt;, then everything is deleted.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;C&apos;est vous qui choisissez.&lt;/b&gt; Si vous êtes malade, vous pouvez rester anonyme.</source>
+        <translation>&lt;b&gt;You choose.&lt;/b&gt; If you are ill, you can stay anonymous.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Malade, vous ne pouvez pas refuser l&apos;enregistrement, mais vous choisissez les personnes que vous nommez. Malade ou contact, vous pouvez refuser que vos données servent à la recherche : demandez-le à votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <translation>If you are ill, you cannot refuse the recording, but you choose whom you name. Ill or contact, you can refuse that your data be used for research: ask your health-insurance fund (caisse de rattachement).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Le SMS de l&apos;Assurance Maladie vient du &lt;b&gt;38663&lt;/b&gt;. Ses liens mènent seulement à &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt;. On ne vous demandera &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
+        <translation>The Assurance Maladie SMS comes from &lt;b&gt;38663&lt;/b&gt;. Its links lead only to &lt;b&gt;ameli.fr&lt;/b&gt; or &lt;b&gt;assure.ameli.fr&lt;/b&gt;. You will &lt;b&gt;never be asked for your bank details&lt;/b&gt; (RIB, IBAN, bank card).</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Quelles informations ?</source>
+        <translation>What information?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Qui les voit ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>L&apos;Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret professionnel. Les statistiques n&apos;utilisent que des données sans votre nom ni vos coordonnées (données pseudonymisées).</source>
-        <translation type="unfinished"></translation>
+        <translation>Who sees it?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Combien de temps ?</source>
-        <translation type="unfinished"></translation>
+        <translation>How long?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;3 mois maximum&lt;/b&gt; après leur enregistrement, puis elles sont effacées.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Votre nom sera-t-il donné à vos contacts ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;C&apos;est vous qui choisissez.&lt;/b&gt; Si vous êtes malade, vous pouvez accepter que votre identité soit donnée aux personnes que vous avez côtoyées, ou rester anonyme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Will your name be given to your contacts?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pouvez-vous refuser ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Can you refuse?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Si vous êtes malade, vous ne pouvez pas refuser l&apos;enregistrement de vos informations, mais vous décidez des personnes dont vous donnez le nom. Malade ou contact, vous pouvez refuser que vos données servent à la recherche : adressez-vous à votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Attention aux faux messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Le SMS de l&apos;Assurance Maladie vient du &lt;b&gt;38663&lt;/b&gt;. Ses liens mènent seulement à &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt;. Personne ne vous demandera vos &lt;b&gt;coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire) : ne les donnez jamais.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beware of fake messages</translation>
     </message>
 </context>
 <context>
     <name>poster</name>
     <message>
-        <location line="-161"/>
+        <location line="-149"/>
         <source>Information des patients, résidents et visiteurs</source>
-        <translation type="unfinished"></translation>
+        <translation>Information for patients, residents and visitors</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Covid-19 : suivi des contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Covid-19: contact tracing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vos données personnelles et vos droits</source>
-        <translation type="unfinished"></translation>
+        <translation>Your personal data and your rights</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Qui traite vos données, et pourquoi ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Who processes your data, and why?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>L&apos;&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) est responsable du traitement &lt;b&gt;« Contact Covid »&lt;/b&gt;. Notre établissement y enregistre les informations nécessaires pour prévenir rapidement les personnes qui ont été en contact avec une personne infectée, et limiter ainsi la propagation du Covid-19.</source>
-        <translation type="unfinished"></translation>
+        <source>L&apos;&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) est responsable du traitement &lt;b&gt;« Contact Covid »&lt;/b&gt;. Notre établissement y enregistre les informations utiles pour prévenir vite les personnes contact d&apos;une personne infectée, et limiter la propagation du Covid-19.</source>
+        <translation>&lt;b&gt;Assurance Maladie&lt;/b&gt; (the French national health insurance, Cnam) is the controller of the &lt;b&gt;“Contact Covid”&lt;/b&gt; processing. Our establishment records in it what is needed to warn the contacts of an infected person quickly, and so slow the spread of Covid-19.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Identité et coordonnées, caisse d&apos;assurance maladie, test ou symptômes, personnes contact, lieux, structures collectives et rassemblements fréquentés pendant les 14 derniers jours, accord pour un accompagnement social.</source>
+        <translation>Identity and contact details, health-insurance fund, test or symptoms, contacts, places, collective facilities and gatherings attended in the last 14 days, consent to social support.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Quelles données ?</source>
-        <translation type="unfinished"></translation>
+        <source>L&apos;Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin d&apos;en connaître. Pour les statistiques, les données sont &lt;b&gt;pseudonymisées&lt;/b&gt; : sans nom, n° de sécurité sociale, adresse, téléphone ni e-mail.</source>
+        <translation>Assurance Maladie and the contact-tracing professionals, on a need-to-know basis. For statistics, the data is &lt;b&gt;pseudonymised&lt;/b&gt;: no name, social security number, address, phone or e-mail.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Votre identité et vos coordonnées, votre caisse d&apos;assurance maladie, votre test ou vos symptômes, les personnes avec lesquelles vous avez été en contact, les lieux, structures collectives et rassemblements fréquentés au cours des 14 derniers jours, et votre accord pour un éventuel accompagnement social.</source>
-        <translation type="unfinished"></translation>
+        <location line="+10"/>
+        <source>Jamais plus de 3 mois après leur création ; nous les supprimons dès que possible.</source>
+        <translation>Never more than 3 months after it was created; we delete it as soon as possible.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personne infectée, &lt;b&gt;vous choisissez&lt;/b&gt; si votre identité peut être donnée aux personnes avec qui vous avez été en contact, ou si vous restez anonyme.</source>
+        <translation>If you are the infected person, &lt;b&gt;you choose&lt;/b&gt; whether your identity may be given to the people you were in contact with, or whether you stay anonymous.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Personne infectée&lt;/b&gt; : vous ne pouvez pas vous opposer au traitement (intérêt de santé publique), mais vous restez libre d&apos;indiquer, ou non, vos contacts.</source>
+        <translation>&lt;b&gt;Infected person&lt;/b&gt;: you cannot object to the processing (public-health interest), but you remain free to name your contacts, or not.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Personne infectée ou contact&lt;/b&gt; : vous pouvez vous opposer à la réutilisation de vos données pour la recherche, auprès de votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <translation>&lt;b&gt;Infected person or contact&lt;/b&gt;: you can object to the reuse of your data for research, with your health-insurance fund (caisse de rattachement).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tous les acteurs du suivi des contacts sont tenus au secret professionnel et n&apos;accèdent qu&apos;aux données dont ils ont besoin.</source>
+        <translation>Everyone involved in contact tracing is bound by professional secrecy and sees only the data they need.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Les personnes contact reçoivent un SMS du &lt;b&gt;38663&lt;/b&gt;. Les vrais messages renvoient uniquement vers &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt; et ne demandent &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
+        <translation>Contacts receive an SMS from &lt;b&gt;38663&lt;/b&gt;. Genuine messages link only to &lt;b&gt;ameli.fr&lt;/b&gt; or &lt;b&gt;assure.ameli.fr&lt;/b&gt; and &lt;b&gt;never ask for your bank details&lt;/b&gt; (RIB, IBAN, bank card).</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Quelles données ?</source>
+        <translation>What data?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Qui les reçoit ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>L&apos;Assurance Maladie et les professionnels chargés du suivi des contacts, selon leur besoin d&apos;en connaître. Pour les statistiques et la surveillance de l&apos;épidémie, les données sont &lt;b&gt;pseudonymisées&lt;/b&gt; : sans nom, prénoms, n° de sécurité sociale, adresse, téléphone ni e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Who receives it?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Combien de temps ?</source>
-        <translation type="unfinished"></translation>
+        <translation>How long?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>3 mois maximum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Les données ne sont jamais conservées plus de 3 mois après leur création ; notre établissement les supprime dès que possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>3 months maximum</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Votre identité : vous décidez</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Si vous êtes la personne infectée, &lt;b&gt;vous choisissez&lt;/b&gt; si votre identité peut être communiquée aux personnes avec lesquelles vous avez été en contact, ou si vous restez anonyme. Votre choix est noté dans l&apos;outil.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your identity: you decide</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Vos droits</source>
-        <translation type="unfinished"></translation>
+        <translation>Your rights</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Personne infectée&lt;/b&gt; : en raison de l&apos;intérêt de santé publique, vous ne pouvez pas vous opposer au traitement de vos données. Vous restez libre d&apos;indiquer les personnes avec lesquelles vous avez été en contact.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&lt;b&gt;Personne infectée ou personne contact&lt;/b&gt; : vous pouvez vous opposer à la réutilisation de vos données pour des projets de recherche, auprès de votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
-        <translation type="unfinished"></translation>
+        <location line="+14"/>
+        <source>Secret professionnel</source>
+        <translation>Professional secrecy</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Secret professionnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Toutes les personnes qui participent au suivi des contacts sont soumises au secret professionnel et n&apos;accèdent qu&apos;aux données dont elles ont besoin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>SMS du 38663 : méfiez-vous des arnaques</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS from 38663: beware of scams</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Les personnes contact reçoivent un SMS du &lt;b&gt;38663&lt;/b&gt;. Les vrais messages de l&apos;Assurance Maladie renvoient uniquement vers &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt; et ne demandent &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Références : MARS n°2020_109 du 19/11/2020 ; décret n° 2020-551 du 12 mai 2020 modifié par le décret n° 2020-1385 du 14 novembre 2020.</source>
-        <extracomment>The two columns of sections, each read top to bottom (then the 3-month and SMS boxes).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The two columns, each read top to bottom; the 3-month section is drawn as a box. The SMS warning comes below them, across the page.</extracomment>
+        <translation>References: MARS n°2020_109 of 19/11/2020; décret n° 2020-551 of 12 May 2020 as amended by décret n° 2020-1385 of 14 November 2020.</translation>
     </message>
 </context>
 <context>
     <name>print</name>
     <message>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>Votre contact dans l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Your contact in the establishment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N° FINESS : {finess}</source>
-        <translation type="unfinished"></translation>
+        <translation>FINESS no.: {finess}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Référent ou DPO : {contact}</source>
-        <translation type="unfinished"></translation>
+        <translation>Référent or DPO: {contact}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>à compléter</source>
-        <translation type="unfinished"></translation>
+        <translation>to be completed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Édition du {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edition of {date}</translation>
     </message>
     <message>
         <location filename="../../app/print/establishment.py" line="+19"/>
         <source>Téléphone ou adresse e-mail du référent ou DPO</source>
         <extracomment>French source label of a missing phone-or-e-mail (translated by the caller, context &quot;print&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Phone or e-mail address of the référent or DPO</translation>
     </message>
     <message>
         <location filename="../../app/print/output.py" line="+41"/>
         <source>Les paramètres de l&apos;établissement sont incomplets pour imprimer ce document :</source>
-        <translation type="unfinished"></translation>
+        <translation>The establishment settings are incomplete for printing this document:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Renseignez-les dans Tracing Desk (menu Impression › Établissement…), ou imprimez quand même : les informations manquantes seront signalées « à compléter » à la main.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill them in within Tracing Desk (Printing › Establishment… menu), or print anyway: the missing items will be marked “to be completed” by hand.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>Affiche d&apos;information Covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>Covid-19 information poster</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notice d&apos;information Covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>Covid-19 information leaflet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>Impossible d&apos;écrire « {path} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write “{path}”.</translation>
     </message>
     <message>
-        <location filename="../../app/print/render.py" line="+91"/>
+        <location filename="../../app/print/render.py" line="+93"/>
         <source>Le logo « {path} » ne peut pas être lu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo “{path}” cannot be read.</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+355"/>
         <source>Impossible d&apos;écrire le document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the document.</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+80"/>
+        <location filename="../../app/ui/main_window.py" line="+86"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>
@@ -44,6 +44,25 @@
         <translation>
             <numerusform>%Ln en attente de synchronisation</numerusform>
             <numerusform>%Ln en attente de synchronisation</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="+78"/>
+        <source>%n en attente</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refusée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -355,3 +355,24 @@ def test_command_without_display_in_a_subprocess(
     assert page_size(out) == ("595x842", 1)
     assert NAME in text_of(out)
     assert DocumentKind.POSTER.value == "affiche"
+
+
+def test_english_poster(qapp, configured: Path, tmp_path: Path) -> None:
+    out = tmp_path / "poster-en.pdf"
+    assert run(["poster", "--out", str(out), "--lang", "en"]) == 0
+    text = text_of(out)
+    for statement in (
+        "3 months maximum",
+        "38663",
+        "never ask for your bank details (RIB, IBAN, bank card)",
+        "caisse de rattachement",
+        "you choose whether your identity may be given",
+        NAME,
+    ):
+        assert statement in text, statement
+    assert "Vos droits" not in text
+    exports = [r[5] for r in with_db(configured, journal_rows) if r[3] == "export"]
+    assert exports == ["affiche A4 en pdf"]
+    # The translation is removed afterwards: the next document is French again.
+    assert run(["poster", "--out", str(out)]) == 0
+    assert "Vos droits" in text_of(out)
