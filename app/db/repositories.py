@@ -218,6 +218,7 @@ class FicheRepository:
             outbox_rows: list[tuple[Any, ...]] = []
             contacts_replaced: list[tuple[str]] = []
             stamp = to_db(now)
+            instants: dict[datetime, tuple[str, str]] = {}
             for fiche in ordered:
                 previous = stored.get(fiche.uuid)
                 if previous is None:
@@ -234,7 +235,7 @@ class FicheRepository:
                     kind_of_action = action or JournalAction.UPDATE
                 fiche.version += 1
                 fiche.updated_at = now
-                columns = self._columns(fiche)
+                columns = self._columns(fiche, instants, stamp)
                 if previous is None:
                     fiche_rows.append(columns)
                 else:
@@ -297,8 +298,24 @@ class FicheRepository:
                 found[uuid] = (int(version), from_db(created))
         return found
 
-    def _columns(self, fiche: AnyFiche) -> tuple[Any, ...]:
+    def _columns(
+        self, fiche: AnyFiche, instants: dict[datetime, tuple[str, str]], stamp: str
+    ) -> tuple[Any, ...]:
+        """The row of *fiche* saved at *stamp* (the save's "now", as stored text).
+
+        *instants* memoises creation instant → (its text, its deadline's text).
+
+        In a batch most fiches share their creation instant (the save's "now"),
+        so the deadline arithmetic runs once per distinct instant.
+        """
         assert fiche.created_at is not None and fiche.updated_at is not None
+        created = instants.get(fiche.created_at)
+        if created is None:
+            created = (
+                to_db(fiche.created_at),
+                to_db(self.retention.deadline(fiche.created_at)),
+            )
+            instants[fiche.created_at] = created
         doc = fiche_to_dict(fiche)
         doc.pop(EXPOSITIONS_KEY, None)
         return (
@@ -306,9 +323,9 @@ class FicheRepository:
             fiche.kind.value,
             fiche.state.value,
             fiche.version,
-            to_db(fiche.created_at),
-            to_db(fiche.updated_at),
-            to_db(self.retention.deadline(fiche.created_at)),
+            created[0],
+            stamp,
+            created[1],
             SyncState.PENDING.value,
             text.search_name(fiche),
             fiche.birth_date.isoformat() if fiche.birth_date else None,
