@@ -41,7 +41,7 @@ from app.core.clock import Clock, get_clock
 from app.db.connection import Database
 from app.db.errors import StoreError
 from app.db.purge import PURGE_USER, PurgeReport, next_due, purge
-from app.workers.qt_signals import emit
+from app.workers import qt_compat  # noqa: F401  (PySide6 6.12 refcount workaround)
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class PurgeJob(QObject):
                     coalesce=True,
                     misfire_grace_time=None,
                 )
-        emit(self.next_run_changed, when)
+        self.next_run_changed.emit(when)
 
     def _run(self, reason: str) -> None:
         """One purge, or a note to run again if one is already going on."""
@@ -213,7 +213,7 @@ class PurgeJob(QObject):
             self._run_lock.release()
 
     def _run_once(self, reason: str) -> None:
-        emit(self.started, reason)
+        self.started.emit(reason)
         try:
             db = self._open_db()
             try:
@@ -227,7 +227,7 @@ class PurgeJob(QObject):
             return
         self.last_report = report
         self._arm(report.next_deadline)
-        emit(self.finished, report)
+        self.finished.emit(report)
 
     def _check_wake(self) -> None:
         """Run the purge when the wall clock moved much more than the monotonic one."""
@@ -255,7 +255,7 @@ class PurgeJob(QObject):
                 "La purge automatique a échoué ({name}) ; elle sera relancée. "
                 "Le détail technique est dans le journal.",
             ).format(name=type(exc).__name__)
-        emit(self.failed, message)
+        self.failed.emit(message)
 
 
 def fire_pending(job: PurgeJob, now: datetime) -> list[str]:
