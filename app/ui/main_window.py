@@ -17,6 +17,7 @@ from app.db import keystore
 from app.db.repositories import FicheRepository
 from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
+from app.ui.sync_menu import SyncMenu
 from app.workers.db_thread import DbFailure, DbThread
 
 
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        self.sync_menu = SyncMenu(self, self._db_thread, self._data_dir, self._user)
+        self.sync_menu.build(self.menuBar())
+        self.sync_menu.failed.connect(self.show_error)
 
         self.print_menu = PrintMenu(self, self._db_thread, self._user)
         self.print_menu.build(self.menuBar())

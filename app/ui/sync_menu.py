@@ -1,0 +1,211 @@
+"""The "Synchronisation" menu and status-bar widget of the main window.
+
+:class:`SyncMenu` owns the :class:`~app.workers.sync_worker.SyncWorker` (its
+own database connection on a pool thread), puts the status widget in the
+status bar and offers "Synchroniser maintenant", the partner-account token and
+the sync settings (server address, CA bundle, interval, development mode).
+Settings are read and written through the database thread; the token goes to
+the OS keyring from the worker's thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenuBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.settings import (
+    SYNC_CA_BUNDLE,
+    SYNC_DEV_MODE,
+    SYNC_INTERVAL_MINUTES,
+    SYNC_SERVER_URL,
+    SettingError,
+)
+from app.db.settings_store import SettingsStore
+from app.db.store import open_store
+from app.sync.config import get_override
+from app.ui.sync_status import SyncStatusWidget, TokenDialog
+from app.workers.db_thread import DbFailure, DbThread
+from app.workers.sync_worker import SyncWorker
+
+
+def _read_settings(db: Any, user: str) -> dict[str, Any]:
+    store = SettingsStore(db, user)
+    return {
+        SYNC_SERVER_URL.key: store.get(SYNC_SERVER_URL),
+        SYNC_CA_BUNDLE.key: store.get(SYNC_CA_BUNDLE),
+        SYNC_INTERVAL_MINUTES.key: store.get(SYNC_INTERVAL_MINUTES),
+        SYNC_DEV_MODE.key: store.get(SYNC_DEV_MODE),
+    }
+
+
+class SyncSettingsDialog(QDialog):
+    """Server address, CA bundle, interval and development mode; a refused value keeps the text.
+
+    Signals:
+        saved(): the settings were stored.
+    """
+
+    saved = Signal()
+
+    def __init__(self, db_thread: DbThread, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db_thread = db_thread
+        self._user = user
+        self.setWindowTitle(self.tr("Paramètres de synchronisation"))
+        form = QFormLayout()
+        self.server = QLineEdit(self)
+        self.server.setObjectName("server_url")
+        self.server.setPlaceholderText("https://")
+        self.ca_bundle = QLineEdit(self)
+        self.ca_bundle.setObjectName("ca_bundle")
+        browse = QPushButton(self.tr("Parcourir…"), self)
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle)
+        ca_row.addWidget(browse)
+        self.interval = QSpinBox(self)
+        self.interval.setObjectName("interval")
+        self.interval.setRange(1, 1440)
+        self.interval.setSuffix(self.tr(" min"))
+        self.dev_mode = QCheckBox(self.tr(SYNC_DEV_MODE.label), self)
+        form.addRow(self.tr(SYNC_SERVER_URL.label), self.server)
+        form.addRow(self.tr(SYNC_CA_BUNDLE.label), ca_row)
+        form.addRow(self.tr(SYNC_INTERVAL_MINUTES.label), self.interval)
+        form.addRow("", self.dev_mode)
+        self.error = QLabel(self)
+        self.error.setObjectName("settings_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        ticket = db_thread.submit(lambda db: _read_settings(db, user)).tie_to(self)
+        ticket.finished.connect(self._show)
+
+    def _show(self, values: dict[str, Any]) -> None:
+        self.server.setText(values[SYNC_SERVER_URL.key])
+        self.ca_bundle.setText(values[SYNC_CA_BUNDLE.key])
+        self.interval.setValue(values[SYNC_INTERVAL_MINUTES.key])
+        self.dev_mode.setChecked(values[SYNC_DEV_MODE.key])
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Autorités de certification"), "", self.tr("Certificats (*.pem *.crt)")
+        )
+        if path:
+            self.ca_bundle.setText(path)
+
+    def save(self) -> None:
+        values = {
+            SYNC_SERVER_URL.key: self.server.text(),
+            SYNC_CA_BUNDLE.key: self.ca_bundle.text(),
+            SYNC_INTERVAL_MINUTES.key: self.interval.value(),
+            SYNC_DEV_MODE.key: self.dev_mode.isChecked(),
+        }
+        try:  # checked here first: a clear message at once, the text kept
+            for setting in (SYNC_SERVER_URL, SYNC_CA_BUNDLE, SYNC_INTERVAL_MINUTES, SYNC_DEV_MODE):
+                setting.validate(values[setting.key])
+        except SettingError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        user = self._user
+        ticket = self._db_thread.submit(lambda db: SettingsStore(db, user).set_many(values)).tie_to(
+            self
+        )
+        ticket.finished.connect(self._saved)
+        ticket.failed.connect(self._refused)
+
+    def _saved(self, _values: object) -> None:
+        self.saved.emit()
+        self.accept()
+
+    def _refused(self, failure: DbFailure) -> None:
+        message = str(failure.error) if isinstance(failure.error, ValueError) else failure.message
+        self.error.setText(message)  # what was typed stays in the fields
+        self.error.show()
+
+
+class SyncMenu(QObject):
+    """The sync pieces of the main window.
+
+    Signals:
+        failed(str): a French message for the window's error display.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, window: QMainWindow, db_thread: DbThread, data_dir: Path, user: str) -> None:
+        super().__init__(window)
+        self._window = window
+        self._db_thread = db_thread
+        self._user = user
+        self.worker = SyncWorker(lambda: open_store(data_dir), user, self, config=get_override())
+        self.widget = SyncStatusWidget(self.worker, window)
+        self.worker.failed.connect(self.failed)
+        self.worker.token_required.connect(self.ask_token)
+        self._token_dialog: TokenDialog | None = None
+        window.installEventFilter(self)
+
+    def build(self, menubar: QMenuBar) -> None:
+        menu = menubar.addMenu(self.tr("&Synchronisation"))
+        menu.addAction(self.widget.action)
+        token = QAction(self.tr("&Jeton du compte partenaire…"), self)
+        token.triggered.connect(lambda: self.ask_token(""))
+        menu.addAction(token)
+        settings = QAction(self.tr("&Paramètres de synchronisation…"), self)
+        settings.triggered.connect(self.edit_settings)
+        settings.setEnabled(get_override() is None)  # the demo fixes its own
+        menu.addAction(settings)
+        self._window.statusBar().addPermanentWidget(self.widget)
+        QTimer.singleShot(0, self.worker.start)
+
+    def ask_token(self, message: str) -> None:
+        if self._token_dialog is not None:
+            return
+        dialog = TokenDialog(
+            message or self.tr("Saisissez le jeton du compte partenaire de l'établissement."),
+            self._window,
+        )
+        dialog.token_entered.connect(self.worker.save_token)
+        dialog.finished.connect(lambda _code: self._forget_dialog())
+        self._token_dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self) -> None:
+        self._token_dialog = None
+
+    def edit_settings(self) -> None:
+        dialog = SyncSettingsDialog(self._db_thread, self._user, self._window)
+        dialog.saved.connect(self.worker.sync_now)
+        dialog.open()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.worker.shutdown(wait=False)
+        return False

@@ -1,0 +1,67 @@
+"""The sync menu in the main window: quiet until configured, settings dialog, then a sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.db.connection import Database
+from app.db.store import open_store
+from app.workers.db_thread import DbThread
+from tests.sync.conftest import Central, make_fiches
+
+USER = "test:ui"
+
+
+@pytest.fixture
+def thread(qtbot: QtBot, db: Database) -> Iterator[DbThread]:
+    t = DbThread()
+    t.start()
+    with qtbot.waitSignal(t.open(lambda: (open_store(), None)).finished, timeout=10_000):
+        pass
+    yield t
+    t.shutdown()
+
+
+def test_menu_settings_then_sync(
+    qtbot: QtBot, db: Database, thread: DbThread, data_dir: Path, central: Central, token_for: str
+) -> None:
+    from app.ui.main_window import MainWindow
+    from app.ui.sync_menu import SyncSettingsDialog
+
+    make_fiches(db, 4)
+    window = MainWindow(thread, data_dir, USER)
+    qtbot.addWidget(window)
+    menu = window.sync_menu
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Synchronisation" in titles
+    worker = menu.worker
+    # Not configured yet: the first drain is quiet (no error shown).
+    with (
+        qtbot.assertNotEmitted(menu.failed, wait=0),
+        qtbot.waitSignal(worker.finished, timeout=10_000) as first,
+    ):
+        pass
+    assert first.args[0].outcome == "config" and not worker.configured
+    assert menu.widget.pending_label.text() == "4 en attente"
+
+    dialog = SyncSettingsDialog(thread, USER, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.interval.value() == 15)
+    dialog.server.setText("ftp://central.exemple.fr")
+    dialog.save()
+    assert not dialog.error.isHidden()
+    assert "https://" in dialog.error.text()
+    assert dialog.server.text() == "ftp://central.exemple.fr"  # kept for correction
+    dialog.server.setText(central.url)
+    dialog.ca_bundle.setText(central.ca)
+    dialog.saved.connect(worker.sync_now)
+    with qtbot.waitSignal(worker.finished, timeout=20_000) as done:
+        dialog.save()
+    assert done.args[0].ok and done.args[0].accepted == 4
+    qtbot.waitUntil(lambda: menu.widget.pending_label.text() == "0 en attente")
+    assert menu.widget.online_label.text() == "en ligne"
+    window.close()
