@@ -47,24 +47,20 @@ def append(
 def append_many(cur: Cursor, entries: Iterable[JournalEntry]) -> None:
     """Append several entries in order (one hash lookup for the whole batch)."""
     prev = _last_hash(cur)
+    rows = []
     for entry in entries:
         digest = journal_hash(
             prev, entry.at, entry.user, entry.action.value, entry.fiche_uuid, entry.detail
         )
-        cur.execute(
-            "INSERT INTO journal (at, user, action, fiche_uuid, detail, prev_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.at,
-                entry.user,
-                entry.action.value,
-                entry.fiche_uuid,
-                entry.detail,
-                prev,
-                digest,
-            ),
+        rows.append(
+            (entry.at, entry.user, entry.action.value, entry.fiche_uuid, entry.detail, prev, digest)
         )
         prev = digest
+    cur.executemany(
+        "INSERT INTO journal (at, user, action, fiche_uuid, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def chain_ok(rows: Iterable[tuple[int, str, str, str, str | None, str, str, str]]) -> bool:

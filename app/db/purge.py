@@ -46,7 +46,7 @@ PURGE_USER = "programme:purge"
 BACKUP_KIND = "backup"
 """The journal's user for the automatic purge (the CLI uses ``cli:<os user>``)."""
 
-BATCH = 2000
+BATCH = 10_000
 _HIGH_WATER = "high_water"
 _POLICY = "policy"
 _BACKUP_NAME = re.compile(r"^tracing-(\d{8}T\d{6}Z)-v\d+(?:-\d+)?\.db$")
@@ -183,7 +183,9 @@ def refresh_deadlines(db: Database, policy: RetentionPolicy | None = None) -> in
     fiches are looked at when the "after transmission" rule is on.
     """
     policy = policy or policy_for(db)
-    if _state(db, _POLICY) != policy.fingerprint():
+    # No fingerprint yet: every deadline so far was computed with the defaults.
+    stored = _state(db, _POLICY) or RetentionPolicy().fingerprint()
+    if stored != policy.fingerprint():
         with db.transaction() as cur:
             return recompute_all_deadlines(cur, policy)
     if policy.after_transmission_days is None:

@@ -175,7 +175,8 @@ class FicheRepository:
         self.db = db
         self.user = user
         self._clock = clock
-        self.retention = retention or RetentionPolicy()
+        # Without an explicit policy, the establishment's settings (a few reads).
+        self.retention = retention or RetentionPolicy.from_settings(SettingsStore(db, user))
 
     def now(self) -> datetime:
         return (self._clock or get_clock()).now()

@@ -1,0 +1,205 @@
+"""Purge benchmark: the retention purge against a raw SQLCipher DELETE of the same rows.
+
+A store of N fiches (patients zéro with 0–4 contacts, saved through the
+repository in creation order) is built once; the oldest 20 % are due. Each
+variant then runs on a fresh copy of it, with the same page cache size:
+
+1. raw SQLCipher ``DELETE FROM fiches WHERE deadline <= ?`` (one transaction,
+   foreign keys on so expositions cascade as in the program; secure_delete off);
+2. the same with ``secure_delete = ON`` (for information);
+3. ``app.db.purge.purge`` without the secure clean-up (secure_delete off, no
+   checkpoint, no vacuum): batches, outbox, receipts, one journal entry per fiche;
+4. ``purge`` as the program runs it: secure_delete on, then
+   ``wal_checkpoint(TRUNCATE)`` and ``incremental_vacuum`` (the first run
+   converts the file to incremental auto-vacuum with a full VACUUM).
+
+While (4) runs, a reader on its own connection keeps fetching the first page
+of the list (what the UI's database thread does): its latencies show whether
+the UI would stay responsive.
+
+Usage: ``.venv/bin/python bench/bench_purge.py [--fiches N] [--cache-mb M]``.
+The issue's figure is N = 1,000,000 (long to build: about an hour here);
+the default is 200,000. Nothing is asserted: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+import keyring  # noqa: E402
+import sqlcipher3  # noqa: E402
+from memkeyring import MemoryKeyring  # noqa: E402
+
+from app.core.clock import FakeClock, set_clock  # noqa: E402
+from app.core.models import AnyFiche  # noqa: E402
+from app.db import purge  # noqa: E402
+from app.db.connection import Database  # noqa: E402
+from app.db.demo import _contact, _patient_zero  # noqa: E402
+from app.db.repositories import FicheRepository  # noqa: E402
+from app.db.store import init_store, open_store, store_id  # noqa: E402
+from app.db.timefmt import to_db  # noqa: E402
+
+START = datetime(2026, 1, 1, 8, tzinfo=UTC)
+SPAN_DAYS = 100
+CHUNK = 10_000
+
+
+def build(data: Path, n: int, seed: int = 7) -> datetime:
+    """N fiches created over SPAN_DAYS in creation order; returns the instant 20 % are due at."""
+    clock = FakeClock(START)
+    set_clock(clock)
+    init_store(data)
+    db = open_store(data)
+    rng = random.Random(seed)
+    repo = FicheRepository(db, "bench")
+    made = 0
+    step = timedelta(days=SPAN_DAYS) / n
+    pending: list[AnyFiche] = []
+    while made < n:
+        created = START + step * made
+        pz = _patient_zero(rng, created)
+        group: list[AnyFiche] = [pz]
+        group += [_contact(rng, pz, created) for _ in range(rng.randint(0, 4))]
+        for f in group[: n - made]:
+            f.created_at = created
+            pending.append(f)
+        made += len(group[: n - made])
+        if len(pending) >= CHUNK or made >= n:
+            clock.set(START + step * made)
+            repo.save_many(pending, keep_created_at=True)
+            pending = []
+            print(f"\r  built {made}/{n}", end="", flush=True)
+    print()
+    stamps = [str(r[0]) for r in db.query("SELECT deadline FROM fiches ORDER BY deadline")]
+    db.checkpoint_truncate()
+    db.close()
+    cut = stamps[len(stamps) // 5 - 1]
+    return datetime.strptime(cut, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def _copy(src: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest)
+    return dest
+
+
+def raw_delete(data: Path, as_of: datetime, cache_kib: int, secure: bool) -> tuple[float, int]:
+    key = keyring.get_password("tracing-desk", store_id(data))
+    con = sqlcipher3.connect(str(data / "tracing.db"), isolation_level=None)
+    con.execute(f"PRAGMA key = \"x'{key}'\"")
+    con.execute("PRAGMA cipher_compatibility = 4")
+    con.execute("PRAGMA journal_mode = WAL").fetchall()
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute(f"PRAGMA secure_delete = {'ON' if secure else 'OFF'}")
+    con.execute(f"PRAGMA cache_size = -{cache_kib}")
+    con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    start = time.perf_counter()
+    con.execute("BEGIN IMMEDIATE")
+    cur = con.execute("DELETE FROM fiches WHERE deadline <= ?", (to_db(as_of),))
+    deleted = cur.rowcount
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed, deleted
+
+
+def run_purge(
+    data: Path, as_of: datetime, cache_kib: int, secure: bool, reader: bool = False
+) -> tuple[float, purge.PurgeReport, list[float]]:
+    set_clock(FakeClock(as_of))
+    db = open_store(data)
+    db.execute(f"PRAGMA secure_delete = {'ON' if secure else 'OFF'}")
+    db.execute(f"PRAGMA cache_size = -{cache_kib}")
+    latencies: list[float] = []
+    stop = threading.Event()
+
+    def read_pages() -> None:
+        other = open_store(data)
+        other.execute(f"PRAGMA cache_size = -{cache_kib}")
+        while not stop.is_set():
+            t = time.perf_counter()
+            other.query(
+                "SELECT uuid, kind, state, created_at, deadline FROM fiches"
+                " ORDER BY created_at DESC, id DESC LIMIT 100"
+            )
+            latencies.append((time.perf_counter() - t) * 1000)
+            stop.wait(0.05)
+        other.close()
+
+    thread = threading.Thread(target=read_pages) if reader else None
+    if thread:
+        thread.start()
+    start = time.perf_counter()
+    report = purge.purge(db, "bench", secure_cleanup=secure)
+    elapsed = time.perf_counter() - start
+    stop.set()
+    if thread:
+        thread.join()
+    db.close()
+    return elapsed, report, latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--fiches", type=int, default=200_000)
+    parser.add_argument("--cache-mb", type=int, default=8)
+    parser.add_argument("--dir", type=Path, default=None, help="work directory (default: temp)")
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    cache_kib = args.cache_mb * 1024
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp_name:
+        tmp = Path(tmp_name)
+        print(f"building {args.fiches} fiches ...")
+        t = time.perf_counter()
+        as_of = build(tmp / "template", args.fiches)
+        size = (tmp / "template" / "tracing.db").stat().st_size / 2**20
+        print(f"  built in {time.perf_counter() - t:.1f} s, {size:.0f} MiB")
+        print(f"purge 20 % of {args.fiches} fiches, cache {args.cache_mb} MiB on every connection")
+
+        raw_s, deleted = raw_delete(_copy(tmp / "template", tmp / "w"), as_of, cache_kib, False)
+        print(f"  raw SQLCipher DELETE                  {raw_s:8.2f} s  ({deleted} fiches)")
+        raw_sec, _ = raw_delete(_copy(tmp / "template", tmp / "w"), as_of, cache_kib, True)
+        print(
+            f"  raw DELETE, secure_delete on          {raw_sec:8.2f} s  {raw_sec / raw_s:5.2f}x raw"
+        )
+        plain_s, report, _ = run_purge(_copy(tmp / "template", tmp / "w"), as_of, cache_kib, False)
+        assert report.fiches == deleted
+        print(
+            f"  purge, no secure clean-up             {plain_s:8.2f} s  {plain_s / raw_s:5.2f}x raw"
+            "   (target <= 1.5x)"
+        )
+        full_s, report, lat = run_purge(
+            _copy(tmp / "template", tmp / "w"), as_of, cache_kib, True, reader=True
+        )
+        assert report.fiches == deleted and report.vacuumed
+        print(
+            f"  purge + secure delete, TRUNCATE, vacuum {full_s:6.2f} s  {full_s / raw_s:5.2f}x raw"
+            "   (target <= 2.5x)"
+        )
+        if lat:
+            lat.sort()
+            print(
+                f"  list page read meanwhile (own connection): {len(lat)} reads, median "
+                f"{statistics.median(lat):.1f} ms, p95 {lat[int(len(lat) * 0.95)]:.1f} ms, "
+                f"max {lat[-1]:.1f} ms"
+            )
+        shutil.rmtree(tmp / "w")
+
+
+if __name__ == "__main__":
+    main()
