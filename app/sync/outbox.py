@@ -61,25 +61,58 @@ _PENDING = (
 
 
 def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[OutboxItem]:
-    """Up to *limit* fiches with pending entries, in queue order, queued after *after*."""
-    rows = db.query(
-        "SELECT p.position, f.uuid, f.version, f.kind, f.created_at, f.deadline, f.data"
-        f" FROM ({_PENDING}) p JOIN fiches f ON f.uuid = p.fiche_uuid"
-        " WHERE f.deadline > ? AND p.position > ? ORDER BY p.position LIMIT ?",
-        (to_db(now), after, limit),
-    )
-    items = [
-        OutboxItem(
-            position=int(r[0]),
-            uuid=str(r[1]),
-            version=int(r[2]),
-            kind=str(r[3]),
-            created_at=from_db(str(r[4])),
-            deadline=from_db(str(r[5])),
-            document=json.loads(str(r[6])),
+    """Up to *limit* fiches with a pending entry queued after entry *after*, in queue order.
+
+    Walks the pending entries by id (index ``outbox_pending``) rather than
+    grouping the whole queue, so each batch costs the same however long the
+    queue is. Fiches past their deadline, or deleted, are skipped.
+    """
+    items: list[OutboxItem] = []
+    seen: set[str] = set()
+    cursor = after
+    stamp = to_db(now)
+    while len(items) < limit:
+        rows = db.query(
+            "SELECT id, fiche_uuid FROM outbox WHERE state = 'pending' AND op = 'upsert'"
+            " AND id > ? ORDER BY id LIMIT ?",
+            (cursor, 2 * limit),
         )
-        for r in rows
-    ]
+        if not rows:
+            break
+        cursor = int(rows[-1][0])
+        first: dict[str, int] = {}
+        for entry_id, uuid in rows:
+            if uuid not in seen and uuid not in first:
+                first[str(uuid)] = int(entry_id)
+        seen.update(first)
+        if not first:
+            continue
+        marks = ",".join("?" * len(first))
+        found = {
+            str(r[0]): r
+            for r in db.query(
+                "SELECT uuid, version, kind, created_at, deadline, data FROM fiches"
+                f" WHERE uuid IN ({marks}) AND deadline > ?",
+                [*first, stamp],
+            )
+        }
+        for uuid, position in first.items():
+            row = found.get(uuid)
+            if row is None:
+                continue
+            items.append(
+                OutboxItem(
+                    position=position,
+                    uuid=uuid,
+                    version=int(row[1]),
+                    kind=str(row[2]),
+                    created_at=from_db(str(row[3])),
+                    deadline=from_db(str(row[4])),
+                    document=json.loads(str(row[5])),
+                )
+            )
+            if len(items) == limit:
+                break
     contacts = [i for i in items if i.kind == FicheKind.CONTACT.value]
     if contacts:
         by_uuid: dict[str, list[Any]] = {i.uuid: [] for i in contacts}
