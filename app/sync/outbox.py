@@ -308,3 +308,43 @@ def record_run(
         cur.execute(
             "DELETE FROM sync_runs WHERE id <= (SELECT max(id) FROM sync_runs) - ?", (_KEEP_RUNS,)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFiche:
+    """A fiche the central service refused (or found in conflict), with its message."""
+
+    uuid: str
+    kind: str
+    state: SyncState
+    version: int
+    message: str
+    birth_name: str
+    usage_name: str
+    first_names: str
+
+
+def refused_fiches(db: Database, limit: int = 500) -> list[RefusedFiche]:
+    """Fiches whose latest version was refused or in conflict, newest refusal first."""
+    rows = db.query(
+        "SELECT f.uuid, f.kind, f.sync_state, f.version,"
+        " (SELECT last_error FROM outbox o WHERE o.fiche_uuid = f.uuid"
+        "  AND o.state IN ('rejected', 'conflict') ORDER BY o.id DESC LIMIT 1),"
+        " json_extract(f.data, '$.nom_naissance'), json_extract(f.data, '$.nom_usage'),"
+        " json_extract(f.data, '$.prenoms')"
+        " FROM fiches f WHERE f.sync_state IN (?, ?) ORDER BY f.updated_at DESC LIMIT ?",
+        (SyncState.REJECTED.value, SyncState.CONFLICT.value, limit),
+    )
+    return [
+        RefusedFiche(
+            str(r[0]),
+            str(r[1]),
+            SyncState(str(r[2])),
+            int(r[3]),
+            str(r[4] or ""),
+            str(r[5] or ""),
+            str(r[6] or ""),
+            str(r[7] or ""),
+        )
+        for r in rows
+    ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.enums import label_of
+from app.core.models import PatientZero
 from app.core.settings import (
     SYNC_CA_BUNDLE,
     SYNC_DEV_MODE,
@@ -39,9 +43,11 @@ from app.core.settings import (
     SYNC_SERVER_URL,
     SettingError,
 )
+from app.core.text import display_name
 from app.db.settings_store import SettingsStore
 from app.db.store import open_store
 from app.sync.config import get_override
+from app.sync.outbox import RefusedFiche, refused_fiches
 from app.ui.sync_status import SyncStatusWidget, TokenDialog
 from app.workers.db_thread import DbFailure, DbThread
 from app.workers.sync_worker import SyncWorker
@@ -151,6 +157,52 @@ class SyncSettingsDialog(QDialog):
         self.error.show()
 
 
+class RefusedFichesDialog(QDialog):
+    """The fiches the central service refused, each with the service's French message."""
+
+    def __init__(self, fiches: list[RefusedFiche], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fiches refusées par le service central"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Corrigez chaque fiche selon le message du service central puis "
+                "enregistrez-la : elle repartira à la synchronisation suivante."
+            )
+            if fiches
+            else self.tr("Aucune fiche refusée.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(fiches), 3, self)
+        self.table.setObjectName("refused")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Personne"), self.tr("État"), self.tr("Message du service central")]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, f in enumerate(fiches):
+            person = display_name(
+                PatientZero(
+                    birth_name=f.birth_name, usage_name=f.usage_name, first_names=f.first_names
+                )
+            )
+            for col, value in enumerate(
+                (person, QCoreApplication.translate("core", label_of(f.state)), f.message)
+            ):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, f.uuid)
+                if col == 2:
+                    item.setToolTip(value)
+                self.table.setItem(row, col, item)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
 class SyncMenu(QObject):
     """The sync pieces of the main window.
 
@@ -178,6 +230,9 @@ class SyncMenu(QObject):
         token = QAction(self.tr("&Jeton du compte partenaire…"), self)
         token.triggered.connect(lambda: self.ask_token(""))
         menu.addAction(token)
+        refused = QAction(self.tr("Fiches &refusées…"), self)
+        refused.triggered.connect(self.show_refused)
+        menu.addAction(refused)
         settings = QAction(self.tr("&Paramètres de synchronisation…"), self)
         settings.triggered.connect(self.edit_settings)
         settings.setEnabled(get_override() is None)  # the demo fixes its own
@@ -199,6 +254,16 @@ class SyncMenu(QObject):
 
     def _forget_dialog(self) -> None:
         self._token_dialog = None
+
+    def show_refused(self) -> None:
+        ticket = self._db_thread.submit(lambda db: refused_fiches(db)).tie_to(self)
+        ticket.finished.connect(self._show_refused)
+        ticket.failed.connect(lambda failure: self.failed.emit(failure.message))
+
+    def _show_refused(self, fiches: list[RefusedFiche]) -> None:
+        dialog = RefusedFichesDialog(fiches, self._window)
+        self.refused_dialog = dialog
+        dialog.open()
 
     def edit_settings(self) -> None:
         dialog = SyncSettingsDialog(self._db_thread, self._user, self._window)

@@ -14,6 +14,8 @@ from app.workers.db_thread import DbThread
 from tests.sync.conftest import Central, make_fiches
 
 USER = "test:ui"
+# The offscreen platform's notice when a dialog is shown: not a problem of ours.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -64,4 +66,31 @@ def test_menu_settings_then_sync(
     assert done.args[0].ok and done.args[0].accepted == 4
     qtbot.waitUntil(lambda: menu.widget.pending_label.text() == "0 en attente")
     assert menu.widget.online_label.text() == "en ligne"
+    window.close()
+
+
+def test_refused_fiche_shows_the_server_message(
+    qtbot: QtBot, db: Database, thread: DbThread, data_dir: Path, central: Central, token_for: str
+) -> None:
+    from app.core.enums import LifecycleState
+    from app.db.repositories import FicheRepository
+    from app.sync.engine import drain_once
+    from app.ui.main_window import MainWindow
+    from tests.sync.conftest import FAST
+
+    fiches = make_fiches(db, 50)
+    fiches[16].state = LifecycleState.VALIDATED  # incomplete for validation
+    FicheRepository(db, USER).save(fiches[16])
+    assert drain_once(db, USER, config=central.config(), policy=FAST).rejected == 1
+    window = MainWindow(thread, data_dir, USER)
+    qtbot.addWidget(window)
+    menu = window.sync_menu
+    menu.worker.shutdown()
+    menu.show_refused()
+    qtbot.waitUntil(lambda: hasattr(menu, "refused_dialog"))
+    table = menu.refused_dialog.table
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == "FICHE 16 Élise"
+    assert table.item(0, 1).text() == "refusée"
+    assert table.item(0, 2).text().startswith("Fiche refusée par le service central : ")
     window.close()
