@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -205,11 +205,82 @@ def _to_v4(cur: Cursor) -> None:
         cur.execute(sql)
 
 
+_ACCESS = [
+    # Individual local accounts (issue 6). ``password_hash`` is an Argon2id
+    # PHC string; ``failed_attempts``/``last_failed_at`` drive the delay after
+    # repeated failures. ``login`` is a staff identifier, never a patient's.
+    """CREATE TABLE accounts (
+    id               INTEGER PRIMARY KEY,
+    login            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name     TEXT NOT NULL DEFAULT '',
+    role             TEXT NOT NULL,
+    password_hash    TEXT NOT NULL,
+    active           INTEGER NOT NULL DEFAULT 1,
+    created_at       TEXT NOT NULL,
+    password_set_at  TEXT NOT NULL,
+    failed_attempts  INTEGER NOT NULL DEFAULT 0,
+    last_failed_at   TEXT
+)""",
+    # Failed sign-ins under a name that has no account: one shared counter,
+    # so that the typed name (perhaps a password typed in the wrong field)
+    # is never stored.
+    """CREATE TABLE login_throttle (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    last_failed_at  TEXT
+)""",
+    # A stable random pseudonym per person for the pseudonymised export
+    # (décret art. 3 VI): a random UUID, not derived from the identity, that
+    # only this database links back to the fiche. Deleted with the fiche.
+    """CREATE TABLE pseudonyms (
+    fiche_uuid TEXT PRIMARY KEY REFERENCES fiches(uuid) ON DELETE CASCADE,
+    pseudonym  TEXT NOT NULL UNIQUE
+)""",
+    # The journal's head: its last entry (so that removing the newest entries
+    # is detected) and the point up to which the journal's own retention
+    # removed old entries (the chain then starts from ``trimmed_hash``).
+    """CREATE TABLE journal_head (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    trimmed_upto INTEGER NOT NULL DEFAULT 0,
+    trimmed_hash TEXT NOT NULL,
+    last_id      INTEGER NOT NULL DEFAULT 0,
+    last_hash    TEXT NOT NULL
+)""",
+    """CREATE TRIGGER journal_head_follows AFTER INSERT ON journal BEGIN
+    UPDATE journal_head SET last_id = new.id, last_hash = new.hash WHERE id = 1;
+END""",
+    # Append-only at the SQL level: no UPDATE, no DELETE except the journal's
+    # retention, which first moves ``trimmed_upto`` (see app.db.journal).
+    """CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN
+    SELECT RAISE(ABORT, 'journal en ajout seul');
+END""",
+    """CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+WHEN old.id > (SELECT trimmed_upto FROM journal_head WHERE id = 1) BEGIN
+    SELECT RAISE(ABORT, 'journal en ajout seul');
+END""",
+]
+
+
+def _to_v5(cur: Cursor) -> None:
+    """Accounts, sign-in throttling, pseudonyms and the journal's head (access control)."""
+    for sql in _ACCESS:
+        cur.execute(sql)
+    row = cur.execute("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1").fetchone()
+    last_id, last_hash = (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+    cur.execute(
+        "INSERT INTO journal_head (id, trimmed_upto, trimmed_hash, last_id, last_hash)"
+        " VALUES (1, 0, ?, ?, ?)",
+        (GENESIS_HASH, last_id, last_hash),
+    )
+    cur.execute("INSERT INTO login_throttle (id, failed_attempts) VALUES (1, 0)")
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
     3: _to_v3,
     4: _to_v4,
+    5: _to_v5,
 }
 """Target version -> step taking the database from the version before it."""
 

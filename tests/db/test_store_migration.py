@@ -100,6 +100,8 @@ def test_migrated_schema_equals_new_schema(tmp_path: Path, data_dir: Path) -> No
 def test_journal_chain_detects_an_edit(data_dir: Path) -> None:
     install_v1(data_dir)
     with store.open_store() as db:
+        # Someone with the key and an SQL shell: first removes the append-only trigger.
+        db.execute("DROP TRIGGER journal_no_update")
         db.execute("UPDATE journal SET detail = 'modifié' WHERE id = 2")
         assert first_broken_entry(journal_rows(db)) == 2  # type: ignore[arg-type]
 
