@@ -19,6 +19,8 @@ import logging
 import os
 import secrets
 import sys
+import threading
+import time
 from pathlib import Path
 
 import uvicorn
@@ -38,6 +40,17 @@ def default_data_dir() -> Path:
 
 def new_token() -> str:
     return "tdk_" + secrets.token_urlsafe(32)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the launcher is gone (killed without stopping us), checked every second."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         "--no-tls", action="store_true", help="HTTP sans TLS (boucle locale uniquement)"
     )
     parser.add_argument("--purge-interval", type=float, default=3600.0, help="secondes")
+    parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="s'arrête quand le processus qui l'a lancé disparaît (tracing-desk demo)",
+    )
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -82,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             print("Jeton lu sur l'entrée standard trop court.", file=sys.stderr)
             return 64
         setup.storage.add_account(token, "démonstration", now())
+    if args.exit_with_parent:
+        _watch_parent(os.getppid())
     app = create_app(setup.storage, purge_interval=args.purge_interval)
     scheme = "http" if args.no_tls else "https"
     print(

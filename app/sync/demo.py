@@ -75,6 +75,7 @@ def start_demo_central(data_dir: Path | None = None, *, timeout: float = 60.0) -
             "--data-dir",
             str(central_dir),
             "--token-stdin",
+            "--exit-with-parent",
         ],
         stdin=subprocess.PIPE,
         stdout=log_file,
