@@ -300,3 +300,33 @@ RETENTION_KEYS = frozenset(
         "establishment.timezone",
     }
 )
+
+# --------------------------------------------------------------------- security
+
+AUTOLOCK_MINUTES = declare(
+    Setting(
+        "security.autolock_minutes",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("core", "Verrouillage automatique après inactivité (minutes)"),
+        int_between(1, 60, "Verrouillage automatique après inactivité (minutes)"),
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Sur un poste partagé, l'écran se masque après ce délai sans clavier ni souris.",
+        ),
+    )
+)
+JOURNAL_RETENTION_MONTHS = declare(
+    Setting(
+        "journal.retention_months",
+        int,
+        12,
+        QT_TRANSLATE_NOOP("core", "Conservation du journal des accès (mois)"),
+        int_between(6, 36, "Conservation du journal des accès (mois)"),
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient "
+            "aucune donnée personnelle des patients (identifiants de fiches seulement).",
+        ),
+    )
+)
