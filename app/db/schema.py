@@ -236,9 +236,11 @@ _ACCESS = [
     fiche_uuid TEXT PRIMARY KEY REFERENCES fiches(uuid) ON DELETE CASCADE,
     pseudonym  TEXT NOT NULL UNIQUE
 )""",
-    # The journal's head: its last entry (so that removing the newest entries
-    # is detected) and the point up to which the journal's own retention
-    # removed old entries (the chain then starts from ``trimmed_hash``).
+    # The journal's head: how many entries were ever appended (``last_id``:
+    # the id the newest entry must have) and the newest hash, so that removing
+    # the newest entries is detected even after new ones were appended; and
+    # the point up to which the journal's own retention removed old entries
+    # (the chain then starts from ``trimmed_hash``).
     """CREATE TABLE journal_head (
     id           INTEGER PRIMARY KEY CHECK (id = 1),
     trimmed_upto INTEGER NOT NULL DEFAULT 0,
@@ -247,7 +249,7 @@ _ACCESS = [
     last_hash    TEXT NOT NULL
 )""",
     """CREATE TRIGGER journal_head_follows AFTER INSERT ON journal BEGIN
-    UPDATE journal_head SET last_id = new.id, last_hash = new.hash WHERE id = 1;
+    UPDATE journal_head SET last_id = last_id + 1, last_hash = new.hash WHERE id = 1;
 END""",
     # Append-only at the SQL level: no UPDATE, no DELETE except the journal's
     # retention, which first moves ``trimmed_upto`` (see app.db.journal).

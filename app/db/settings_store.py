@@ -1,8 +1,10 @@
 """Reading and writing the declared settings in the encrypted database.
 
-A change is one transaction with its journal entry (the setting's key, never
-its value: the value may be the référent's phone number). A change of a
-retention setting recomputes every fiche's deadline in that same transaction.
+Restricted settings (all of them so far) may be changed by a référent only
+(:func:`app.db.permissions.require`). A change is one transaction with its
+journal entry (the setting's key, never its value: the value may be the
+référent's phone number). A change of a retention setting recomputes every
+fiche's deadline in that same transaction.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+from app.core.accounts import Permission
 from app.core.clock import get_clock
 from app.core.enums import JournalAction
 from app.core.settings import REGISTRY, Setting
@@ -44,6 +47,11 @@ class SettingsStore:
 
     def set_many(self, values: dict[str, Any]) -> dict[str, Any]:
         """Validate every value first, then store them all in one transaction."""
+        if any(REGISTRY[key].restricted for key in values):
+            # Only a référent changes settings (the role is read from the accounts).
+            from app.db.permissions import require
+
+            require(self.db, self.user, Permission.CHANGE_SETTINGS)
         checked = {key: REGISTRY[key].validate(value) for key, value in values.items()}
         now = get_clock().now()
         with self.db.transaction() as cur:
