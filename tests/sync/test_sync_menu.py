@@ -72,20 +72,21 @@ def test_menu_settings_then_sync(
 def test_refused_fiche_shows_the_server_message(
     qtbot: QtBot, db: Database, thread: DbThread, data_dir: Path, central: Central, token_for: str
 ) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
     from app.core.enums import LifecycleState
     from app.db.repositories import FicheRepository
     from app.sync.engine import drain_once
-    from app.ui.main_window import MainWindow
+    from app.ui.sync_menu import SyncMenu
     from tests.sync.conftest import FAST
 
     fiches = make_fiches(db, 50)
     fiches[16].state = LifecycleState.VALIDATED  # incomplete for validation
     FicheRepository(db, USER).save(fiches[16])
     assert drain_once(db, USER, config=central.config(), policy=FAST).rejected == 1
-    window = MainWindow(thread, data_dir, USER)
+    window = QMainWindow()
     qtbot.addWidget(window)
-    menu = window.sync_menu
-    menu.worker.shutdown()
+    menu = SyncMenu(window, thread, data_dir, USER)
     menu.show_refused()
     qtbot.waitUntil(lambda: hasattr(menu, "refused_dialog"))
     table = menu.refused_dialog.table
