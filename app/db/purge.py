@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from app.core.clock import Clock, get_clock
-from app.core.enums import FicheKind, JournalAction
+from app.core.enums import FicheKind, JournalAction, SyncState
 from app.core.retention import MAX_MONTHS, deadline
 from app.db import exported_files, journal
 from app.db.connection import Cursor, Database
-from app.db.repositories import RetentionPolicy
+from app.db.repositories import FicheRepository, FicheRow, RetentionPolicy
 from app.db.settings_store import SettingsStore
 from app.db.timefmt import from_db, to_db
 
@@ -307,6 +307,8 @@ def purge(
     if as_of is not None and as_of > instant:
         instant = as_of
     report = PurgeReport(as_of=instant, started_at=now)
+    if secure_cleanup:
+        _ensure_incremental_vacuum(db)
     report.deadlines_recomputed = refresh_deadlines(db)
     stamp = to_db(instant)
     _register_backups(db, instant)
@@ -366,14 +368,15 @@ def _purge_batch(
         cur.execute("CREATE TEMP TABLE IF NOT EXISTS purge_batch (uuid TEXT PRIMARY KEY)")
         cur.execute("DELETE FROM purge_batch")
         cur.executemany("INSERT INTO purge_batch (uuid) VALUES (?)", uuids)
-        cur.execute(
-            "DELETE FROM expositions WHERE contact_uuid IN (SELECT uuid FROM purge_batch)"
+        # Expositions (either side) and sync receipts go by ON DELETE CASCADE
+        # with the fiche rows; counted first for the report.
+        counted = cur.execute(
+            "SELECT count(*) FROM expositions WHERE contact_uuid IN (SELECT uuid FROM purge_batch)"
             " OR patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
-        )
-        expositions = cur.rowcount
+        ).fetchone()
+        expositions = int(counted[0]) if counted else 0
         cur.execute("DELETE FROM outbox WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
         outbox = cur.rowcount
-        cur.execute("DELETE FROM sync_receipts WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
         cur.execute(
             "DELETE FROM exported_file_fiches WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)"
         )
@@ -448,11 +451,24 @@ def _register_backups(db: Database, instant: datetime) -> None:
         )
 
 
-def clean_up(db: Database) -> tuple[bool, bool]:
-    """Checkpoint the WAL (TRUNCATE) and vacuum the free pages; returns (checkpointed, vacuumed).
+def _ensure_incremental_vacuum(db: Database) -> None:
+    """Switch the file to incremental auto-vacuum (one full ``VACUUM``), once.
 
-    The first time, the database is switched to incremental auto-vacuum with
-    one full ``VACUUM``; later runs only run ``incremental_vacuum``.
+    Done at the first run, usually on a young, small store, so that later
+    purges only run the cheap ``incremental_vacuum``.
+    """
+    row = db.query_one("PRAGMA auto_vacuum")
+    if row is not None and int(row[0]) != 2:
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        db.execute("VACUUM")
+        _checkpoint(db)
+
+
+def clean_up(db: Database) -> tuple[bool, bool]:
+    """Vacuum the free pages and checkpoint the WAL (TRUNCATE); returns (checkpointed, vacuumed).
+
+    ``incremental_vacuum`` once the file is in incremental auto-vacuum mode
+    (see :func:`_ensure_incremental_vacuum`), a full ``VACUUM`` otherwise.
     """
     row = db.query_one("PRAGMA auto_vacuum")
     if row is not None and int(row[0]) == 2:
@@ -485,3 +501,40 @@ def database_files(db: Database) -> list[Path]:
     """The database and its ``-wal``/``-shm`` files (those that exist)."""
     base = db.path
     return [p for p in (base, Path(f"{base}-wal"), Path(f"{base}-shm")) if os.path.exists(p)]
+
+
+# ---------------------------------------------------------------- for the UI
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """Fiches due by some instant, earliest deadline first (at most ``limit`` of them)."""
+
+    rows: list[FicheRow]
+    total: int
+
+
+def upcoming(repo: FicheRepository, until: datetime, limit: int = 1000) -> Upcoming:
+    """The fiches the purge will delete by *until* ("Suppressions à venir")."""
+    stamp = to_db(until)
+    row = repo.db.query_one("SELECT count(*) FROM fiches WHERE deadline <= ?", (stamp,))
+    rows = repo.db.query(
+        "SELECT uuid, kind, state, birth_date, unit, created_at, deadline, sync_state,"
+        " json_extract(data, '$.nom_naissance'), json_extract(data, '$.nom_usage'),"
+        " json_extract(data, '$.prenoms'), json_extract(data, '$.sexe')"
+        " FROM fiches WHERE deadline <= ? ORDER BY deadline, id LIMIT ?",
+        (stamp, limit),
+    )
+    return Upcoming([repo._row(r) for r in rows], int(row[0]) if row else 0)
+
+
+def untransmitted_due(db: Database, until: datetime) -> tuple[int, datetime | None]:
+    """How many fiches not yet acknowledged by the central service are due by *until*,
+    and the earliest of their deadlines (the banner)."""
+    row = db.query_one(
+        "SELECT count(*), min(deadline) FROM fiches WHERE deadline <= ? AND sync_state != ?",
+        (to_db(until), SyncState.SENT.value),
+    )
+    if row is None or not row[0]:
+        return 0, None
+    return int(row[0]), from_db(str(row[1]))

@@ -17,6 +17,7 @@ from app.db import keystore
 from app.db.repositories import FicheRepository
 from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
+from app.ui.purge_panel import PurgeControls
 from app.ui.sync_menu import SyncMenu
 from app.workers.db_thread import DbFailure, DbThread
 
@@ -69,6 +70,16 @@ class MainWindow(QMainWindow):
         self.print_menu.build(self.menuBar())
         self.print_menu.failed.connect(self.show_error)
         self.print_menu.done.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+
+        self.purge = PurgeControls(
+            self,
+            self._db_thread,
+            self._data_dir,
+            self._user,
+            self._repository,
+            on_purged=self.refresh,
+        )
+        self.purge.install(self.menuBar())
 
         help_menu = self.menuBar().addMenu(self.tr("A&ide"))
         self.about_action = QAction(self.tr("À &propos de Tracing Desk"), self)
