@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -277,12 +277,41 @@ def _to_v5(cur: Cursor) -> None:
     cur.execute("INSERT INTO login_throttle (id, failed_attempts) VALUES (1, 0)")
 
 
+_DRAFTS = [
+    # What a form holds while it is being typed (app.db.drafts), keyed by the
+    # UUID of the fiche it edits (which may not be saved yet). Deleted when the
+    # fiche is saved, discarded, deleted or purged, and by its own deadline.
+    """CREATE TABLE drafts (
+    uuid         TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    base_version INTEGER NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deadline     TEXT NOT NULL,
+    data         TEXT NOT NULL
+)""",
+    "CREATE INDEX drafts_deadline ON drafts(deadline)",
+    """CREATE TRIGGER drafts_follow_fiche AFTER DELETE ON fiches BEGIN
+    DELETE FROM drafts WHERE uuid = old.uuid;
+END""",
+    # Duplicate detection and search by birth date look fiches up by it.
+    "CREATE INDEX fiches_birth_date ON fiches(birth_date) WHERE birth_date IS NOT NULL",
+]
+
+
+def _to_v6(cur: Cursor) -> None:
+    """Form drafts (autosave), and an index on the birth date (duplicates, search)."""
+    for sql in _DRAFTS:
+        cur.execute(sql)
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
     3: _to_v3,
     4: _to_v4,
     5: _to_v5,
+    6: _to_v6,
 }
 """Target version -> step taking the database from the version before it."""
 
