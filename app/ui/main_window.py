@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
             on_purged=self.refresh,
         )
         self.purge.install(self.menuBar())
+        # An acknowledgement can bring a deadline forward (retention after transmission).
+        self.sync_menu.worker.finished.connect(lambda _report: self.purge.data_changed())
 
         help_menu = self.menuBar().addMenu(self.tr("A&ide"))
         self.about_action = QAction(self.tr("À &propos de Tracing Desk"), self)

@@ -159,7 +159,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+34"/>
+        <location filename="../../app/ui/main_window.py" line="+36"/>
         <source>Tracing Desk — fiches de traçage</source>
         <translation>Tracing Desk — tracing records</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -398,11 +398,79 @@
     </message>
 </context>
 <context>
+    <name>PurgeBanner</name>
+    <message>
+        <location filename="../../app/ui/purge_panel.py" line="+114"/>
+        <source>Voir les suppressions à venir</source>
+        <translation>See upcoming deletions</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
+        <translation>
+            <numerusform>%n record not yet transmitted will be deleted by {date} (retention limit): transmit it now.</numerusform>
+            <numerusform>%n records not yet transmitted will be deleted by {date} (retention limit): transmit them now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fichier exporté introuvable (déplacé ou renommé ?) : {path}. Supprimez vous-même toute copie avant le {date}.</source>
+        <translation>Exported file not found (moved or renamed?): {path}. Delete any copy yourself before {date}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Le fichier exporté {path} n&apos;a pas pu être supprimé ({error}) ; fermez-le s&apos;il est ouvert. La purge réessaiera.</source>
+        <translation>The exported file {path} could not be deleted ({error}); close it if it is open. The purge will try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeControls</name>
+    <message>
+        <location line="+190"/>
+        <source>&amp;Conservation</source>
+        <translation>&amp;Retention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Suppressions à venir…</source>
+        <translation>&amp;Upcoming deletions…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lancer la purge maintenant</source>
+        <translation>&amp;Run the purge now</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <location line="+20"/>
+        <source>%n fiche(s) supprimée(s) le {date}</source>
+        <translation>
+            <numerusform>%n record deleted on {date}</numerusform>
+            <numerusform>%n records deleted on {date}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Purge de conservation</source>
+        <translation>Retention purge</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Aucune suppression programmée.</source>
+        <translation>No deletion scheduled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prochaine suppression : {date}</source>
+        <translation>Next deletion: {date}</translation>
+    </message>
+</context>
+<context>
     <name>PurgeJob</name>
     <message>
         <location filename="../../app/workers/purge_job.py" line="+253"/>
         <source>La purge automatique a échoué ({name}) ; elle sera relancée. Le détail technique est dans le journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +494,39 @@
         <location line="+22"/>
         <source>J&apos;ai noté le code</source>
         <translation>I have written the code down</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedFichesDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_menu.py" line="+165"/>
+        <source>Fiches refusées par le service central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Corrigez chaque fiche selon le message du service central puis enregistrez-la : elle repartira à la synchronisation suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune fiche refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>État</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message du service central</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -469,6 +570,62 @@
         <location line="+33"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../app/ui/sync_menu.py" line="+47"/>
+        <source>&amp;Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Jeton du compte partenaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fiches &amp;refusées…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paramètres de synchronisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saisissez le jeton du compte partenaire de l&apos;établissement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location line="-168"/>
+        <source>Paramètres de synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parcourir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Autorités de certification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificats (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -551,6 +708,65 @@
         <location line="+16"/>
         <source>Jeton invalide : au moins 16 caractères, sans espace.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingDialog</name>
+    <message>
+        <location filename="../../app/ui/purge_panel.py" line="-183"/>
+        <source>Suppressions à venir</source>
+        <translation>Upcoming deletions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>7 prochains jours</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>30 prochains jours</source>
+        <translation>Next 30 days</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n fiche(s) seront supprimées dans les {days} prochains jours.</source>
+        <translation>
+            <numerusform>%n record will be deleted in the next {days} days.</numerusform>
+            <numerusform>%n records will be deleted in the next {days} days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Les {shown} premières sont affichées.</source>
+        <translation>The first {shown} are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingModel</name>
+    <message>
+        <location line="-107"/>
+        <source>Suppression le</source>
+        <translation>Deletion on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transmission</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation type="unfinished">Unit</translation>
     </message>
 </context>
 <context>
@@ -1558,31 +1774,52 @@
     <message>
         <location line="+8"/>
         <source>Supprimer aussi après transmission acquittée</source>
-        <translation type="unfinished"></translation>
+        <translation>Also delete after acknowledged transmission</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supprime la fiche quelques jours après l&apos;accusé de réception du service central, si c&apos;est plus tôt que la durée de conservation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deletes the record a few days after the central service&apos;s acknowledgement, if that comes before the retention period.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Délai après transmission acquittée (jours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Delay after acknowledged transmission (days)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>0 : suppression dès l&apos;accusé de réception.</source>
-        <translation type="unfinished"></translation>
+        <translation>0: deletion as soon as acknowledged.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Alerte avant suppression des fiches non transmises (jours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning before deletion of records not transmitted (days)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Un bandeau signale les fiches non transmises dont la suppression approche : elles seront supprimées quand même.</source>
+        <translation>A banner shows the records not yet transmitted whose deletion is near: they will be deleted anyway.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Verrouillage automatique après inactivité (minutes)</source>
+        <extracomment>The settings a fiche&apos;s deadline depends on: changing one recomputes every deadline.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sur un poste partagé, l&apos;écran se masque après ce délai sans clavier ni souris.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Conservation du journal des accès (mois)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient aucune donnée personnelle des patients (identifiants de fiches seulement).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1741,6 +1978,41 @@
         <source>Précisez l&apos;autre circonstance.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/core/accounts.py" line="+47"/>
+        <source>agent de traçage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>référent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>exporter des fiches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consulter le journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>modifier les paramètres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gérer les comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oublier ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>db</name>
@@ -1842,6 +2114,16 @@
     <message>
         <location line="+9"/>
         <source>Phrase secrète trop courte : choisissez au moins 12 caractères, par exemple plusieurs mots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db/accounts.py" line="+72"/>
+        <source>Identifiant ou mot de passe incorrect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/db/permissions.py" line="+36"/>
+        <source>Action réservée au référent : votre compte ne permet pas de la faire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

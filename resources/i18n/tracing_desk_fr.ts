@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+86"/>
+        <location filename="../../app/ui/main_window.py" line="+104"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>
@@ -48,6 +48,29 @@
     </message>
 </context>
 <context>
+    <name>PurgeBanner</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/purge_panel.py" line="+134"/>
+        <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
+        <translation>
+            <numerusform>%n fiche non transmise sera supprimée d&apos;ici le {date} (délai de conservation) : transmettez-la maintenant.</numerusform>
+            <numerusform>%n fiches non transmises seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeControls</name>
+    <message numerus="yes">
+        <location line="+241"/>
+        <location line="+20"/>
+        <source>%n fiche(s) supprimée(s) le {date}</source>
+        <translation>
+            <numerusform>%n fiche supprimée le {date}</numerusform>
+            <numerusform>%n fiches supprimées le {date}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
         <location filename="../../app/ui/sync_status.py" line="+78"/>
@@ -63,6 +86,17 @@
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/purge_panel.py" line="-126"/>
+        <source>%n fiche(s) seront supprimées dans les {days} prochains jours.</source>
+        <translation>
+            <numerusform>%n fiche sera supprimée dans les {days} prochains jours.</numerusform>
+            <numerusform>%n fiches seront supprimées dans les {days} prochains jours.</numerusform>
         </translation>
     </message>
 </context>
