@@ -121,6 +121,18 @@ class FicheRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateMatch:
+    """An existing fiche that may be the same person (no personal data in it)."""
+
+    uuid: str
+    kind: FicheKind
+    state: LifecycleState
+    created_at: datetime
+    same_nir: bool
+    same_identity: bool
+
+
+@dataclass(frozen=True, slots=True)
 class LinkedContact:
     """A contact seen from one patient zéro, with the exposition that links them."""
 
@@ -429,6 +441,102 @@ class FicheRepository:
         contact.expositions.append(exposition)
         self.save(contact)
         return contact
+
+    # ------------------------------------------------------------- duplicates
+
+    def find_duplicates(self, fiche: AnyFiche, limit: int = 10) -> list[DuplicateMatch]:
+        """Other fiches that may be the same person: same NIR, or same folded name and birth date.
+
+        A name matches when the first names fold to the same text and one of
+        the birth or usage names of each fiche folds to the same text.
+        """
+        found: dict[str, DuplicateMatch] = {}
+        nir = re.sub(r"\s", "", fiche.nir).upper()
+        if len(nir) == 15:
+            for r in self.db.query(
+                "SELECT uuid, kind, state, created_at FROM fiches"
+                " WHERE nir = ? AND uuid != ? ORDER BY created_at LIMIT ?",
+                (nir, fiche.uuid, limit),
+            ):
+                found[str(r[0])] = DuplicateMatch(
+                    str(r[0]), FicheKind(r[1]), LifecycleState(r[2]), from_db(r[3]), True, False
+                )
+        first = text.fold(fiche.first_names)
+        names = {text.fold(n) for n in (fiche.birth_name, fiche.usage_name)} - {""}
+        if fiche.birth_date is not None and first and names:
+            rows = self.db.query(
+                "SELECT uuid, kind, state, created_at, json_extract(data, '$.nom_naissance'),"
+                " json_extract(data, '$.nom_usage'), json_extract(data, '$.prenoms')"
+                " FROM fiches WHERE birth_date = ? AND uuid != ? ORDER BY created_at",
+                (fiche.birth_date.isoformat(), fiche.uuid),
+            )
+            for r in rows:
+                if text.fold(r[6] or "") != first:
+                    continue
+                if not names & {text.fold(r[4] or ""), text.fold(r[5] or "")}:
+                    continue
+                uuid = str(r[0])
+                previous = found.get(uuid)
+                found[uuid] = DuplicateMatch(
+                    uuid,
+                    FicheKind(r[1]),
+                    LifecycleState(r[2]),
+                    from_db(r[3]),
+                    previous is not None and previous.same_nir,
+                    True,
+                )
+                if len(found) >= limit:
+                    break
+        return list(found.values())
+
+    # -------------------------------------------------------------- promotion
+
+    def promote_to_patient_zero(self, contact_uuid: str) -> PatientZero:
+        """A new patient zéro for the person of a contact fiche, which is kept as it is.
+
+        The new fiche takes the person's identity, contact details, doctor,
+        place in the establishment, letters h, j, k, l and the information
+        given; the journal links the two fiches by their UUIDs.
+        """
+        contact = self.get(contact_uuid, journal_consultation=False)
+        if not isinstance(contact, Contact):
+            raise TypeError("only a contact can be promoted to patient zéro")
+        doc = fiche_to_dict(contact)
+        for key in (
+            "uuid",
+            "etat",
+            "version",
+            "cree_le",
+            "modifie_le",
+            EXPOSITIONS_KEY,
+            "symptomes",
+        ):
+            doc.pop(key, None)
+        doc["type"] = FicheKind.PATIENT_ZERO.value
+        pz = fiche_from_dict(doc)
+        assert isinstance(pz, PatientZero)
+        if contact.symptoms.onset is not None:
+            pz.infection.symptom_onset = contact.symptoms.onset
+        self.save(pz, JournalAction.CREATE)
+        with self.db.transaction() as cur:
+            now = self.now()
+            journal.append(
+                cur,
+                now,
+                self.user,
+                JournalAction.UPDATE,
+                contact_uuid,
+                f"promu patient zéro {pz.uuid}",
+            )
+            journal.append(
+                cur,
+                now,
+                self.user,
+                JournalAction.CREATE,
+                pz.uuid,
+                f"promotion du contact {contact_uuid}",
+            )
+        return pz
 
     # ---------------------------------------------------------------- listing
 
