@@ -1,0 +1,1 @@
+"""Exports for the référent: the legacy Excel file and the pseudonymised export."""

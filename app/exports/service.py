@@ -1,0 +1,240 @@
+"""The export service: référent only, journaled, registered for the purge.
+
+Both the window (through the database thread) and ``tracing-desk export``
+call :func:`export_excel` and :func:`export_pseudonymised`. Each one:
+
+1. checks the right to export (:func:`app.db.permissions.require`: the role is
+   read from the accounts, never trusted from the caller);
+2. writes the file beside its destination under a temporary name (mode 0600)
+   and renames it into place, so that a failure leaves no partial file;
+3. registers it for the purge (``app.db.exported_files.register_export``: it
+   is deleted at the earliest deadline of the fiches it holds) and journals
+   the export: one entry for the file, one per fiche (UUIDs only).
+
+A failure while writing removes the temporary file; the message says what
+happened without quoting any data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import logging
+import os
+import uuid as uuid_mod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from app.core.accounts import Permission
+from app.core.clock import get_clock
+from app.core.enums import JournalAction
+from app.core.models import AnyFiche, Contact
+from app.db import journal
+from app.db.connection import Database
+from app.db.errors import StoreError
+from app.db.exported_files import register_export
+from app.db.permissions import Session, require
+from app.db.repositories import FicheRepository
+from app.db.timefmt import to_db
+from app.exports.tables import Table, legacy_tables, pseudonymised_table
+
+log = logging.getLogger(__name__)
+
+KIND_EXCEL = "excel"
+KIND_PSEUDONYMISED = "pseudonymise"
+Format = Literal["xlsx", "csv"]
+
+
+class ExportError(StoreError):
+    """The export file could not be written (French message, no data quoted)."""
+
+    code = "export"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    fiches: int
+    rows: int
+    file_uuid: str | None
+
+
+def _user(user: str | Session) -> str:
+    return user.login if isinstance(user, Session) else user
+
+
+def _load(db: Database, user: str, fiche_uuids: Sequence[str] | None) -> list[AnyFiche]:
+    repo = FicheRepository(db, user)
+    if fiche_uuids is None:
+        return list(repo.iter_fiches())
+    wanted = set(fiche_uuids)
+    return [f for f in repo.iter_fiches() if f.uuid in wanted]
+
+
+def export_excel(
+    db: Database,
+    user: str | Session,
+    path: Path,
+    *,
+    fiche_uuids: Sequence[str] | None = None,
+) -> ExportResult:
+    """The legacy Excel file (patients zéro sheet, contacts sheet): référent only."""
+    login = _user(user)
+    require(db, login, Permission.EXPORT)
+    fiches = _load(db, login, fiche_uuids)
+    tables = legacy_tables(fiches)
+    _write(Path(path), "xlsx", tables)
+    return _register(db, login, Path(path), fiches, KIND_EXCEL, sum(len(t.rows) for t in tables))
+
+
+def export_pseudonymised(
+    db: Database,
+    user: str | Session,
+    path: Path,
+    *,
+    fmt: Format | None = None,
+    fiche_uuids: Sequence[str] | None = None,
+) -> ExportResult:
+    """The pseudonymised export (CSV or XLSX, from *fmt* or the file's suffix): référent only."""
+    login = _user(user)
+    require(db, login, Permission.EXPORT)
+    path = Path(path)
+    chosen: Format = fmt or ("csv" if path.suffix.lower() == ".csv" else "xlsx")
+    fiches = _load(db, login, fiche_uuids)
+    pseudonyms = pseudonyms_for(db, _people(fiches))
+    table = pseudonymised_table(fiches, pseudonyms)
+    _write(path, chosen, (table,))
+    return _register(db, login, path, fiches, KIND_PSEUDONYMISED, len(table.rows))
+
+
+def _people(fiches: Iterable[AnyFiche]) -> list[str]:
+    uuids: list[str] = []
+    for fiche in fiches:
+        uuids.append(fiche.uuid)
+        if isinstance(fiche, Contact):
+            uuids.extend(e.patient_zero_uuid for e in fiche.expositions)
+    return uuids
+
+
+def pseudonyms_for(db: Database, fiche_uuids: Iterable[str]) -> dict[str, str]:
+    """Each fiche's stable pseudonym (a random UUID, created at its first export).
+
+    Random, not derived from the identity: only this database links it back
+    to the fiche, and it is deleted with the fiche.
+    """
+    wanted = sorted(set(fiche_uuids))
+    found: dict[str, str] = {}
+    with db.transaction() as cur:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur.execute(
+                f"SELECT fiche_uuid, pseudonym FROM pseudonyms WHERE fiche_uuid IN ({marks})",
+                chunk,
+            )
+            found.update((str(a), str(b)) for a, b in cur.fetchall())
+            cur.execute(f"SELECT uuid FROM fiches WHERE uuid IN ({marks})", chunk)
+            stored = {str(r[0]) for r in cur.fetchall()}
+            new = [(u, str(uuid_mod.uuid4())) for u in chunk if u not in found and u in stored]
+            cur.executemany("INSERT INTO pseudonyms (fiche_uuid, pseudonym) VALUES (?, ?)", new)
+            found.update(new)
+    return found
+
+
+# ------------------------------------------------------------------- writing
+
+
+def _write(path: Path, fmt: Format, tables: Sequence[Table]) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError(f"Le dossier de destination n'existe pas : {directory}")
+    temp = directory / f".tracing-desk-{uuid_mod.uuid4().hex}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            if fmt == "csv":
+                _write_csv(handle, tables[0])
+            else:
+                _write_xlsx(handle, tables)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove_quietly(temp)
+        log.warning("export write failed", extra={"event": "export", "error": type(exc).__name__})
+        raise ExportError(
+            f"Impossible d'écrire le fichier d'export ({exc.strerror or type(exc).__name__}) : "
+            "aucun fichier n'a été créé."
+        ) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _write_csv(handle: BinaryIO, table: Table) -> None:
+    # UTF-8 with a byte-order mark and ";": how French spreadsheets open CSV files.
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(table.header)
+    writer.writerows(table.rows)
+    text.flush()
+    text.detach()
+
+
+def _write_xlsx(handle: BinaryIO, tables: Sequence[Table]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    for table in tables:
+        sheet = book.create_sheet(table.title)
+        bold = Font(bold=True)
+        header = []
+        for title in table.header:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in table.rows:
+            # Every value is text, already neutralised: none starts with "=".
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+    book.save(handle)
+
+
+# ------------------------------------------------------------ registry, journal
+
+
+def _register(
+    db: Database, user: str, path: Path, fiches: Sequence[AnyFiche], kind: str, rows: int
+) -> ExportResult:
+    uuids = [f.uuid for f in fiches]
+    file_uuid = register_export(db, path, uuids, kind=kind, user=user)
+    if file_uuid is None:  # no fiche in it: nothing personal to delete later
+        with db.transaction() as cur:
+            journal.append(
+                cur, get_clock().now(), user, JournalAction.EXPORT, None, f"{kind} 0 fiche"
+            )
+    else:
+        stamp = to_db(get_clock().now())
+        with db.transaction() as cur:
+            journal.append_many(
+                cur,
+                [
+                    journal.JournalEntry(
+                        stamp, user, JournalAction.EXPORT, u, f"{kind} fichier {file_uuid}"
+                    )
+                    for u in uuids
+                ],
+            )
+    log.info("export written", extra={"event": "export", "kind": kind, "fiches": len(uuids)})
+    return ExportResult(path, len(uuids), rows, file_uuid)
