@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.core.clock import FakeClock
 from app.db.repositories import FicheRepository
 from app.db.store import init_store, open_store
+from app.ui.application import install_translators
 from app.ui.purge_panel import PurgeBanner, PurgeControls, UpcomingDialog
 from app.workers.db_thread import DbThread
 from app.workers.purge_job import PurgeJob
@@ -24,6 +25,13 @@ from tests.purge.helpers import patient_zero, save_at
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def french(qapp: object) -> Iterator[None]:
+    """The French translation (its plural forms) installed, as the program does."""
+    assert install_translators("fr")
+    yield
 
 
 def _repo(db: object) -> FicheRepository:
@@ -70,8 +78,10 @@ def test_banner_warns_about_untransmitted_fiches_near_their_deadline(
     assert not banner.isHidden()
     text = banner.text.text()
     # One untransmitted fiche within 7 days; the transmitted one is not counted.
-    assert text.startswith("1 fiche(s) non transmise(s) seront supprimées d'ici le ")
-    assert "transmettez-les maintenant" in text
+    assert text == (
+        "1 fiche non transmise sera supprimée d'ici le 28/11/2026 11:00 "
+        "(délai de conservation) : transmettez-la maintenant."
+    )
     with qtbot.waitSignal(banner.show_upcoming):
         banner.view.click()
 
@@ -94,7 +104,7 @@ def test_upcoming_dialog_lists_7_and_30_days_earliest_first(
     qtbot.addWidget(dialog)
     dialog.load()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    assert "2 fiche(s) seront supprimées dans les 7 prochains jours." in dialog.summary.text()
+    assert "2 fiches seront supprimées dans les 7 prochains jours." in dialog.summary.text()
     dialog.days_30.click()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)
     names = [dialog.model.index(r, 1).data() for r in range(3)]
@@ -132,7 +142,7 @@ def test_purge_report_in_status_bar_and_list_refreshed(
     with qtbot.waitSignal(controls.purged, timeout=10_000) as blocker:
         threading.Thread(target=job._run, args=["echeance"]).start()  # as a pool thread would
     assert blocker.args[0].fiches == 2
-    assert controls.status.text() == "2 fiche(s) supprimée(s) le 28/11/2026 11:00"
+    assert controls.status.text() == "2 fiches supprimées le 28/11/2026 11:00"
     assert refreshed == [True]
     qtbot.waitUntil(lambda: controls.status.toolTip().startswith("Prochaine suppression : "))
     window.close()
