@@ -145,8 +145,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def doctor_report() -> dict[str, Any]:
     """The health report of ``doctor --json`` (also used by the À propos dialog)."""
     from app.db import keystore
-    from app.db.journal import chain_ok
-    from app.db.repositories import journal_rows
+    from app.db.journal import verify
 
     db = _open()
     try:
@@ -161,7 +160,7 @@ def doctor_report() -> dict[str, Any]:
             "cipher_version": info.get("cipher_version"),
             "cipher": info,
             "integrity_ok": db.integrity_ok(),
-            "journal_chain_ok": chain_ok(journal_rows(db)),
+            "journal_chain_ok": verify(db).ok,
             "keyring_backend": keystore.backend_name(),
             "schema_version": db.schema_version,
             "fiches_total": summary["total"],
@@ -377,6 +376,10 @@ def build_parser() -> argparse.ArgumentParser:
     from app.print.command import add_parsers as add_print_parsers
 
     add_print_parsers(sub, common)
+
+    from app.cli_access import add_parsers as add_access_parsers
+
+    add_access_parsers(sub, common)
     return parser
 
 
@@ -388,6 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "data_dir", None):
         paths.set_data_dir_override(args.data_dir)
     handler: Handler = getattr(args, "handler", cmd_gui)
+    from app.logging_setup import install_excepthook, setup_logging, shutdown_logging
+
+    if paths.data_dir(create=False).is_dir():  # never create a data folder just to log
+        setup_logging()
+    restore_hooks = install_excepthook()
     try:
         return handler(args)
     except StoreError as exc:
@@ -396,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Interrompu.")
         return 130
+    finally:
+        restore_hooks()
+        shutdown_logging()
 
 
 if __name__ == "__main__":

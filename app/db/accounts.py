@@ -50,6 +50,13 @@ log = logging.getLogger(__name__)
 UNKNOWN_USER = "inconnu"
 """The journal's name for a failed sign-in under a name that has no account."""
 
+_OUTCOMES = {
+    "délai en cours": "delay_running",
+    "identifiant inconnu": "unknown_name",
+    "mot de passe incorrect": "wrong_password",
+    "compte désactivé": "disabled_account",
+}
+
 _hasher = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
 
 
@@ -355,7 +362,8 @@ class AccountStore:
                     )
             journal.append(cur, now, who, JournalAction.LOGIN_FAILED, None, reason)
         # The reason only: neither the typed name nor the typed password.
-        log.warning("sign-in refused", extra={"event": "sign_in", "outcome": reason})
+        outcome = _OUTCOMES.get(reason, "refused")
+        log.warning("sign-in refused", extra={"event": "sign_in", "outcome": outcome})
 
     def _next_wait(self, login: str | None, now: datetime) -> int:
         if login is None:

@@ -1,0 +1,188 @@
+"""The program's logs: structured (one JSON object per line), rotating, in ``paths.logs_dir()``.
+
+Used by the command line and the window alike (:func:`setup_logging`). Logs
+never hold personal data: code logs events, counts, UUIDs and exception
+*types* with their code location (never an exception's text, which could
+quote a value), and this module enforces it at the last step:
+
+- a record's message is written as its format string only when it has
+  arguments that are not plain numbers (``log.info("saved %s", name)`` writes
+  ``"saved %s"``);
+- ``extra`` fields are kept only when they are numbers, booleans or short
+  identifiers (an event name, a UUID, an outcome word);
+- an exception is written as its type and its frames (file, line,
+  function), never its message nor the source lines.
+
+The same rules apply to uncaught exceptions (:func:`install_excepthook`):
+the crash report is a log record, in the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import re
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from app import paths
+
+LOG_FILENAME = "tracing-desk.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+MASKED = "[masqué]"
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_LOWER_WORDS = re.compile(r"^[a-z0-9_ ]{0,60}$")
+_EXC_NAME = re.compile(r"^[A-Za-z_.]*(Error|Exception|Warning|Exit|Interrupt)$")
+_CODE_PLACE = re.compile(r"^[\w./\\:<>\- ]*\.py[\w./\\:<>\- ]*$")
+_LONG_DIGITS = re.compile(r"\d{8,}")
+_STANDARD = frozenset(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime"}
+_handler: logging.Handler | None = None
+_lock = threading.Lock()
+
+
+def _technical(text: str) -> bool:
+    """True for what code writes (event words, UUIDs, exception names, code places).
+
+    Names, NIR, phone numbers, addresses and e-mails typed by a person do not
+    look like these: a capitalised word, a long digit run, "@" or an accent
+    makes a value "[masqué]".
+    """
+    if _LONG_DIGITS.search(text) and not _UUID.match(text):
+        return False
+    return bool(
+        _UUID.match(text)
+        or _LOWER_WORDS.match(text)
+        or _EXC_NAME.match(text)
+        or (len(text) < 2000 and _CODE_PLACE.match(text))
+    )
+
+
+def _safe_value(value: Any) -> Any:
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, str) and _technical(value):
+        return value
+    return MASKED
+
+
+def _safe_message(record: logging.LogRecord) -> str:
+    template = str(record.msg)
+    args = record.args
+    if not args:
+        return template
+    if isinstance(args, dict):
+        safe: Any = {k: _safe_value(v) for k, v in args.items()}
+    else:
+        safe = tuple(_safe_value(a) for a in args)
+    try:
+        return str(template % safe)
+    except (TypeError, ValueError):
+        return template
+
+
+def exception_summary(
+    exc_type: type[BaseException] | None, tb: TracebackType | None
+) -> dict[str, Any]:
+    """An exception without its message: its type and frames (file, line, function)."""
+    frames = [
+        {"file": Path(f.filename).name, "line": f.lineno, "function": f.name}
+        for f in traceback.extract_tb(tb)
+    ]
+    return {"type": exc_type.__qualname__ if exc_type else "?", "frames": frames}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, personal data kept out (see the module docstring)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "at": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": _safe_message(record),
+        }
+        for key, value in vars(record).items():
+            if key not in _STANDARD and not key.startswith("_"):
+                out[key] = _safe_value(value)
+        if record.exc_info and record.exc_info[0] is not None:
+            out["exception"] = exception_summary(record.exc_info[0], record.exc_info[2])
+        return json.dumps(out, ensure_ascii=False)
+
+
+def log_path() -> Path:
+    return paths.logs_dir() / LOG_FILENAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """Send the program's logs to the rotating JSON file (once per process).
+
+    Returns the file, or ``None`` when the logs folder cannot be created
+    (a read-only data folder): the program runs on without a log file.
+    """
+    global _handler
+    with _lock:
+        if _handler is not None:
+            return Path(getattr(_handler, "baseFilename", ""))
+        try:
+            path = log_path()
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+            )
+        except OSError:
+            return None
+        handler.setFormatter(JsonFormatter())
+        root = logging.getLogger()
+        root.addHandler(handler)
+        if root.level == logging.NOTSET or root.level > level:
+            root.setLevel(level)
+        _handler = handler
+        return path
+
+
+def shutdown_logging() -> None:
+    """Close the log file (before « Oublier ce poste » deletes it, and in tests)."""
+    global _handler
+    with _lock:
+        if _handler is not None:
+            logging.getLogger().removeHandler(_handler)
+            _handler.close()
+            _handler = None
+
+
+def install_excepthook() -> Callable[[], None]:
+    """Uncaught exceptions (any thread) become a log record without their message.
+
+    Returns a function that puts the previous hooks back.
+    """
+    previous = (sys.excepthook, threading.excepthook)
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        logging.getLogger("app.crash").critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        summary = exception_summary(exc_type, tb)
+        where = summary["frames"][-1] if summary["frames"] else {}
+        print(
+            f"Erreur interne du programme ({summary['type']}"
+            f"{', ' + where['file'] + ':' + str(where['line']) if where else ''}). "
+            "Le détail technique est dans le journal technique du programme.",
+            file=sys.stderr,
+        )
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not None and args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+    def restore() -> None:
+        sys.excepthook, threading.excepthook = previous
+
+    return restore
