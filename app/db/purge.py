@@ -33,9 +33,9 @@ from typing import Any
 
 from app.core.clock import Clock, get_clock
 from app.core.enums import FicheKind, JournalAction, SyncState
-from app.core.retention import MAX_MONTHS, deadline
 from app.db import exported_files, journal
 from app.db.connection import Cursor, Database
+from app.db.drafts import delete_expired as delete_expired_drafts
 from app.db.repositories import FicheRepository, FicheRow, RetentionPolicy
 from app.db.settings_store import SettingsStore
 from app.db.timefmt import from_db, to_db
@@ -239,6 +239,9 @@ def next_due(db: Database, after: datetime | None = None) -> datetime | None:
             policy.deadline(from_db(str(created)), _parse_instant(str(acked)))
             for created, acked in rows
         )
+    row = db.query_one("SELECT min(deadline) FROM drafts WHERE deadline > ?", (floor,))
+    if row and row[0]:
+        candidates.append(from_db(str(row[0])))
     file_due = exported_files.next_file_deadline(db, after)
     if file_due is not None:
         candidates.append(file_due)
@@ -314,19 +317,20 @@ def purge(
     _register_backups(db, instant)
     total_row = db.query_one("SELECT count(*) FROM fiches WHERE deadline <= ?", (stamp,))
     total = int(total_row[0]) if total_row else 0
-    drafts = db.path.parent / "drafts"
     while True:
         uuids = _purge_batch(db, stamp, batch, instant, user, report)
         if not uuids:
             break
-        report.drafts += _delete_drafts(drafts, uuids)
         if progress is not None:
             progress(report.fiches, total)
     sweep = exported_files.sweep_files(db, instant, user)
     report.backups_deleted = sum(1 for f in sweep.deleted if f.kind == BACKUP_KIND)
     report.files_deleted = len(sweep.deleted) - report.backups_deleted
     report.problem_files = sweep.problems
-    report.drafts += _delete_old_drafts(drafts, instant)
+    # Drafts of purged fiches went with them (trigger); a draft of a fiche
+    # never saved goes at its own deadline.
+    with db.transaction() as cur:
+        report.drafts = delete_expired_drafts(cur, instant)
     report.next_deadline = next_due(db, after=instant)
     report.finished_at = (clock or get_clock()).now()
     deleted_files = report.files_deleted + report.backups_deleted
@@ -392,34 +396,6 @@ def _purge_batch(
     report.patients_zero += sum(1 for r in rows if r[2] == FicheKind.PATIENT_ZERO.value)
     report.contacts += sum(1 for r in rows if r[2] == FicheKind.CONTACT.value)
     return [u for (u,) in uuids]
-
-
-def _delete_drafts(drafts: Path, uuids: list[str]) -> int:
-    """Draft files of purged fiches (``drafts/<fiche uuid>*``)."""
-    if not drafts.is_dir():
-        return 0
-    wanted = set(uuids)
-    count = 0
-    for entry in drafts.iterdir():
-        if entry.is_file() and entry.name[:36] in wanted:
-            entry.unlink(missing_ok=True)
-            count += 1
-    return count
-
-
-def _delete_old_drafts(drafts: Path, instant: datetime) -> int:
-    """Drafts never saved as a fiche, once 3 months after they were last written."""
-    if not drafts.is_dir():
-        return 0
-    count = 0
-    for entry in drafts.iterdir():
-        if not entry.is_file():
-            continue
-        written = datetime.fromtimestamp(entry.stat().st_mtime, UTC)
-        if deadline(written, months=MAX_MONTHS) <= instant:
-            entry.unlink(missing_ok=True)
-            count += 1
-    return count
 
 
 def _register_backups(db: Database, instant: datetime) -> None:

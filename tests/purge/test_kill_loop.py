@@ -109,6 +109,16 @@ def _template(data_dir: Path, clock: FakeClock) -> tuple[set[str], dict[str, str
     return expired, kept
 
 
+def _copy_store(template: Path, dest: Path) -> None:
+    """A copy of the store whose registered export is the copy's own file."""
+    shutil.copytree(template, dest)
+    db = open_store(dest)
+    try:
+        db.execute("UPDATE exported_files SET path = ?", (str(dest / "exports" / "liste.jsonl"),))
+    finally:
+        db.close()
+
+
 def _run_child(env: dict[str, str], data_dir: Path, delay: float | None) -> tuple[int, float]:
     """Run the purge; kill it *delay* seconds after it opened the store (None: let it end).
 
@@ -147,7 +157,7 @@ def test_purge_killed_at_random_points_then_restarted(
     durations = []
     for n in range(2):
         calibrate = tmp_path / f"calibrate{n}"
-        shutil.copytree(template, calibrate)
+        _copy_store(template, calibrate)
         durations.append(_run_child(file_keyring, calibrate, None)[1])
     full = min(durations)
 
@@ -155,7 +165,7 @@ def test_purge_killed_at_random_points_then_restarted(
     killed = 0
     for i in range(ITERATIONS):
         work = tmp_path / f"run{i}"
-        shutil.copytree(template, work)
+        _copy_store(template, work)
         # Spread over the purge itself; every sixth right after the store opened.
         delay = rng.uniform(0, full) if i % 6 else 0.0
         code, _ = _run_child(file_keyring, work, delay)

@@ -9,8 +9,10 @@ import pytest
 
 from app.core import settings as s
 from app.core.clock import FakeClock
+from app.core.enums import FicheKind
 from app.db import purge
 from app.db.connection import Database
+from app.db.drafts import DraftStore
 from app.db.journal import chain_ok
 from app.db.repositories import RetentionPolicy, journal_rows
 from app.db.settings_store import SettingsStore
@@ -87,27 +89,40 @@ def test_purge_deletes_fiche_expositions_outbox_receipt_and_drafts(
         " VALUES (?, 1, 'REF-1', ?)",
         (pz.uuid, to_db(t0)),
     )
-    drafts = store.path.parent / "drafts"
-    drafts.mkdir()
-    (drafts / f"{pz.uuid}.json").write_text("{}")
-    (drafts / f"{c.uuid}.json").write_text("{}")
+    drafts = DraftStore(store)
+    drafts.put(pz.uuid, FicheKind.PATIENT_ZERO, 1, {"nom_naissance": "Abélard-modifié"})
+    drafts.put(c.uuid, FicheKind.CONTACT, 1, {"nom_naissance": "Brisemoutier"})
+    fake_clock.set(t0 + timedelta(days=30))
+    never_saved = "0f0f0f0f-0000-4000-8000-000000000001"
+    drafts.put(never_saved, FicheKind.CONTACT, 0, {"nom_naissance": "Jamaisenregistré"})
 
     pz_deadline = from_db(deadline_of(store, pz.uuid))
     fake_clock.set(pz_deadline)
     report = purge.purge(store, USER)
 
     assert (report.fiches, report.patients_zero, report.contacts) == (1, 1, 0)
-    assert report.expositions == 1 and report.outbox == 1 and report.drafts == 1
+    assert report.expositions == 1 and report.outbox == 1
     assert _count(store, "SELECT count(*) FROM fiches WHERE uuid = ?", pz.uuid) == 0
     assert _count(store, "SELECT count(*) FROM outbox WHERE fiche_uuid = ?", pz.uuid) == 0
     assert _count(store, "SELECT count(*) FROM sync_receipts") == 0
     assert _count(store, "SELECT count(*) FROM expositions") == 0
-    assert not (drafts / f"{pz.uuid}.json").exists()
-    # The contact keeps its own deadline, from its own creation.
-    assert (drafts / f"{c.uuid}.json").exists()
+    assert drafts.get(pz.uuid) is None  # gone with its fiche
+    # The contact keeps its own deadline, from its own creation, and its draft.
+    assert drafts.get(c.uuid) is not None
     assert repo(store).exists(c.uuid)
     assert from_db(deadline_of(store, c.uuid)) > pz_deadline
     assert report.next_deadline == from_db(deadline_of(store, c.uuid))
+
+    # A draft of a fiche never saved goes at its own deadline (3 months after its first
+    # write), and the purge is armed for it.
+    assert purge.next_due(store, after=from_db(deadline_of(store, c.uuid))) is not None
+    row = store.query_one("SELECT deadline FROM drafts WHERE uuid = ?", (never_saved,))
+    assert row is not None
+    draft_deadline = from_db(str(row[0]))
+    fake_clock.set(draft_deadline)
+    report = purge.purge(store)
+    assert report.drafts == 1
+    assert store.query_one("SELECT 1 FROM drafts WHERE uuid = ?", (never_saved,)) is None
 
 
 def test_contact_of_two_patients_zero_keeps_its_own_deadline(
