@@ -56,7 +56,14 @@ from app.core.clock import get_clock
 from app.core.enums import label_of
 from app.core.settings import PURGE_WARN_DAYS
 from app.db import exported_files
-from app.db.purge import Upcoming, last_run, policy_for, untransmitted_due, upcoming
+from app.db.purge import (
+    Upcoming,
+    last_run,
+    next_due,
+    policy_for,
+    untransmitted_due,
+    upcoming,
+)
 from app.db.repositories import FicheRepository, FicheRow
 from app.db.settings_store import SettingsStore
 from app.db.store import open_store
@@ -65,6 +72,7 @@ from app.workers.purge_job import PurgeJob
 
 RepoFactory = Callable[[Any], FicheRepository]
 BANNER_REFRESH_MS = 15 * 60 * 1000
+WATCH_MS = 60 * 1000
 
 
 def local_text(instant: datetime, timezone: str, with_time: bool = True) -> str:
@@ -325,6 +333,12 @@ class PurgeControls(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(BANNER_REFRESH_MS)
         self._timer.timeout.connect(self.banner.refresh)
+        # Changes made by any part of the program (a form, an import, a setting)
+        # can bring the next deadline forward: look every minute (an indexed
+        # min() on the database thread) and re-arm the trigger if so.
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.check_next_deadline)
         window.installEventFilter(self)
 
     def install(self, menubar: QMenuBar) -> None:
@@ -348,7 +362,17 @@ class PurgeControls(QObject):
         self._show_last_run()
         self.banner.refresh()
         self._timer.start()
+        self._watch.start()
         self.job.start()
+
+    def check_next_deadline(self) -> None:
+        """Read the earliest deadline (database thread) and bring the trigger forward to it."""
+        ticket = self._db_thread.submit(next_due).tie_to(self)
+        ticket.finished.connect(self._earliest_known)
+
+    def _earliest_known(self, earliest: datetime | None) -> None:
+        if earliest is not None:
+            self.job.data_changed(earliest)
 
     def data_changed(self, earliest: datetime | None = None) -> None:
         """Call after fiches, settings or exports changed: re-arms the deadline trigger."""
@@ -412,5 +436,6 @@ class PurgeControls(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
             self._timer.stop()
+            self._watch.stop()
             self.job.shutdown(wait=False)
         return False

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
+from app.core.settings import RETENTION_MONTHS
+from app.db.purge import next_due
 from app.db.repositories import FicheRepository
+from app.db.settings_store import SettingsStore
 from app.db.store import init_store, open_store
 from app.ui.application import install_translators
 from app.ui.purge_panel import PurgeBanner, PurgeControls, UpcomingDialog
@@ -145,5 +148,16 @@ def test_purge_report_in_status_bar_and_list_refreshed(
     assert controls.status.text() == "2 fiches supprimées le 28/11/2026 11:00"
     assert refreshed == [True]
     qtbot.waitUntil(lambda: controls.status.toolTip().startswith("Prochaine suppression : "))
+
+    # A change made elsewhere (here: a shorter retention setting) is noticed and armed for.
+    db = open_store(data_dir)
+    try:
+        SettingsStore(db, "test:ui").set(RETENTION_MONTHS, 1)
+        earliest = next_due(db)
+    finally:
+        db.close()
+    assert earliest is not None and (job.armed_at is None or earliest < job.armed_at)
+    controls.check_next_deadline()
+    qtbot.waitUntil(lambda: job.armed_at == earliest)
     window.close()
     scheduler.shutdown(wait=False)
