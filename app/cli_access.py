@@ -24,9 +24,12 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths
+
+if TYPE_CHECKING:
+    from app.db.forget import ForgetPlan
 
 ENV_PASSWORD = "TRACING_DESK_PASSWORD"
 EXIT_OK = 0
@@ -173,7 +176,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    from app.db.forget import ForgetPlan, forget_station
+    from app.db.forget import forget_station
     from app.logging_setup import shutdown_logging
 
     if not args.yes:
@@ -184,7 +187,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     directory = paths.data_dir(create=False)
-    plan = ForgetPlan(0, 0, [], _sync_token_entries())
+    plan = _plan_if_readable()
     shutdown_logging()
     report = forget_station(directory, plan)
     print(f"Poste oublié : {report.removed} fichier(s) supprimé(s).")
@@ -194,23 +197,24 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sync_token_entries() -> list[str]:
-    """The keyring entry of the sync token, if the database can still be read."""
+def _plan_if_readable() -> ForgetPlan:
+    """Registered exports and the sync token's keyring entry, if the database opens."""
     from app.cli import _open
     from app.core.settings import SYNC_SERVER_URL
     from app.db.errors import StoreError
+    from app.db.forget import ForgetPlan, collect_plan
     from app.db.settings_store import SettingsStore
     from app.sync.config import token_entry
 
     try:
         db = _open()
     except StoreError:
-        return []
+        return ForgetPlan(0, 0)
     try:
         url = SettingsStore(db, "").get(SYNC_SERVER_URL)
+        return collect_plan(db, [token_entry(url)] if url else [])
     finally:
         db.close()
-    return [token_entry(url)] if url else []
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -59,6 +59,11 @@ def plan_forget(
 ) -> ForgetPlan:
     """What forgetting would delete; :class:`PermissionDenied` unless référent."""
     require(db, user, Permission.FORGET_STATION)
+    return collect_plan(db, extra_secrets)
+
+
+def collect_plan(db: Database, extra_secrets: list[str] | None = None) -> ForgetPlan:
+    """The plan without a rights check (``tracing-desk forget --yes``, see the module)."""
     row = db.query_one("SELECT count(*), coalesce(sum(sync_state = 'pending'), 0) FROM fiches")
     files = [
         Path(str(r[0]))
