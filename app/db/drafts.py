@@ -7,7 +7,10 @@ The ``drafts`` table lives in the encrypted database like everything else
 writer asks for ``FULL`` around its own commits so that a power cut does too).
 
 A draft is keyed by the UUID of the fiche it edits, which may not be saved yet
-(``base_version`` 0). It is deleted when the fiche is saved or the user
+(``base_version`` 0), and by its *owner*, the login of the person who typed
+it: a store made with ``owner=`` reads and writes that person's drafts only,
+so that on a shared workstation another user signing in never sees them
+(issue 6). It is deleted when the fiche is saved or the user
 discards it, when its fiche is deleted or purged (a trigger), and at the
 latest at its own ``deadline``: the fiche's deadline, or for a fiche never
 saved, the retention period counted from the draft's first write. No draft is
@@ -53,8 +56,10 @@ class DraftStore:
         *,
         clock: Clock | None = None,
         retention: RetentionPolicy | None = None,
+        owner: str = "",
     ) -> None:
         self.db = db
+        self.owner = owner
         self._clock = clock
         self._retention = retention
 
@@ -85,13 +90,15 @@ class DraftStore:
             delete_expired(cur, now)
             row = cur.execute("SELECT deadline FROM fiches WHERE uuid = ?", (uuid,)).fetchone()
             fiche_deadline = str(row[0]) if row else None
-            found = cur.execute("SELECT deadline FROM drafts WHERE uuid = ?", (uuid,)).fetchone()
+            found = cur.execute(
+                "SELECT deadline FROM drafts WHERE uuid = ? AND owner = ?", (uuid, self.owner)
+            ).fetchone()
             if found is None:
                 deadline = fiche_deadline or to_db(self.retention.deadline(now))
                 cur.execute(
-                    "INSERT INTO drafts (uuid, kind, base_version, created_at, updated_at,"
-                    " deadline, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (uuid, kind.value, base_version, stamp, stamp, deadline, payload),
+                    "INSERT INTO drafts (uuid, owner, kind, base_version, created_at, updated_at,"
+                    " deadline, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (uuid, self.owner, kind.value, base_version, stamp, stamp, deadline, payload),
                 )
             else:
                 deadline = str(found[0])
@@ -99,16 +106,16 @@ class DraftStore:
                     deadline = min(deadline, fiche_deadline)
                 cur.execute(
                     "UPDATE drafts SET kind = ?, base_version = ?, updated_at = ?, deadline = ?,"
-                    " data = ? WHERE uuid = ?",
-                    (kind.value, base_version, stamp, deadline, payload, uuid),
+                    " data = ? WHERE uuid = ? AND owner = ?",
+                    (kind.value, base_version, stamp, deadline, payload, uuid, self.owner),
                 )
 
     def get(self, uuid: str) -> Draft | None:
         now = self.now()
         row = self.db.query_one(
             "SELECT uuid, kind, base_version, created_at, updated_at, deadline, data"
-            " FROM drafts WHERE uuid = ? AND deadline > ?",
-            (uuid, to_db(now)),
+            " FROM drafts WHERE uuid = ? AND owner = ? AND deadline > ?",
+            (uuid, self.owner, to_db(now)),
         )
         return _draft(row) if row is not None else None
 
@@ -119,18 +126,19 @@ class DraftStore:
             delete_expired(cur, now)
         rows = self.db.query(
             "SELECT uuid, kind, base_version, created_at, updated_at, deadline, data"
-            " FROM drafts ORDER BY created_at"
+            " FROM drafts WHERE owner = ? ORDER BY created_at",
+            (self.owner,),
         )
         return [_draft(r) for r in rows]
 
     def discard(self, uuid: str) -> bool:
         """Delete the draft of *uuid*; true if there was one."""
         with self._durable(), self.db.transaction() as cur:
-            cur.execute("DELETE FROM drafts WHERE uuid = ?", (uuid,))
+            cur.execute("DELETE FROM drafts WHERE uuid = ? AND owner = ?", (uuid, self.owner))
             return cur.rowcount > 0
 
     def count(self) -> int:
-        row = self.db.query_one("SELECT count(*) FROM drafts")
+        row = self.db.query_one("SELECT count(*) FROM drafts WHERE owner = ?", (self.owner,))
         return int(row[0]) if row else 0
 
 

@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -305,6 +305,42 @@ def _to_v6(cur: Cursor) -> None:
         cur.execute(sql)
 
 
+_DRAFTS_V7 = [
+    # Drafts belong to the person who typed them (issue 6: on a shared
+    # workstation, another user signing in never sees them): keyed by fiche
+    # UUID *and* owner (the account login), so two people editing the same
+    # fiche keep a draft each.
+    """CREATE TABLE drafts_v7 (
+    uuid         TEXT NOT NULL,
+    owner        TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL,
+    base_version INTEGER NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deadline     TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    PRIMARY KEY (uuid, owner)
+)""",
+    "INSERT INTO drafts_v7 (uuid, owner, kind, base_version, created_at, updated_at, deadline,"
+    " data) SELECT uuid, '', kind, base_version, created_at, updated_at, deadline, data"
+    " FROM drafts",
+    "DROP TRIGGER drafts_follow_fiche",
+    "DROP TABLE drafts",
+    "ALTER TABLE drafts_v7 RENAME TO drafts",
+    "CREATE INDEX drafts_deadline ON drafts(deadline)",
+    "CREATE INDEX drafts_owner ON drafts(owner)",
+    """CREATE TRIGGER drafts_follow_fiche AFTER DELETE ON fiches BEGIN
+    DELETE FROM drafts WHERE uuid = old.uuid;
+END""",
+]
+
+
+def _to_v7(cur: Cursor) -> None:
+    """Drafts keyed by fiche and owner (a draft is never shown to another user)."""
+    for sql in _DRAFTS_V7:
+        cur.execute(sql)
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
@@ -312,6 +348,7 @@ MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     4: _to_v4,
     5: _to_v5,
     6: _to_v6,
+    7: _to_v7,
 }
 """Target version -> step taking the database from the version before it."""
 
