@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -17,13 +18,14 @@ from app.db import keystore
 from app.db.repositories import FicheRepository
 from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
+from app.ui.forms.workspace import FicheWorkspace
 from app.ui.purge_panel import PurgeControls
 from app.ui.sync_menu import SyncMenu
 from app.workers.db_thread import DbFailure, DbThread
 
 
 class MainWindow(QMainWindow):
-    """Tracing Desk's main window (list of fiches, read-only for now)."""
+    """Tracing Desk's main window: the list of fiches and the open fiches, in tabs."""
 
     def __init__(
         self, db_thread: DbThread, data_dir: Path, user: str, parent: QWidget | None = None
@@ -38,7 +40,10 @@ class MainWindow(QMainWindow):
 
         self.fiches = FicheListPanel(db_thread, self._repository, self)
         self.fiches.failed.connect(self.show_error)
-        self.setCentralWidget(self.fiches)
+        self.workspace = FicheWorkspace(db_thread, user, self.fiches, self)
+        self.workspace.failed.connect(self.show_error)
+        self.workspace.data_changed.connect(self._fiches_changed)
+        self.setCentralWidget(self.workspace)
         self.fiches.search.setFocus()  # a nurse starts by typing a name
 
         self.summary_label = QLabel(self)
@@ -46,6 +51,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
         self._build_menus()
+        # Forms left unsaved by a crash or a power cut reopen in their tabs.
+        QTimer.singleShot(0, self.workspace.restore_drafts)
 
     def _repository(self, db: Any) -> FicheRepository:
         return FicheRepository(db, self._user)
@@ -61,6 +68,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        self.workspace.install(self, self.menuBar())
 
         self.sync_menu = SyncMenu(self, self._db_thread, self._data_dir, self._user)
         self.sync_menu.build(self.menuBar())
@@ -89,6 +97,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     # -- data --------------------------------------------------------------------
+    def _fiches_changed(self) -> None:
+        self.refresh()
+        self.purge.data_changed()
+
     def refresh(self) -> None:
         """Reload the list and the totals of the status bar (also at start)."""
         self.fiches.refresh()

@@ -1,0 +1,170 @@
+"""Screenshots of the real window with demonstration data, for the README.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--count 1500] [--lang fr]
+
+Starts the program's main window under Xvfb (re-running itself through
+``xvfb-run`` when no display is set) at 1366×768, in a temporary data
+directory with an in-memory keyring (the real store is never touched), and
+writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
+WIDTH, HEIGHT = 1366, 768
+
+
+def _under_xvfb() -> int | None:
+    """Re-run this script under xvfb-run if there is no display; None if there is one."""
+    if os.environ.get("DISPLAY") or os.environ.get("TRACING_DESK_SHOT_NO_XVFB"):
+        return None
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("xvfb-run introuvable : apt-get install -y xvfb", file=sys.stderr)
+        return 3
+    cmd = [xvfb, "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv]
+    return subprocess.call(cmd)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--count", type=int, default=1500, help="patients zéro (with contacts)")
+    parser.add_argument("--lang", default="fr")
+    args = parser.parse_args()
+    code = _under_xvfb()
+    if code is not None:
+        return code
+    os.environ["TRACING_DESK_LANG"] = args.lang
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    import keyring
+    from memkeyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.enums import Consent, FicheKind
+    from app.core.models import PatientZero
+    from app.db import demo
+    from app.db.repositories import FicheQuery, FicheRepository
+    from app.db.store import init_store, open_store
+    from app.ui.application import configure_application, install_translators
+    from app.ui.forms.contact import ContactForm
+    from app.ui.forms.patient_zero import PatientZeroForm
+    from app.ui.main_window import MainWindow
+    from app.workers.db_thread import DbThread
+
+    data_dir = Path(tempfile.mkdtemp(prefix="tracing-desk-shots-")) / "data"
+    init_store(data_dir)
+    db = open_store(data_dir)
+    try:
+        demo.generate(db, count=args.count, spread_days=88, seed=20261124, user="demo")
+        repo = FicheRepository(db, "demo")
+        # A patient zéro who said « non », with at least two contacts, one of whom is
+        # also the contact of another patient zéro: the forms show all of it.
+        pz_uuid = contact_uuid = ""
+        for row in repo.list_rows(FicheQuery(kind=FicheKind.PATIENT_ZERO), 0, 400):
+            linked = repo.contacts_of(row.uuid)
+            if len(linked) >= 3:
+                pz_uuid, contact_uuid = row.uuid, linked[0].contact.uuid
+                break
+        pz = repo.get(pz_uuid, journal_consultation=False)
+        assert isinstance(pz, PatientZero)
+        pz.identity_disclosure = Consent.NO
+        repo.save(pz)
+    finally:
+        db.close()
+
+    qapp = QApplication([sys.argv[0]])
+    configure_application(qapp)
+    install_translators(args.lang)
+    db_thread = DbThread()
+    db_thread.start()
+    opened = db_thread.open(lambda: (open_store(data_dir), None))
+    window = MainWindow(db_thread, data_dir, "infirmiere.demo")
+    window.resize(WIDTH, HEIGHT)
+    steps: list[Callable[[], bool]] = []
+
+    def save(name: str) -> None:
+        qapp.processEvents()
+        path = args.out / name
+        window.grab().save(str(path))
+        print(f"saved {path}")
+
+    def run_steps() -> None:
+        if not steps:
+            qapp.quit()
+            return
+        if steps[0]():
+            steps.pop(0)
+        QTimer.singleShot(150, run_steps)
+
+    def list_ready() -> bool:
+        if not (window.summary_label.text() and window.fiches.model.is_loaded()):
+            return False
+        window.fiches.table.selectRow(1)
+        save("main-window.png")
+        window.workspace.open_uuid(pz_uuid)
+        return True
+
+    def form_of(kind: type[Any]) -> Any:
+        form = window.workspace.current_form()
+        return form if isinstance(form, kind) else None
+
+    def pz_ready() -> bool:
+        form = form_of(PatientZeroForm)
+        if form is None or form.contacts.table.rowCount() == 0:
+            return False
+        # the consent section, the badge and the contacts: what the nurse checks
+        form.scroller.ensureWidgetVisible(form.disclosure.container, 0, 10)
+        bar = form.scroller.verticalScrollBar()
+        bar.setValue(form.disclosure.container.mapTo(form.content, form.content.pos()).y() - 40)
+        save("patient-zero-form.png")
+        window.workspace.open_uuid(contact_uuid)
+        return True
+
+    def contact_ready() -> bool:
+        form = form_of(ContactForm)
+        if form is None or not form.expositions.rows:
+            return False
+        row = form.expositions.rows[0]
+        if "réf." not in row.caption.text() and "ref." not in row.caption.text():
+            return False
+        bar = form.scroller.verticalScrollBar()
+        bar.setValue(form.expositions.container.mapTo(form.content, form.content.pos()).y() - 40)
+        save("contact-form.png")
+        return True
+
+    steps.extend([list_ready, pz_ready, contact_ready])
+
+    def start(_info: object) -> None:
+        window.show()
+        window.refresh()
+        QTimer.singleShot(200, run_steps)
+
+    opened.finished.connect(start)
+    opened.failed.connect(lambda f: (print(f.message), qapp.exit(2)))
+    QTimer.singleShot(60_000, lambda: (print("timeout", file=sys.stderr), qapp.exit(4)))
+    code = qapp.exec()
+    window.close()
+    db_thread.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
