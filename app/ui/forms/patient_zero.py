@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -289,10 +288,6 @@ class PatientZeroForm(FicheForm):
         self.contacts.link_requested.connect(self.link_existing)
         self.contacts.open_requested.connect(self.open_requested)
         self.disclosure.changed.connect(self._disclosure_changed)
-
-        quick = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        quick.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        quick.activated.connect(self.focus_quick_entry)
 
     def load(self, fiche: Any) -> None:
         super().load(fiche)
