@@ -383,6 +383,7 @@ def test_hostile_text_is_shown_literally(qtbot, window, repo):
     assert big_form.title.text().endswith("…")
     # the list shows names as plain cells too
     model = window.fiches.model
+    window.refresh()
     qtbot.waitUntil(lambda: model.rowCount() >= 3, timeout=5_000)
     names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert any(n.startswith("<B>GRAS</B>") for n in names)
