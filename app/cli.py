@@ -251,9 +251,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gui_language(args: argparse.Namespace) -> None:
+    """``--lang`` chooses the window's language (read by ``app.ui.application``)."""
+    lang = getattr(args, "gui_lang", None)
+    if lang:
+        os.environ["TRACING_DESK_LANG"] = lang
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.application import run_gui
 
+    _gui_language(args)
     code: int = run_gui(sys.argv[:1], paths.data_dir())
     return code
 
@@ -272,6 +280,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """The main window with the local central service started for a demonstration."""
     from app.sync.demo import DemoError, start_demo_central
 
+    _gui_language(args)
     try:
         central = start_demo_central()
     except DemoError as exc:
@@ -312,6 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"tracing-desk {__version__}")
+    parser.add_argument(
+        "--lang",
+        dest="gui_lang",
+        choices=("fr", "en"),
+        default=None,
+        help="langue de la fenêtre (par défaut : français, ou la langue du système)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser(

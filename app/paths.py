@@ -82,3 +82,8 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def translations_dir() -> Path:
+    """The ``.ts`` translation sources and the compiled ``.qm`` files."""
+    return resources_dir() / "translations"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Update the translation sources from the code, then build the .qm files.
 #
-#   tools/i18n.sh            lupdate (app/ → resources/i18n/*.ts) + lrelease (→ *.qm)
+#   tools/i18n.sh            lupdate (app/ → resources/translations/*.ts) + lrelease (→ *.qm)
 #   tools/i18n.sh --release  lrelease only (after editing a .ts in Qt Linguist)
 #
 # Source strings are French. tracing_desk_en.ts holds the English translation;
@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-.venv/bin}"
-I18N=resources/i18n
+I18N=resources/translations
 mkdir -p "$I18N"
 
 if [ "${1:-}" != "--release" ]; then

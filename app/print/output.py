@@ -152,7 +152,7 @@ def ensure_gui_application() -> QCoreApplication:
 
 
 def translation_file(lang: str) -> Path:
-    return paths.resources_dir() / "i18n" / f"{TRANSLATION_BASENAME}_{lang}.qm"
+    return paths.translations_dir() / f"{TRANSLATION_BASENAME}_{lang}.qm"
 
 
 @contextmanager

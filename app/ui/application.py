@@ -77,7 +77,7 @@ def install_translators(language: str) -> list[QTranslator]:
         qapp.removeTranslator(old)
     _translators.clear()
 
-    i18n = paths.resources_dir() / "i18n"
+    i18n = paths.translations_dir()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
