@@ -9,7 +9,10 @@ flow goes on when the result comes back by signal:
   offer a passphrase instead (typed twice);
 - a store protected by a passphrase → ask for it (again if it is wrong);
 - any other storage error → show the French message and quit without
-  creating or touching any file.
+  creating or touching any file;
+- then sign-in (``app.ui.login``): the first run creates the référent's
+  account; the main window opens for the signed-in account, with the
+  auto-lock (``app.ui.lock``) and the « Sécurité » menu.
 """
 
 from __future__ import annotations
@@ -38,9 +41,13 @@ from app.db.errors import (
     WeakPassphraseError,
     WrongKeyError,
 )
+from app.db.permissions import Session
 from app.db.store import init_store, open_store, store_exists
 from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
+from app.ui.lock import AutoLock
+from app.ui.login import SignInController
 from app.ui.main_window import MainWindow
+from app.ui.security_menu import SecurityMenu
 from app.workers.db_thread import DbFailure, DbThread
 
 ENV_LANG = "TRACING_DESK_LANG"
@@ -123,6 +130,8 @@ class StartupFlow(QObject):
         self._user = user
         self.window: MainWindow | None = None
         self.dialog: QWidget | None = None
+        self.session: Session | None = None
+        self.autolock: AutoLock | None = None
         self._busy: QProgressDialog | None = None
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -243,15 +252,50 @@ class StartupFlow(QObject):
         self._show_dialog(box)
 
     def _ready(self) -> None:
+        """The store is open: ask who is there (first run: create the référent)."""
         self.dialog = None
-        self.window = MainWindow(self._db_thread, self._data_dir, self._user)
+        controller = SignInController(self._db_thread, self)
+        controller.asking.connect(self._set_dialog)
+        controller.signed_in.connect(self._open_session)
+        controller.cancelled.connect(lambda: self._finish(EXIT_CANCELLED))
+        controller.failed.connect(self._fatal)
+        self.sign_in = controller
+        controller.start()
+
+    def _set_dialog(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+
+    def _open_session(self, session: Session) -> None:
+        """A main window for *session* (at start, or when another user signs in on the lock)."""
+        self.dialog = None
+        previous = self.window
+        self.session = session
+        self._user = session.login
+        self.window = MainWindow(self._db_thread, self._data_dir, session.login)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.autolock = AutoLock(self.window, self._db_thread, session)
+        self.autolock.switch_user.connect(self._open_session)
+        self.security_menu = SecurityMenu(
+            self.window, self._db_thread, self._data_dir, session, self.autolock
+        )
+        self.security_menu.build(self.window.menuBar())
+        self.security_menu.forgotten.connect(lambda: self._finish(EXIT_OK, quit_now=True))
         self.window.show()
         self.window.refresh()
-        self.finished.emit(EXIT_OK)
+        if previous is not None:  # the first user's window: closed, never shown again
+            previous.hide()
+            previous.close()
+            previous.deleteLater()
+        else:
+            self.finished.emit(EXIT_OK)
 
-    def _finish(self, code: int) -> None:
+    def _finish(self, code: int, *, quit_now: bool = False) -> None:
         self.dialog = None
+        if quit_now:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.exit(code)
+            return
         self.finished.emit(code)
 
     # -- helpers --------------------------------------------------------------------

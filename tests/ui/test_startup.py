@@ -20,7 +20,11 @@ from app.ui.application import (
     run_gui,
 )
 from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
+from app.ui.login import FirstAccountDialog
 from tests.ui.helpers import press_key, type_text
+
+REFERENT = "referente"
+REFERENT_PASSWORD = "Une phrase de référente"
 
 PASSPHRASE = "Chère Thérèse, 12 œufs à Noël"
 
@@ -50,6 +54,22 @@ def wait_dialog(qtbot, flow, kind, name: str | None = None):
     return flow.dialog
 
 
+def create_referent(qtbot, flow) -> None:
+    """The first run's last step: the référent's account (then the main window opens)."""
+    dialog = wait_dialog(qtbot, flow, FirstAccountDialog)
+    type_text(dialog.login, REFERENT)
+    type_text(dialog.first, "court")
+    assert not dialog.ok_button.isEnabled() and "12 caractères" in dialog.problem.text()
+    dialog.first.clear()
+    type_text(dialog.first, REFERENT_PASSWORD)
+    type_text(dialog.second, REFERENT_PASSWORD)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(flow.finished, timeout=15_000) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [EXIT_OK]
+    assert flow.session is not None and flow.session.login == REFERENT
+
+
 def snapshot(directory: Path) -> dict[str, tuple[str, int]]:
     return {
         str(p.relative_to(directory)): (
@@ -74,9 +94,8 @@ def test_first_run_creates_the_store_and_shows_the_code_once(qtbot, flow, data_d
     )
     press_key(dialog, Qt.Key.Key_Escape)  # a slip does not lose the code
     assert dialog.isVisible()
-    with qtbot.waitSignal(flow.finished) as blocker:
-        qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [EXIT_OK]
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    create_referent(qtbot, flow)
     assert flow.window is not None and flow.window.isVisible()
     qtbot.waitUntil(lambda: flow.window.summary_label.text().startswith("0 fiche"))
     assert flow.window.fiches.count_label.text() == "Aucune fiche enregistrée"
@@ -108,9 +127,8 @@ def test_refused_keyring_offers_a_passphrase(qtbot, flow, data_dir):
 
     recovery = wait_dialog(qtbot, flow, RecoveryCodeDialog)
     assert store_mode(data_dir) == "passphrase"
-    with qtbot.waitSignal(flow.finished) as blocker:
-        qtbot.mouseClick(recovery.done_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [EXIT_OK]
+    qtbot.mouseClick(recovery.done_button, Qt.MouseButton.LeftButton)
+    create_referent(qtbot, flow)
     open_store(data_dir, passphrase=PASSPHRASE).close()
 
 
@@ -146,9 +164,8 @@ def test_passphrase_store_asks_again_when_wrong(qtbot, flow, data_dir):
     assert "Phrase secrète incorrecte" in again.problem.text()
     assert snapshot(data_dir) == before
     type_text(again.first, PASSPHRASE)
-    with qtbot.waitSignal(flow.finished, timeout=15_000) as blocker:
-        press_key(again.first, Qt.Key.Key_Return)
-    assert blocker.args == [EXIT_OK]
+    press_key(again.first, Qt.Key.Key_Return)
+    create_referent(qtbot, flow)
 
 
 def test_wrong_key_shows_the_error_and_touches_nothing(qtbot, flow, data_dir):

@@ -513,6 +513,10 @@ class FicheForm(QWidget):
             "raw": {b.path: b.raw() for b in self.bindings},
         }
 
+    def keep_draft(self) -> None:
+        """Before the window closes for another user (lock screen): save the draft now."""
+        self.autosave()
+
     def autosave(self) -> None:
         """Write the form's state as a draft (database thread), if it changed."""
         self._autosave_timer.stop()
@@ -531,14 +535,15 @@ class FicheForm(QWidget):
             )
             self.draft_saved.emit()
 
+        user = self.user
         self.submit(
-            lambda db: service.put_draft(db, uuid, kind, version, data), written, busy=False
+            lambda db: service.put_draft(db, user, uuid, kind, version, data), written, busy=False
         )
 
     def discard_draft(self) -> None:
-        uuid = self.fiche.uuid
+        uuid, user = self.fiche.uuid, self.user
         self._autosave_timer.stop()
-        self._db.submit(lambda db: service.discard_draft(db, uuid))
+        self._db.submit(lambda db: service.discard_draft(db, user, uuid))
 
     # -- lifecycle ---------------------------------------------------------------
     def save(self) -> bool:

@@ -119,7 +119,7 @@ def open_fiche(db: Database, user: str, uuid: str) -> OpenedFiche:
     """The fiche (its consultation journaled), its draft if any, and its links."""
     repo = repository(db, user)
     fiche = repo.get(uuid)
-    opened = OpenedFiche(fiche, DraftStore(db).get(uuid))
+    opened = OpenedFiche(fiche, DraftStore(db, owner=user).get(uuid))
     _add_links(db, user, opened)
     return opened
 
@@ -149,8 +149,9 @@ def open_draft(db: Database, user: str, draft: Draft) -> OpenedFiche:
     return opened
 
 
-def list_drafts(db: Database) -> list[Draft]:
-    return DraftStore(db).all()
+def list_drafts(db: Database, user: str) -> list[Draft]:
+    """*user*'s drafts only: another person's unsaved work is never shown (issue 6)."""
+    return DraftStore(db, owner=user).all()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ def save_fiche(
     """Save *fiche* (one transaction: record, outbox, journal), then drop its draft."""
     repo = repository(db, user)
     repo.save(fiche, action)
-    DraftStore(db).discard(fiche.uuid)
+    DraftStore(db, owner=user).discard(fiche.uuid)
     opened = OpenedFiche(fiche)
     _add_links(db, user, opened)
     return Saved(fiche, opened.contacts, opened.patients_zero)
@@ -191,7 +192,7 @@ def add_contact(db: Database, user: str, pz: PatientZero, contact: Contact) -> S
     repo = repository(db, user)
     if pz.version == 0:
         repo.save(pz)
-        DraftStore(db).discard(pz.uuid)
+        DraftStore(db, owner=user).discard(pz.uuid)
     repo.save(contact)
     return Saved(pz, contact_lines(db, user, pz.uuid), {})
 
@@ -203,7 +204,7 @@ def link_contact(
     repo = repository(db, user)
     if pz.version == 0:
         repo.save(pz)
-        DraftStore(db).discard(pz.uuid)
+        DraftStore(db, owner=user).discard(pz.uuid)
     repo.link(contact_uuid, exp)
     return Saved(pz, contact_lines(db, user, pz.uuid), {})
 
@@ -220,9 +221,11 @@ def search(db: Database, user: str, text: str, kind: FicheKind | None) -> list[F
     return repository(db, user).list_rows(FicheQuery(text=text, kind=kind), 0, SEARCH_LIMIT)
 
 
-def put_draft(db: Database, uuid: str, kind: FicheKind, version: int, data: dict[str, Any]) -> None:
-    DraftStore(db).put(uuid, kind, version, data)
+def put_draft(
+    db: Database, user: str, uuid: str, kind: FicheKind, version: int, data: dict[str, Any]
+) -> None:
+    DraftStore(db, owner=user).put(uuid, kind, version, data)
 
 
-def discard_draft(db: Database, uuid: str) -> bool:
-    return DraftStore(db).discard(uuid)
+def discard_draft(db: Database, user: str, uuid: str) -> bool:
+    return DraftStore(db, owner=user).discard(uuid)

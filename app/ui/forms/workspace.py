@@ -277,7 +277,7 @@ class FicheWorkspace(QTabWidget):
         user = self.user
 
         def job(db: Any) -> list[service.OpenedFiche]:
-            return [service.open_draft(db, user, d) for d in service.list_drafts(db)]
+            return [service.open_draft(db, user, d) for d in service.list_drafts(db, user)]
 
         ticket = self._db.submit(job).tie_to(self)
         ticket.finished.connect(self._drafts_found)
