@@ -93,6 +93,16 @@ ESTABLISHMENT_FINESS = declare(
         _stripped,
     )
 )
+ESTABLISHMENT_ADDRESS = declare(
+    Setting(
+        "establishment.address",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("core", "Adresse de l'établissement"),
+        _stripped,
+        help=QT_TRANSLATE_NOOP("core", "Adresse postale, sur une ou plusieurs lignes."),
+    )
+)
 ESTABLISHMENT_TIMEZONE = declare(
     Setting(
         "establishment.timezone",
