@@ -20,6 +20,7 @@ from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
 from app.ui.forms.workspace import FicheWorkspace
 from app.ui.purge_panel import PurgeControls
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.sync_menu import SyncMenu
 from app.workers.db_thread import DbFailure, DbThread
 
@@ -63,6 +64,10 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
         file_menu.addAction(refresh)
+        self.settings_action = QAction(self.tr("&Paramètres…"), self)
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -121,6 +126,13 @@ class MainWindow(QMainWindow):
         self.summary_label.setText(" · ".join(parts))
 
     # -- dialogs -----------------------------------------------------------------
+    def show_settings(self) -> None:
+        """Fichier › Paramètres: establishment, retention, security, sync."""
+        dialog = SettingsDialog(self._db_thread, self._user, self)
+        dialog.saved.connect(lambda _values: self._fiches_changed())
+        self.settings_dialog = dialog
+        dialog.open()
+
     def show_error(self, message: str) -> None:
         """Tell the user that a database job failed (one box at a time)."""
         self.statusBar().showMessage(message, 15_000)
