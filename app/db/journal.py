@@ -150,3 +150,22 @@ def trim_before(db: Database, cutoff: datetime, user: str) -> int:
             f"journal {removed} entrées antérieures au {cutoff.date().isoformat()}",
         )
     return removed
+
+
+def _months_before(instant: datetime, months: int) -> datetime:
+    """*instant* moved back by calendar months (a missing day becomes the month's last)."""
+    import calendar
+
+    month_index = instant.year * 12 + instant.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(instant.day, calendar.monthrange(year, month + 1)[1])
+    return instant.replace(year=year, month=month + 1, day=day)
+
+
+def apply_retention(db: Database, instant: datetime, user: str) -> int:
+    """Remove the entries older than the ``journal.retention_months`` setting (purge run)."""
+    from app.core.settings import JOURNAL_RETENTION_MONTHS
+    from app.db.settings_store import SettingsStore
+
+    months = SettingsStore(db, user).get(JOURNAL_RETENTION_MONTHS)
+    return trim_before(db, _months_before(instant, months), user)

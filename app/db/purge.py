@@ -331,6 +331,8 @@ def purge(
     # never saved goes at its own deadline.
     with db.transaction() as cur:
         report.drafts = delete_expired_drafts(cur, instant)
+    # The journal's own retention (journal.retention_months).
+    journal.apply_retention(db, instant, user)
     report.next_deadline = next_due(db, after=instant)
     report.finished_at = (clock or get_clock()).now()
     deleted_files = report.files_deleted + report.backups_deleted

@@ -11,7 +11,7 @@ import pytest
 from app.cli import main
 from app.core.accounts import Role
 from app.core.enums import JournalAction, LifecycleState
-from app.core.settings import AUTOLOCK_MINUTES
+from app.core.settings import AUTOLOCK_MINUTES, JOURNAL_RETENTION_MONTHS
 from app.db import journal
 from app.db.accounts import AccountStore, SignInError
 from app.db.connection import Database
@@ -168,3 +168,17 @@ def test_agent_cannot_change_settings_but_referent_can(staffed: Database) -> Non
     # …a disabled référent neither, and a promoted agent gets the rights.
     AccountStore(staffed, REFERENT).set_role(AGENT, Role.REFERENT)
     SettingsStore(staffed, AGENT).set(AUTOLOCK_MINUTES, 15)
+
+
+def test_purge_applies_the_journal_retention(db: Database, fake_clock) -> None:
+    repo = FicheRepository(db, "agent1")
+    repo.record(JournalAction.PRINT)
+    first = journal_rows(db)[0][0]
+    fake_clock.advance(timedelta(days=200))
+    purge(db, "programme")
+    assert journal_rows(db)[0][0] == first  # 12 months by default: kept
+    SettingsStore(db, "cli:admin").set(JOURNAL_RETENTION_MONTHS, 6)
+    purge(db, "programme")
+    rows = journal_rows(db)
+    assert rows[0][0] != first and journal.verify(db).ok
+    assert any(r[3] == JournalAction.PURGE.value and r[5].startswith("journal") for r in rows)
