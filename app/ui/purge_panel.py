@@ -387,6 +387,8 @@ class PurgeControls(QObject):
 
     # -- job results (UI thread, queued from the pool thread) ---------------------
     def _purged(self, report: Any) -> None:
+        if not self._db_thread.running:  # a late report after the window's session ended
+            return
         if report.fiches or report.files_deleted:
             self._announce(report.fiches, report.finished_at or report.as_of)
             if self._on_purged is not None:
