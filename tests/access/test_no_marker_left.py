@@ -36,7 +36,10 @@ def _scan(folder: Path, skip: set[Path]) -> list[str]:
 
 def test_scripted_session_leaves_no_marker(
     qapp,  # the poster command would otherwise make a QGuiApplication for the whole run
-    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,
 ) -> None:
     temp_dir = tmp_path / "tmp"
     temp_dir.mkdir()
