@@ -1,0 +1,349 @@
+"""UI benchmarks, printed as ratios against raw baselines measured in the same run.
+
+1. Start-up to a usable main window on a store of 10,000 fiches (process start,
+   keyring, SQLCipher open, window shown, first page and counts in) against a
+   bare PySide6 window showing a 10,000-row table (process start to first
+   paint). Each in a fresh process, median of a few runs.
+2. Search latency for the first page at 100,000 and 1,000,000 fiches: the list
+   model's query through the database thread (count + first page, as the
+   window does) against the raw indexed query on a raw SQLCipher connection
+   (the same first page, no count).
+3. The longest UI-thread stall while typing a search (a key every 120 ms) in
+   the main window at 1,000,000 fiches: the largest gap between ticks of a
+   5 ms timer, from the first key until the results are shown (after letting
+   the window's start-up settle for 3 s).
+
+Usage: ``.venv/bin/python bench/bench_ui.py [--large 1000000] [--runs 3]``.
+Nothing is asserted: read the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SURNAMES = ["Lefèvre", "Martin", "Bernard", "Dubois", "Œuvray", "Girard", "Moreau", "Laurent"]
+FIRST = ["Élodie", "Jean", "Chloé", "Loïc", "Inès", "Hervé", "Zoé", "Mathéo", "Anaïs", "Noël"]
+SETTLE_MS = 3000
+QUERIES = ["lefèv", "martin zoé", "01/01/1940", "0612"]
+
+
+def rows(start: int, n: int, now: datetime) -> Iterator[tuple[object, ...]]:
+    from app.core import text
+
+    for i in range(start, start + n):
+        surname = SURNAMES[i % len(SURNAMES)]
+        first = FIRST[(i // 7) % len(FIRST)]
+        created = now - timedelta(seconds=i * 7)
+        data = {"nom_naissance": surname, "nom_usage": "", "prenoms": first, "sexe": "feminin"}
+        phone = f"+336{i % 100_000_000:08d}"
+        yield (
+            f"00000000-0000-4000-8000-{i:012d}",
+            "patient_zero" if i % 5 == 0 else "contact",
+            "validee",
+            1,
+            created.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            created.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            (created + timedelta(days=90)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "pending",
+            text.fold(f"{surname} {first}"),
+            date(1940 + i % 60, 1 + i % 12, 1 + i % 28).isoformat(),
+            None,
+            text.phones_digits([phone]),
+            "Gériatrie",
+            json.dumps(data, ensure_ascii=False),
+        )
+
+
+def make_store(directory: Path, n: int) -> Path:
+    """A store with *n* synthetic fiches (direct inserts; the keyring file is beside it)."""
+    from app.db.store import init_store, open_store
+
+    data = directory / f"store-{n}"
+    if (data / "tracing.db").exists():
+        return data
+    init_store(data)
+    db = open_store(data)
+    now = datetime.now(UTC)
+    try:
+        for start in range(0, n, 50_000):
+            with db.transaction() as cur:
+                cur.executemany(
+                    "INSERT INTO fiches (uuid, kind, state, version, created_at, updated_at,"
+                    " deadline, sync_state, search_name, birth_date, nir, phones, unit, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows(start, min(50_000, n - start), now),
+                )
+        db.execute("ANALYZE")
+    finally:
+        db.close()
+    return data
+
+
+# -- children (fresh processes) ---------------------------------------------------------
+def child_bare(n: int) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+
+    import app.workers.qt_compat
+
+    app = QApplication([])
+    window = QMainWindow()
+    table = QTableWidget(n, 8)
+    for r in range(n):
+        for c in range(8):
+            table.setItem(r, c, QTableWidgetItem(f"{SURNAMES[r % 8]} {r}:{c}"))
+    window.setCentralWidget(table)
+    window.resize(1366, 768)
+    window.show()
+    QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+    app.exec()
+
+
+def child_app(data_dir: str) -> None:
+    import keyring
+    from memkeyring import FileTestKeyring
+
+    keyring.set_keyring(FileTestKeyring())
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.db.store import open_store
+    from app.ui.main_window import MainWindow
+    from app.workers.db_thread import DbThread
+
+    app = QApplication([])
+    thread = DbThread()
+    thread.start()
+    opened = thread.open(lambda: (open_store(Path(data_dir)), None))
+    window = MainWindow(thread, Path(data_dir), "bench")
+    window.resize(1366, 768)
+
+    def poll() -> None:
+        if window.fiches.model.is_loaded() and window.summary_label.text():
+            print("READY", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(1, poll)
+
+    opened.finished.connect(lambda _i: (window.show(), window.refresh(), poll()))
+    app.exec()
+    thread.shutdown()
+
+
+def timed_child(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait(60)
+    if line.strip() != "READY":
+        raise RuntimeError(f"child failed: {args}")
+    return elapsed
+
+
+# -- the benchmarks ----------------------------------------------------------------------
+def bench_startup(tmp: Path, env: dict[str, str], runs: int) -> None:
+    data = make_store(tmp, 10_000)
+    bare = statistics.median(timed_child(["--child-bare", "10000"], env) for _ in range(runs))
+    ours = statistics.median(timed_child(["--child-app", str(data)], env) for _ in range(runs))
+    print(f"start-up  bare PySide6 window, 10,000-row table   {bare * 1000:8.0f} ms")
+    print(f"start-up  Tracing Desk main window, 10,000 fiches {ours * 1000:8.0f} ms")
+    print(
+        f"start-up  ratio                                    {ours / bare:8.2f} x  (target ≤ 1.5)"
+    )
+
+
+def bench_search(tmp: Path, n: int, runs: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.db.repositories import FicheQuery, FicheRepository
+    from app.db.store import open_store
+    from app.ui.fiche_model import PAGE_SIZE, FicheListModel
+    from app.workers.db_thread import DbThread
+
+    data = make_store(tmp, n)
+    raw = open_store(data)
+    repo = FicheRepository(raw, "bench")
+    thread = DbThread()
+    thread.start()
+    ticket = thread.open(lambda: (open_store(data), None))
+    loop = QEventLoop()
+    ticket.finished.connect(loop.quit)
+    loop.exec()
+    model = FicheListModel(thread, lambda db: FicheRepository(db, "bench"), FicheQuery())
+    for text in QUERIES:
+        query = FicheQuery(text=text)
+        clause = repo._clause(query)
+        sql = (
+            "SELECT uuid, kind, state, birth_date, unit, created_at, deadline, sync_state,"
+            " json_extract(data, '$.nom_naissance'), json_extract(data, '$.nom_usage'),"
+            " json_extract(data, '$.prenoms'), json_extract(data, '$.sexe') FROM fiches"
+            + clause.where()
+            + " ORDER BY created_at DESC, id DESC LIMIT ?"
+        )
+        raw_ms = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            raw.query(sql, [*clause.params, PAGE_SIZE])
+            raw_ms.append((time.perf_counter() - start) * 1000)
+        ours_ms = []
+        for _ in range(runs):
+            model.set_query(FicheQuery(text="\x00reset"))  # a different query every time
+            loop = QEventLoop()
+            model.count_changed.connect(loop.quit)
+            QTimer.singleShot(0, loop.quit) if model.is_loaded() else None
+            loop.exec()
+            model.count_changed.disconnect(loop.quit)
+            loop = QEventLoop()
+            model.count_changed.connect(loop.quit)
+            start = time.perf_counter()
+            model.set_query(query)
+            loop.exec()
+            ours_ms.append((time.perf_counter() - start) * 1000)
+            model.count_changed.disconnect(loop.quit)
+        r, o = statistics.median(raw_ms), statistics.median(ours_ms)
+        print(
+            f"search {n:>9,} « {text} »: raw first page {r:8.1f} ms, list model (count + page)"
+            f" {o:8.1f} ms, ratio {o / max(r, 0.01):7.1f} x  (target ≤ 3)"
+        )
+    thread.shutdown()
+    raw.close()
+
+
+def bench_typing(tmp: Path, n: int) -> None:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from app.db.store import open_store
+    from app.ui.main_window import MainWindow
+    from app.workers.db_thread import DbThread
+    from tests.ui.helpers import type_text
+
+    data = make_store(tmp, n)
+    thread = DbThread()
+    thread.start()
+    ticket = thread.open(lambda: (open_store(data), None))
+    loop = QEventLoop()
+    ticket.finished.connect(loop.quit)
+    loop.exec()
+    window = MainWindow(thread, data, "bench")
+    window.resize(1366, 768)
+    window.show()
+    window.refresh()
+    loop = QEventLoop()
+    window.fiches.model.count_changed.connect(loop.quit)
+    loop.exec()
+    # Let start-up settle (first paints, the purge's and the sync's start-up jobs):
+    # the stall measured is the one of typing.
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    stamps: list[float] = []
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        stamps.append(now / 1e6)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(tick)
+    word = "lefèvre élo"
+    keys = list(word)
+    done = QEventLoop()
+    window.fiches.model.count_changed.connect(
+        lambda _n: done.quit() if not keys and window.fiches.search.text() == word else None
+    )
+
+    def next_key() -> None:
+        if keys:
+            type_text(window.fiches.search, keys.pop(0))
+            QTimer.singleShot(120, next_key)
+
+    last[0] = clock.nsecsElapsed()
+    heartbeat.start()
+    start = time.perf_counter()
+    next_key()
+    QTimer.singleShot(120_000, done.quit)
+    done.exec()
+    total = time.perf_counter() - start
+    heartbeat.stop()
+    worst = max(gaps) if gaps else 0.0
+    if os.environ.get("BENCH_UI_VERBOSE"):
+        top = sorted(zip(gaps, stamps, strict=True), reverse=True)[:6]
+        print("  longest gaps (ms, at ms):", [(round(g), round(t - stamps[0])) for g, t in top])
+    print(
+        f"typing {n:>9,} « {word} » ({len(word)} keys, 120 ms apart): longest UI-thread stall"
+        f" {worst:6.1f} ms (target < 50), results after {total * 1000:6.0f} ms"
+    )
+    window.close()
+    thread.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--medium", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=None, help="keep the stores here")
+    parser.add_argument("--child-bare", type=int)
+    parser.add_argument("--child-app")
+    args = parser.parse_args()
+    if args.child_bare:
+        child_bare(args.child_bare)
+        return
+    if args.child_app:
+        child_app(args.child_app)
+        return
+
+    tmp = args.dir or Path(tempfile.mkdtemp(prefix="bench-ui-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    keyring_file = tmp / "keyring.json"
+    os.environ["TRACING_DESK_TEST_KEYRING"] = str(keyring_file)
+    import keyring
+    from memkeyring import FileTestKeyring
+
+    keyring.set_keyring(FileTestKeyring())
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "tests" / "support")])
+
+    from PySide6.QtWidgets import QApplication
+
+    import app.workers.qt_compat  # noqa: F401
+
+    qapp = QApplication([])
+    bench_startup(tmp, env, args.runs)
+    for n in (args.medium, args.large):
+        t0 = time.perf_counter()
+        make_store(tmp, n)
+        print(f"(store of {n:,} fiches ready in {time.perf_counter() - t0:.0f} s)")
+        bench_search(tmp, n, args.runs)
+    bench_typing(tmp, args.large)
+    del qapp
+
+
+if __name__ == "__main__":
+    main()
