@@ -138,6 +138,7 @@ class FicheListModel(QAbstractTableModel):
         self._in_flight: dict[int, Ticket] = {}
         self._dropped = False
         self._refresh_ticket: Ticket | None = None
+        self._count_ticket: Ticket | None = None
         self._stale_reloads_left = 1
         self._pump_timer = QTimer(self)
         self._pump_timer.setSingleShot(True)
@@ -166,7 +167,7 @@ class FicheListModel(QAbstractTableModel):
 
     def is_loaded(self) -> bool:
         """True once the current query's count and first page have arrived."""
-        return self._loaded and self._refresh_ticket is None
+        return self._loaded and self._refresh_ticket is None and self._count_ticket is None
 
     def refresh(self) -> None:
         """Count the current query again and reload from its first page."""
@@ -174,56 +175,91 @@ class FicheListModel(QAbstractTableModel):
         self._reload()
 
     def _reload(self) -> None:
+        """Show the first page as soon as it is read, then count in a second job.
+
+        Counting every match of a search scans far more rows than one page
+        does, so the list fills first and grows to its full length after.
+        """
         self._generation += 1
         generation = self._generation
         self._cancel_all()
         query = self._query
         factory = self._source_factory
 
-        def job(db: Any) -> tuple[int, Sequence[FicheRowLike]]:
-            source = factory(db)
-            total = source.count(query)
-            return total, (source.list_rows(query, 0, PAGE_SIZE) if total else [])
+        def job(db: Any) -> Sequence[FicheRowLike]:
+            return factory(db).list_rows(query, 0, PAGE_SIZE)
 
         ticket = self._db_thread.submit(job).tie_to(self)
-        ticket.finished.connect(lambda result: self._on_counted(generation, result))
+        ticket.finished.connect(lambda rows: self._on_first_page(generation, rows))
         ticket.failed.connect(lambda failure: self._on_refresh_failed(generation, failure))
-        was_loading = self._refresh_ticket is not None
+        was_loading = self._refresh_ticket is not None or self._count_ticket is not None
         self._refresh_ticket = ticket
         if not was_loading:
             self.loading_changed.emit(True)
 
     def _cancel_all(self) -> None:
-        if self._refresh_ticket is not None:
-            self._refresh_ticket.cancel()
+        for pending in (self._refresh_ticket, self._count_ticket):
+            if pending is not None:
+                pending.cancel()
+        self._count_ticket = None
         for ticket in self._in_flight.values():
             ticket.cancel()
         self._in_flight.clear()
         self._wanted.clear()
         self._dropped = False
 
-    def _on_counted(self, generation: int, result: tuple[int, Sequence[FicheRowLike]]) -> None:
+    def _on_first_page(self, generation: int, first: Sequence[FicheRowLike]) -> None:
         if generation != self._generation:
             return
-        total, first = result
         self.beginResetModel()
-        self._count = total
+        self._count = len(first)
         self._pages.clear()
         self._failed_pages.clear()
-        if total:
+        if first:
             self._pages[0] = first
         self._loaded = True
         self.endResetModel()
         self._refresh_ticket = None
+        if len(first) < PAGE_SIZE:
+            self._counted(len(first))  # a short first page is the whole result
+            return
+        query = self._query
+        factory = self._source_factory
+
+        def job(db: Any) -> int:
+            return int(factory(db).count(query))
+
+        ticket = self._db_thread.submit(job).tie_to(self)
+        ticket.finished.connect(lambda total: self._on_counted(generation, total))
+        ticket.failed.connect(lambda failure: self._on_refresh_failed(generation, failure))
+        self._count_ticket = ticket
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._count_ticket = None
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            # Fiches were deleted between the page and the count (a purge).
+            self.beginResetModel()
+            self._count = total
+            self._pages.clear()
+            self.endResetModel()
+        self._counted(total)
+        self._pump()
+
+    def _counted(self, total: int) -> None:
         self.loading_changed.emit(False)
         self.count_changed.emit(total)
-        if total and len(first) < min(PAGE_SIZE, total):
-            self._page_was_short()
 
     def _on_refresh_failed(self, generation: int, failure: DbFailure) -> None:
         if generation != self._generation:
             return
         self._refresh_ticket = None
+        self._count_ticket = None
         self.loading_changed.emit(False)
         self.failed.emit(failure.message)
 
@@ -241,7 +277,7 @@ class FicheListModel(QAbstractTableModel):
 
     def _pump(self) -> None:
         if self._refresh_ticket is not None:
-            return  # a new count is coming: the wanted pages belong to the old one
+            return  # a new first page is coming: the wanted pages belong to the old query
         while len(self._in_flight) < MAX_IN_FLIGHT and self._wanted:
             page, _ = self._wanted.popitem(last=True)  # the most recently shown first
             if page in self._pages:

@@ -146,6 +146,9 @@ def test_failure_is_reported(qtbot, db_thread):
         def count(self, query):
             raise DiskIOError()
 
+        def list_rows(self, query, offset, limit):
+            raise DiskIOError()
+
     _open_fake(qtbot, db_thread)
     model = FicheListModel(db_thread, lambda db: Broken(), "")
     with qtbot.waitSignal(model.failed) as blocker:
@@ -194,3 +197,43 @@ def test_a_million_rows_in_a_view(qtbot, db_thread):
     assert elapsed < 1.0  # scrolling never waited for the database
     assert len(source.pages) <= 12
     assert (n - 1) // PAGE_SIZE * PAGE_SIZE in source.pages  # the page on screen
+
+
+def test_first_page_shows_before_the_count(qtbot, db_thread):
+    """A search shows its first rows at once; the full length follows the count."""
+    import threading
+
+    _open_fake(qtbot, db_thread)
+    rows = make_rows(3 * PAGE_SIZE + 7)
+    source = FakeSource(rows)
+    counting = threading.Event()
+    release = threading.Event()
+    original_count = source.count
+
+    def slow_count(query):
+        counting.set()
+        release.wait(10)
+        return original_count(query)
+
+    source.count = slow_count
+    model = FicheListModel(db_thread, lambda db: source, "")
+    counts: list[int] = []
+    model.count_changed.connect(counts.append)
+    model.refresh()
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE and counting.is_set())
+    assert text(model, 0, FicheListModel.COL_NAME) == "NOM0 Prénom"
+    assert not model.is_loaded() and counts == []
+    with qtbot.waitSignal(model.count_changed):
+        release.set()
+    assert model.rowCount() == len(rows) and counts == [len(rows)]
+    assert model.is_loaded()
+
+
+def test_a_short_first_page_needs_no_count(qtbot, db_thread):
+    _open_fake(qtbot, db_thread)
+    source = FakeSource(make_rows(12))
+    model = FicheListModel(db_thread, lambda db: source, "")
+    with qtbot.waitSignal(model.count_changed) as blocker:
+        model.refresh()
+    assert blocker.args == [12] and model.rowCount() == 12
+    assert [kind for kind, _ in source.calls] == ["list"]
