@@ -218,7 +218,22 @@ class FicheRepository:
         fiche that already carries a creation instant (an import, demo data)
         keeps it, so that its retention deadline is never pushed later; an
         instant in the future is brought back to now.
+
+        The records' ``version``, ``created_at`` and ``updated_at`` are set
+        only if the transaction commits: after a failure they are as they
+        were, so the same objects can be saved again.
         """
+        before = [(f, f.version, f.created_at, f.updated_at) for f in fiches]
+        try:
+            self._save_many(fiches, action, keep_created_at)
+        except BaseException:
+            for fiche, version, created_at, updated_at in before:
+                fiche.version, fiche.created_at, fiche.updated_at = version, created_at, updated_at
+            raise
+
+    def _save_many(
+        self, fiches: Sequence[AnyFiche], action: JournalAction | None, keep_created_at: bool
+    ) -> None:
         now = self.now()
         ordered = sorted(fiches, key=lambda f: f.kind is FicheKind.CONTACT)
         entries: list[journal.JournalEntry] = []

@@ -142,12 +142,16 @@ def test_failure_between_record_and_outbox_leaves_neither(
             yield _FailingCursor(cur)
 
     monkeypatch.setattr(db, "transaction", failing_transaction)
+    fiche = _pz()
     with pytest.raises(RuntimeError, match="injected"):
-        repo.save(_pz())
+        repo.save(fiche)
     monkeypatch.undo()
+    assert fiche.version == 0 and fiche.created_at is None  # untouched by the failed save
     assert db.query("SELECT count(*) FROM fiches") == [(0,)]
     assert db.query("SELECT count(*) FROM outbox") == [(0,)]
     assert db.query("SELECT count(*) FROM journal WHERE action = 'creation'") == [(0,)]
+    repo.save(fiche)  # the same object saves once the fault is gone
+    assert fiche.version == 1 and repo.get(fiche.uuid).version == 1
 
 
 def test_search_is_accent_and_case_insensitive(repo: FicheRepository) -> None:
