@@ -129,6 +129,8 @@ class PurgeBanner(QFrame):
         self.facts: dict[str, Any] = {}
 
     def refresh(self) -> None:
+        if not self._db_thread.running:  # the window is closing
+            return
         user = self._user
         ticket = self._db_thread.submit(lambda db: _banner_facts(db, user)).tie_to(self)
         ticket.finished.connect(self._show)
@@ -367,6 +369,9 @@ class PurgeControls(QObject):
 
     def check_next_deadline(self) -> None:
         """Read the earliest deadline (database thread) and bring the trigger forward to it."""
+        if not self._db_thread.running:  # the database thread was shut down: stop too
+            self.stop()
+            return
         ticket = self._db_thread.submit(next_due).tie_to(self)
         ticket.finished.connect(self._earliest_known)
 
@@ -410,6 +415,8 @@ class PurgeControls(QObject):
             self._tray.showMessage(self.tr("Purge de conservation"), text)
 
     def _show_last_run(self) -> None:
+        if not self._db_thread.running:
+            return
         ticket = self._db_thread.submit(_last_run_facts).tie_to(self)
         ticket.finished.connect(self._last_run_known)
 
@@ -435,9 +442,13 @@ class PurgeControls(QObject):
                 self.tr("Prochaine suppression : {date}").format(date=local_text(when, timezone))
             )
 
+    def stop(self) -> None:
+        """Stop the timers and the scheduler (the window closes)."""
+        self._timer.stop()
+        self._watch.stop()
+        self.job.shutdown(wait=False)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
-            self._timer.stop()
-            self._watch.stop()
-            self.job.shutdown(wait=False)
+            self.stop()
         return False

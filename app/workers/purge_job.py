@@ -95,6 +95,7 @@ class PurgeJob(QObject):
         self._state_lock = threading.Lock()
         self._again: str | None = None
         self._armed: datetime | None = None
+        self._seen: datetime | None = None
         self._ids = itertools.count(1)
         self.last_report: PurgeReport | None = None
 
@@ -178,15 +179,27 @@ class PurgeJob(QObject):
         self._arm(when)
 
     def _arm(self, when: datetime | None) -> None:
+        """Arm the deadline trigger for *when*, an instant on the program's clock.
+
+        The scheduler counts in real time: the trigger fires after the delay
+        between the latest instant seen (clock, or an earlier run's high-water
+        mark) and *when*. With the system clock that is *when* itself; with a
+        clock set backwards it does not postpone; with a fake clock it does
+        not fire at once over and over.
+        """
         with self._state_lock:
             self._armed = when
+            if when is not None:
+                seen = max(self._now(), self._seen or self._now())
+                real_now = datetime.fromtimestamp(self._wall(), UTC)
+                run_date = real_now + max(when - seen, timedelta(0))
             if when is None:
                 with contextlib.suppress(JobLookupError):
                     self.scheduler.remove_job(DEADLINE_JOB)
             else:
                 self.scheduler.add_job(
                     self._run,
-                    DateTrigger(run_date=when, timezone=UTC),
+                    DateTrigger(run_date=run_date, timezone=UTC),
                     id=DEADLINE_JOB,
                     args=["echeance"],
                     replace_existing=True,
@@ -226,6 +239,8 @@ class PurgeJob(QObject):
             self._arm(self._now() + timedelta(hours=1))
             return
         self.last_report = report
+        with self._state_lock:
+            self._seen = max(self._seen or report.as_of, report.as_of)
         self._arm(report.next_deadline)
         self.finished.emit(report)
 
@@ -269,8 +284,9 @@ def fire_pending(job: PurgeJob, now: datetime) -> list[str]:
     for _ in range(1000):
         due: Any = None
         for j in job.scheduler.get_jobs():
+            armed = job.armed_at
             if j.id.startswith(NOW_PREFIX) or (
-                j.id == DEADLINE_JOB and j.next_run_time is not None and j.next_run_time <= now
+                j.id == DEADLINE_JOB and armed is not None and armed <= now
             ):
                 due = j
                 break

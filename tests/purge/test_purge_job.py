@@ -46,7 +46,6 @@ def _now_jobs(job: PurgeJob) -> list[Any]:
 def test_start_catches_up_on_a_pool_thread_and_arms_the_next_deadline(
     qtbot: QtBot, fake_clock: FakeClock
 ) -> None:
-    # Far ahead of the real clock, so that the real scheduler never fires the trigger here.
     t0 = z(2100, 1, 10, 9)
     init_store()
     db = open_store()
@@ -72,7 +71,9 @@ def test_start_catches_up_on_a_pool_thread_and_arms_the_next_deadline(
         assert threads and threading.main_thread() not in threads
         qtbot.waitUntil(lambda: job.armed_at == later_deadline)
         armed = job.scheduler.get_job(DEADLINE_JOB)
-        assert armed is not None and armed.next_run_time == later_deadline
+        # The scheduler counts real time: it fires after the delay left on the program's clock.
+        expected = datetime.now(UTC) + (later_deadline - fake_clock.now())
+        assert armed is not None and abs(armed.next_run_time - expected) < timedelta(seconds=30)
         assert {j.id for j in job.scheduler.get_jobs()} >= {
             purge_job.DAILY_JOB,
             purge_job.WAKE_JOB,
@@ -240,3 +241,19 @@ def test_a_simulated_year_never_lets_a_fiche_outlive_its_deadline(
     assert all(d <= timedelta(days=31) for d in late)
     assert len(late) < len(saved) // 4
     db.close()
+
+
+def test_trigger_counts_from_the_latest_instant_seen(
+    paused: BackgroundScheduler, fake_clock: FakeClock
+) -> None:
+    init_store()
+    wall = [1_900_000_000.0]
+    job = PurgeJob(open_store, scheduler=paused, wall_time=lambda: wall[0])
+    seen = fake_clock.now()
+    job._run("demarrage")  # the purge has now seen this instant
+    fake_clock.set(seen - timedelta(days=10))  # the system clock is put back
+    job.data_changed(seen + timedelta(hours=1))
+    armed = job.scheduler.get_job(DEADLINE_JOB)
+    real_now = datetime.fromtimestamp(wall[0], UTC)
+    # One hour from now in real time, not ten days and one hour.
+    assert armed is not None and armed.next_run_time == real_now + timedelta(hours=1)
