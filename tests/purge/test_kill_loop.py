@@ -26,7 +26,7 @@ import keyring
 import pytest
 
 from app.core.clock import FakeClock
-from app.db import purge
+from app.db import exported_files, purge
 from app.db.connection import Database
 from app.db.journal import chain_ok
 from app.db.repositories import journal_rows
@@ -176,7 +176,7 @@ def test_purge_killed_at_random_points_then_restarted(
             assert db.integrity_ok(), f"iteration {i}"
             assert chain_ok(journal_rows(db)), f"iteration {i}"
             # Restart: the purge finishes the work.
-            purge.purge(db, "test:restart", as_of=AS_OF)
+            restart = purge.purge(db, "test:restart", as_of=AS_OF)
             now = _snapshot(db)
             assert not expired & now.keys(), f"iteration {i}: expired fiches left"
             assert {u: now[u] for u in kept} == kept, f"iteration {i}: kept fiche changed"
@@ -186,7 +186,10 @@ def test_purge_killed_at_random_points_then_restarted(
                 if r[0] is not None
             ]
             assert sorted(journaled) == sorted(expired), f"iteration {i}: journal"
-            assert not (work / "exports" / "liste.jsonl").exists()
+            assert not (work / "exports" / "liste.jsonl").exists(), (
+                f"iteration {i}: export left, {restart.files_deleted} deleted, "
+                f"registry {exported_files.registered_files(db)}"
+            )
             again = purge.purge(db, "test:restart", as_of=AS_OF)
             assert (again.fiches, again.files_deleted) == (0, 0)
             assert db.integrity_ok()
