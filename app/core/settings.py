@@ -37,6 +37,8 @@ class Setting(Generic[T]):
     help: str = ""
     #: Only a référent may change it (issue: access control).
     restricted: bool = True
+    #: Set by the program itself (first-run wizard), not shown in the settings dialog.
+    internal: bool = False
 
     def validate(self, value: Any) -> T:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
@@ -338,5 +340,22 @@ JOURNAL_RETENTION_MONTHS = declare(
             "Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient "
             "aucune donnée personnelle des patients (identifiants de fiches seulement).",
         ),
+    )
+)
+
+# ------------------------------------------------------------------ first run
+
+DEMO_MODE = declare(
+    Setting(
+        "demo.enabled",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("core", "Mode démonstration (données fictives)"),
+        help=QT_TRANSLATE_NOOP(
+            "core",
+            "Choisi à la mise en service : le poste ne contient que des données fictives et "
+            "l'affiche en permanence. Pour passer en service réel : « Oublier ce poste ».",
+        ),
+        internal=True,
     )
 )

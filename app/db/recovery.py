@@ -73,9 +73,14 @@ def generate_code() -> str:
     return format_code(body + _check_chars(body))
 
 
+def canonical_chars(text: str) -> str:
+    """Typed code characters as the code holds them: upper case, no separators, O→0, I/L→1."""
+    return "".join(c for c in text.upper() if c not in " -_\t\r\n.").translate(_TRANSLATE)
+
+
 def normalise_code(code: str) -> str:
     """The 32 canonical characters of a typed code; :class:`RecoveryCodeError` if malformed."""
-    text = "".join(c for c in code.upper() if c not in " -_\t\r\n.").translate(_TRANSLATE)
+    text = canonical_chars(code)
     if len(text) != CODE_CHARS or any(c not in ALPHABET for c in text):
         raise RecoveryCodeError(
             "Ce code de récupération n'a pas le bon format : il compte 32 caractères "

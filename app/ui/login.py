@@ -8,7 +8,7 @@ form shows a countdown and keeps its button disabled until then.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -144,29 +144,20 @@ class SignInDialog(QDialog):
         (self.form.password if login else self.form.login).setFocus()
 
 
-class FirstAccountDialog(QDialog):
-    """The station's first account: the référent (who then creates the agents' accounts).
+class FirstAccountForm(QWidget):
+    """The référent's login, display name and password typed twice, checked as they are typed.
+
+    Used by :class:`FirstAccountDialog` and by the first-run wizard
+    (``app.ui.first_run``). The rules are the service's (``app.core.accounts``).
 
     Signals:
-        chosen(str, str, str): login, display name, password.
+        changed(bool): after every edit, whether the entries are acceptable.
     """
 
-    chosen = Signal(str, str, str)
+    changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("first_account_dialog")
-        self.setWindowTitle(self.tr("Tracing Desk — compte référent"))
-        intro = QLabel(
-            self.tr(
-                "Créez le compte du référent de ce poste. Il consulte le journal, fait les "
-                "exports, règle les paramètres et crée les comptes des agents de traçage. "
-                "Le mot de passe compte au moins {n} caractères : une phrase facile à retenir "
-                "convient."
-            ).format(n=MIN_PASSWORD_LENGTH),
-            self,
-        )
-        intro.setWordWrap(True)
         self.login = QLineEdit(self)
         self.login.setObjectName("login")
         self.display_name = QLineEdit(self)
@@ -181,27 +172,20 @@ class FirstAccountDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Identifiant :"), self.login)
         form.addRow(self.tr("&Nom affiché :"), self.display_name)
         form.addRow(self.tr("&Mot de passe :"), self.first)
         form.addRow(self.tr("&Confirmation :"), self.second)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Créer le compte"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
         for field in (self.login, self.first, self.second):
-            field.textChanged.connect(self._check)
-        self._check()
+            field.textChanged.connect(self.check)
 
-    def _check(self) -> bool:
+    def check(self) -> bool:
+        """Show the first broken rule (if any); True when the account can be created."""
         problem = ""
         try:
             if self.login.text().strip():
@@ -215,8 +199,61 @@ class FirstAccountDialog(QDialog):
         complete = bool(self.login.text().strip() and self.first.text() and self.second.text())
         self.problem.setText(problem)
         ok = complete and not problem
-        self.ok_button.setEnabled(ok)
+        self.changed.emit(ok)
         return ok
+
+    def values(self) -> tuple[str, str, str]:
+        """Login, display name, password."""
+        return self.login.text().strip(), self.display_name.text().strip(), self.first.text()
+
+
+def first_account_intro() -> str:
+    return QCoreApplication.translate(
+        "FirstAccountDialog",
+        "Créez le compte du référent de ce poste. Il consulte le journal, fait les "
+        "exports, règle les paramètres et crée les comptes des agents de traçage. "
+        "Le mot de passe compte au moins {n} caractères : une phrase facile à retenir "
+        "convient.",
+    ).format(n=MIN_PASSWORD_LENGTH)
+
+
+class FirstAccountDialog(QDialog):
+    """The station's first account: the référent (who then creates the agents' accounts).
+
+    Signals:
+        chosen(str, str, str): login, display name, password.
+    """
+
+    chosen = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_account_dialog")
+        self.setWindowTitle(self.tr("Tracing Desk — compte référent"))
+        intro = QLabel(first_account_intro(), self)
+        intro.setWordWrap(True)
+        self.form = FirstAccountForm(self)
+        self.login = self.form.login
+        self.display_name = self.form.display_name
+        self.first = self.form.first
+        self.second = self.form.second
+        self.problem = self.form.problem
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Créer le compte"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.form.changed.connect(self.ok_button.setEnabled)
+        self.form.check()
+
+    def _check(self) -> bool:
+        return self.form.check()
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)

@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
             keys = [k for k in S.REGISTRY if k.startswith(prefixes)]
             placed.update(keys)
             self._add_page(_section_title(title), keys)
+        placed.update(k for k, setting in S.REGISTRY.items() if setting.internal)
         others = [k for k in S.REGISTRY if k not in placed]
         if others:
             self._add_page(self.tr("Autres"), others)
