@@ -21,7 +21,9 @@ def open_dialog(qtbot, open_thread) -> SettingsDialog:
 
 def test_every_setting_has_a_field_and_retention_cannot_exceed_3_months(qtbot, store, open_thread):
     dialog = open_dialog(qtbot, open_thread)
-    assert set(dialog.editors) == set(S.REGISTRY)
+    # Every setting a person may change; the internal ones (set by the program) are not shown.
+    assert set(dialog.editors) == {k for k, s in S.REGISTRY.items() if not s.internal}
+    assert "demo.enabled" in S.REGISTRY and "demo.enabled" not in dialog.editors
     months = dialog.editors["retention.months"]
     assert isinstance(months, QSpinBox) and (months.minimum(), months.maximum()) == (1, 3)
     assert months.value() == 3
