@@ -22,7 +22,7 @@ import json
 import os
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -252,6 +252,22 @@ def _link_into_place(tmp: Path, dest: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+@dataclass(frozen=True)
+class StoreOpener:
+    """How another thread opens its own connection to the same store.
+
+    Workers (purge, sync) never share the window's connection; they call this.
+    In passphrase mode it holds the passphrase typed at start, in memory only
+    (never written, never shown by ``repr``).
+    """
+
+    data_dir: Path | None = None
+    passphrase: str | None = field(default=None, repr=False)
+
+    def __call__(self) -> Database:
+        return open_store(self.data_dir, passphrase=self.passphrase)
 
 
 def open_store(

@@ -42,7 +42,7 @@ from app.db.errors import (
     WrongKeyError,
 )
 from app.db.permissions import Session
-from app.db.store import init_store, open_store, store_exists
+from app.db.store import StoreOpener, init_store, open_store, store_exists
 from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
 from app.ui.lock import AutoLock
 from app.ui.login import SignInController
@@ -153,6 +153,8 @@ class StartupFlow(QObject):
             result = init_store(data_dir, passphrase=passphrase)
             return open_store(data_dir, passphrase=passphrase), result
 
+        self._db_thread.store_opener = StoreOpener(data_dir, passphrase)
+
         self._busy_during(self.tr("Création de la base de données chiffrée…"))
         ticket = self._db_thread.open(create)
         ticket.finished.connect(self._created)
@@ -203,6 +205,8 @@ class StartupFlow(QObject):
 
         def open_() -> tuple[object, None]:
             return open_store(data_dir, passphrase=passphrase), None
+
+        self._db_thread.store_opener = StoreOpener(data_dir, passphrase)
 
         self._busy_during(self.tr("Ouverture de la base de données chiffrée…"))
         ticket = self._db_thread.open(open_)

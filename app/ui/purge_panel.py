@@ -66,7 +66,7 @@ from app.db.purge import (
 )
 from app.db.repositories import FicheRepository, FicheRow
 from app.db.settings_store import SettingsStore
-from app.db.store import open_store
+from app.db.store import StoreOpener
 from app.workers.db_thread import DbFailure, DbThread
 from app.workers.purge_job import PurgeJob
 
@@ -328,7 +328,7 @@ class PurgeControls(QObject):
         self.status = QLabel(window)
         self.status.setObjectName("purge_status")
         window.statusBar().addPermanentWidget(self.status)
-        self.job = job or PurgeJob(lambda: open_store(data_dir), parent=self)
+        self.job = job or PurgeJob(db_thread.store_opener or StoreOpener(data_dir), parent=self)
         self.job.finished.connect(self._purged)
         self.job.failed.connect(self._failed)
         self.job.next_run_changed.connect(self._next_changed)

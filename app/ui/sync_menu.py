@@ -45,7 +45,7 @@ from app.core.settings import (
 )
 from app.core.text import display_name
 from app.db.settings_store import SettingsStore
-from app.db.store import open_store
+from app.db.store import StoreOpener
 from app.sync.config import get_override
 from app.sync.outbox import RefusedFiche, refused_fiches
 from app.ui.sync_status import SyncStatusWidget, TokenDialog
@@ -217,7 +217,9 @@ class SyncMenu(QObject):
         self._window = window
         self._db_thread = db_thread
         self._user = user
-        self.worker = SyncWorker(lambda: open_store(data_dir), user, self, config=get_override())
+        self.worker = SyncWorker(
+            db_thread.store_opener or StoreOpener(data_dir), user, self, config=get_override()
+        )
         self.widget = SyncStatusWidget(self.worker, window)
         self.worker.failed.connect(self.failed)
         self.worker.token_required.connect(self.ask_token)

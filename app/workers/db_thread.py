@@ -222,6 +222,9 @@ class DbThread(QObject):
         self._tickets: dict[int, Ticket] = {}
         self._ids = itertools.count(1)
         self._running = False
+        #: How workers open their own connection to the store this thread opened
+        #: (set by whoever opens it: it knows the passphrase of passphrase mode).
+        self.store_opener: Callable[[], Any] | None = None
 
     # -- life cycle ------------------------------------------------------
     def start(self) -> None:

@@ -143,7 +143,7 @@ def test_refused_keyring_quit_creates_nothing(qtbot, flow, data_dir):
     assert not store_exists(data_dir)
 
 
-def test_passphrase_store_asks_again_when_wrong(qtbot, flow, data_dir):
+def test_passphrase_store_asks_again_when_wrong(qtbot, flow, db_thread, data_dir):
     init_store(data_dir, passphrase=PASSPHRASE)
     before = snapshot(data_dir)
     flow.start()
@@ -166,6 +166,12 @@ def test_passphrase_store_asks_again_when_wrong(qtbot, flow, data_dir):
     type_text(again.first, PASSPHRASE)
     press_key(again.first, Qt.Key.Key_Return)
     create_referent(qtbot, flow)
+    # Workers (purge, sync) open their own connections with the passphrase typed
+    # at start, which is kept in memory only.
+    opener = db_thread.store_opener
+    assert opener is not None and PASSPHRASE not in repr(opener)
+    with opener() as own:
+        assert own.schema_version > 0
 
 
 def test_wrong_key_shows_the_error_and_touches_nothing(qtbot, flow, data_dir):
