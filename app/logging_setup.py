@@ -157,23 +157,66 @@ def shutdown_logging() -> None:
             _handler = None
 
 
-def install_excepthook() -> Callable[[], None]:
+def write_crash_report(reference: str, summary: dict[str, Any]) -> Path | None:
+    """``logs/crash-<reference>.json``: version, platform, the exception's type and frames.
+
+    No message text, no argument values, no local variables: nothing personal.
+    Returns the file, or ``None`` when it cannot be written.
+    """
+    import platform
+
+    from app import __version__
+
+    report = {
+        "reference": reference,
+        "version": __version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "exception": summary,
+    }
+    try:
+        path = paths.logs_dir() / f"crash-{reference}.json"
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+CrashCallback = Callable[[str, dict[str, Any]], None]
+
+
+def install_excepthook(on_crash: CrashCallback | None = None) -> Callable[[], None]:
     """Uncaught exceptions (any thread) become a log record without their message.
 
-    Returns a function that puts the previous hooks back.
+    Each crash gets a reference (a UUID) written in the log record and in a
+    report file (:func:`write_crash_report`); *on_crash(reference, summary)*
+    is then called (the window shows the reference: it may come from any
+    thread). Returns a function that puts the previous hooks back.
     """
+    import uuid
+
     previous = (sys.excepthook, threading.excepthook)
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        logging.getLogger("app.crash").critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        reference = str(uuid.uuid4())
+        logging.getLogger("app.crash").critical(
+            "uncaught exception", exc_info=(exc_type, exc, tb), extra={"reference": reference}
+        )
         summary = exception_summary(exc_type, tb)
+        write_crash_report(reference, summary)
         where = summary["frames"][-1] if summary["frames"] else {}
         print(
             f"Erreur interne du programme ({summary['type']}"
             f"{', ' + where['file'] + ':' + str(where['line']) if where else ''}). "
+            f"Référence : {reference[:8]}. "
             "Le détail technique est dans le journal technique du programme.",
             file=sys.stderr,
         )
+        if on_crash is not None:
+            try:
+                on_crash(reference, summary)
+            except Exception:  # the crash handler itself must never raise
+                logging.getLogger("app.crash").exception("crash callback failed")
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is not None and args.exc_value is not None:

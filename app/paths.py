@@ -87,3 +87,8 @@ def resources_dir() -> Path:
 def translations_dir() -> Path:
     """The ``.ts`` translation sources and the compiled ``.qm`` files."""
     return resources_dir() / "translations"
+
+
+def icons_dir() -> Path:
+    """The program's icon: SVG source, PNG sizes (``hicolor/<n>x<n>/apps``), ICO, ICNS."""
+    return resources_dir() / "icons"

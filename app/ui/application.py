@@ -10,9 +10,16 @@ flow goes on when the result comes back by signal:
 - a store protected by a passphrase → ask for it (again if it is wrong);
 - any other storage error → show the French message and quit without
   creating or touching any file;
-- then sign-in (``app.ui.login``): the first run creates the référent's
-  account; the main window opens for the signed-in account, with the
-  auto-lock (``app.ui.lock``) and the « Sécurité » menu.
+- a store with no account yet (first run) → the first-run wizard
+  (``app.ui.first_run``): establishment, the référent's account, the recovery
+  code of the store just created (typed back in part), the central service
+  or offline work, demonstration mode;
+- otherwise sign-in (``app.ui.login``); the main window opens for the
+  signed-in account, with the auto-lock (``app.ui.lock``), the « Sécurité »
+  menu and, in demonstration mode, a permanent banner.
+
+An uncaught exception keeps the open forms' drafts and shows a French dialog
+with the crash report's reference (``app.ui.crash``).
 """
 
 from __future__ import annotations
@@ -31,10 +38,13 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 import app
 from app import paths
+from app.core.settings import DEMO_MODE
+from app.db.accounts import AccountStore
 from app.db.errors import (
     KeyringRefusedError,
     PassphraseRequiredError,
@@ -42,8 +52,12 @@ from app.db.errors import (
     WrongKeyError,
 )
 from app.db.permissions import Session
+from app.db.settings_store import SettingsStore
 from app.db.store import StoreOpener, init_store, open_store, store_exists
-from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
+from app.ui.crash import CrashHandler
+from app.ui.demo_banner import install_demo_banner
+from app.ui.dialogs import PassphraseDialog
+from app.ui.first_run import FirstRunController
 from app.ui.lock import AutoLock
 from app.ui.login import SignInController
 from app.ui.main_window import MainWindow
@@ -162,9 +176,7 @@ class StartupFlow(QObject):
 
     def _created(self, result: object) -> None:
         self._not_busy()
-        dialog = RecoveryCodeDialog(result.recovery_code)  # type: ignore[attr-defined]
-        dialog.accepted.connect(self._ready)
-        self._show_dialog(dialog)
+        self._ready(result.recovery_code)  # type: ignore[attr-defined]
 
     def _create_failed(self, failure: DbFailure, passphrase: str | None) -> None:
         self._not_busy()
@@ -255,9 +267,27 @@ class StartupFlow(QObject):
         box.finished.connect(lambda _r: self._finish(EXIT_STORE_ERROR))
         self._show_dialog(box)
 
-    def _ready(self) -> None:
-        """The store is open: ask who is there (first run: create the référent)."""
+    def _ready(self, recovery_code: str | None = None) -> None:
+        """The store is open: first run (no account yet) → the wizard, else sign-in.
+
+        *recovery_code* is the code of the store just created, shown by the wizard.
+        """
         self.dialog = None
+        ticket = self._db_thread.submit(lambda db: AccountStore(db).has_accounts()).tie_to(self)
+        ticket.finished.connect(
+            lambda has: self._sign_in() if has else self._first_run(recovery_code)
+        )
+        ticket.failed.connect(lambda failure: self._fatal(failure.message))
+
+    def _first_run(self, recovery_code: str | None) -> None:
+        controller = FirstRunController(self._db_thread, recovery_code, self)
+        controller.signed_in.connect(self._open_session)
+        controller.cancelled.connect(lambda: self._finish(EXIT_CANCELLED))
+        self.first_run = controller
+        self.dialog = controller.wizard
+        controller.start()
+
+    def _sign_in(self) -> None:
         controller = SignInController(self._db_thread, self)
         controller.asking.connect(self._set_dialog)
         controller.signed_in.connect(self._open_session)
@@ -284,6 +314,7 @@ class StartupFlow(QObject):
         )
         self.security_menu.build(self.window.menuBar())
         self.security_menu.forgotten.connect(lambda: self._finish(EXIT_OK, quit_now=True))
+        self._mark_demo(self.window, session.login)
         self.window.show()
         self.window.refresh()
         if previous is not None:  # the first user's window: closed, never shown again
@@ -292,6 +323,17 @@ class StartupFlow(QObject):
             previous.deleteLater()
         else:
             self.finished.emit(EXIT_OK)
+
+    def _mark_demo(self, window: MainWindow, login: str) -> None:
+        """In demonstration mode, a banner that cannot be hidden and a marked title."""
+        ticket = self._db_thread.submit(lambda db: SettingsStore(db, login).get(DEMO_MODE))
+        ticket.tie_to(window)
+        ticket.finished.connect(lambda demo: install_demo_banner(window) if demo else None)
+
+    def flush_drafts(self) -> None:
+        """Write the open forms' drafts now (crash handler)."""
+        if self.window is not None:
+            self.window.workspace.flush_drafts()
 
     def _finish(self, code: int, *, quit_now: bool = False) -> None:
         self.dialog = None
@@ -333,10 +375,21 @@ class StartupFlow(QObject):
         return self._busy is not None and self._busy.isVisible()
 
 
+def application_icon() -> QIcon:
+    """The program's icon, from the PNG sizes in ``resources/icons/hicolor``."""
+    icon = QIcon()
+    for png in sorted(paths.icons_dir().glob("hicolor/*/apps/tracing-desk.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def configure_application(qapp: QCoreApplication) -> None:
     qapp.setApplicationName("Tracing Desk")
     qapp.setOrganizationName(paths.APP_AUTHOR)
     qapp.setApplicationVersion(app.__version__)
+    if isinstance(qapp, QApplication):
+        qapp.setWindowIcon(application_icon())
+        qapp.setDesktopFileName("fr.tracingdesk.TracingDesk")
 
 
 def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
@@ -360,10 +413,13 @@ def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
             qapp.exit(code)
 
     flow.finished.connect(started)
+    crash = CrashHandler(flow.flush_drafts, lambda: flow.window)
+    crash.install()
     QTimer.singleShot(0, flow.start)
     try:
         code = qapp.exec()
     finally:
+        crash.uninstall()
         if flow.window is not None:
             flow.window.close()
             flow.window.deleteLater()

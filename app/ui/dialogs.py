@@ -1,82 +1,18 @@
-"""Start-up dialogs: the recovery code (shown once) and the passphrase."""
+"""Start-up dialog: the passphrase (the recovery code is shown by ``app.ui.first_run``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.store import MIN_PASSPHRASE_CHARS
-
-
-class RecoveryCodeDialog(QDialog):
-    """Shows the recovery code of a new store, once.
-
-    Only the "J'ai noté le code" button closes it: Échap and the window's
-    close button do nothing, so the code is not lost by a slip.
-    """
-
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recovery_dialog")
-        self.setWindowTitle(self.tr("Code de récupération"))
-        self.setModal(True)
-
-        title = QLabel(self.tr("Code de récupération — notez-le et conservez-le en lieu sûr"), self)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        title.setWordWrap(True)
-
-        explanation = QLabel(
-            self.tr(
-                "Ce code permet de retrouver l'accès à la base de données si la clé "
-                "de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, "
-                "phrase secrète oubliée). Il ne sera plus jamais affiché. Écrivez-le sur "
-                "papier et rangez-le sous clé ; ne l'enregistrez pas sur ce poste."
-            ),
-            self,
-        )
-        explanation.setWordWrap(True)
-
-        self.code_label = QLabel(code, self)
-        self.code_label.setObjectName("recovery_code")
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.6)
-        self.code_label.setFont(mono)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.code_label.setFrameShape(QLabel.Shape.StyledPanel)
-        self.code_label.setMargin(12)
-
-        self.done_button = QPushButton(self.tr("J'ai noté le code"), self)
-        self.done_button.setObjectName("recovery_done")
-        self.done_button.setDefault(True)
-        self.done_button.clicked.connect(self.accept)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(explanation)
-        layout.addWidget(self.code_label)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-
-    def reject(self) -> None:
-        """Échap / close button: ignored (the code must have been noted)."""
 
 
 class PassphraseDialog(QDialog):

@@ -181,6 +181,7 @@ class FirstAccountForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        self.acceptable = False
         for field in (self.login, self.first, self.second):
             field.textChanged.connect(self.check)
 
@@ -199,6 +200,7 @@ class FirstAccountForm(QWidget):
         complete = bool(self.login.text().strip() and self.first.text() and self.second.text())
         self.problem.setText(problem)
         ok = complete and not problem
+        self.acceptable = ok
         self.changed.emit(ok)
         return ok
 

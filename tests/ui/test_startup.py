@@ -7,7 +7,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWizard
 
 from app.db import keystore
 from app.db.store import init_store, open_store, store_exists, store_id, store_mode
@@ -19,8 +19,8 @@ from app.ui.application import (
     install_translators,
     run_gui,
 )
-from app.ui.dialogs import PassphraseDialog, RecoveryCodeDialog
-from app.ui.login import FirstAccountDialog
+from app.ui.dialogs import PassphraseDialog
+from app.ui.first_run import PAGE_ACCOUNT, PAGE_CENTRAL, PAGE_RECOVERY, FirstRunWizard
 from tests.ui.helpers import press_key, type_text
 
 REFERENT = "referente"
@@ -55,19 +55,42 @@ def wait_dialog(qtbot, flow, kind, name: str | None = None):
 
 
 def create_referent(qtbot, flow) -> None:
-    """The first run's last step: the référent's account (then the main window opens)."""
-    dialog = wait_dialog(qtbot, flow, FirstAccountDialog)
-    type_text(dialog.login, REFERENT)
-    type_text(dialog.first, "court")
-    assert not dialog.ok_button.isEnabled() and "12 caractères" in dialog.problem.text()
-    dialog.first.clear()
-    type_text(dialog.first, REFERENT_PASSWORD)
-    type_text(dialog.second, REFERENT_PASSWORD)
-    assert dialog.ok_button.isEnabled()
+    """The first run: the wizard (establishment, référent, code typed back, offline)."""
+    wizard = wait_dialog(qtbot, flow, FirstRunWizard)
+    wizard.next()
+    type_text(wizard.establishment.editors["establishment.name"], "Centre hospitalier")
+    wizard.next()
+    assert wizard.currentId() == PAGE_ACCOUNT
+    form = wizard.account.form
+    type_text(form.login, REFERENT)
+    type_text(form.first, "court")
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled() and "12 caractères" in form.problem.text()
+    form.first.clear()
+    type_text(form.first, REFERENT_PASSWORD)
+    type_text(form.second, REFERENT_PASSWORD)
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    if wizard.recovery is not None:
+        assert wizard.currentId() == PAGE_RECOVERY
+        groups = wizard.recovery.code.split("-")
+        type_text(wizard.recovery.confirm, "".join(groups[i] for i in wizard.recovery.asked))
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PAGE_CENTRAL
+    wizard.next()
     with qtbot.waitSignal(flow.finished, timeout=15_000) as blocker:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
     assert blocker.args == [EXIT_OK]
     assert flow.session is not None and flow.session.login == REFERENT
+
+
+def wait_dialog_child(qtbot, parent, name: str) -> QMessageBox:
+    qtbot.waitUntil(
+        lambda: (b := parent.findChild(QMessageBox, name)) is not None and b.isVisible()
+    )
+    return parent.findChild(QMessageBox, name)
 
 
 def snapshot(directory: Path) -> dict[str, tuple[str, int]]:
@@ -83,18 +106,20 @@ def snapshot(directory: Path) -> dict[str, tuple[str, int]]:
 def test_first_run_creates_the_store_and_shows_the_code_once(qtbot, flow, data_dir):
     assert not store_exists(data_dir)
     flow.start()
-    dialog = wait_dialog(qtbot, flow, RecoveryCodeDialog)
+    wizard = wait_dialog(qtbot, flow, FirstRunWizard)
     assert store_exists(data_dir)
     assert store_mode(data_dir) == "keyring"
-    code = dialog.code_label.text()
+    page = wizard.recovery
+    code = page.code_label.text()
     assert len(code.replace("-", "").replace(" ", "")) >= 16
-    assert dialog.code_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
-    assert "notez-le et conservez-le en lieu sûr" in " ".join(
-        w.text() for w in dialog.findChildren(type(dialog.code_label))
-    )
-    press_key(dialog, Qt.Key.Key_Escape)  # a slip does not lose the code
-    assert dialog.isVisible()
-    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert page.code_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert "conservez-le en lieu sûr" in page.subTitle()
+    assert "ne sera plus jamais affiché" in page.subTitle()
+    press_key(wizard, Qt.Key.Key_Escape)  # a slip does not lose the code: it asks first
+    box = wait_dialog_child(qtbot, wizard, "quit_first_run")
+    assert "ne sera plus affiché" in box.informativeText()
+    box.findChild(QPushButton, "stay").click()
+    assert wizard.isVisible()
     create_referent(qtbot, flow)
     assert flow.window is not None and flow.window.isVisible()
     qtbot.waitUntil(lambda: flow.window.summary_label.text().startswith("0 fiche"))
@@ -125,9 +150,9 @@ def test_refused_keyring_offers_a_passphrase(qtbot, flow, data_dir):
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    recovery = wait_dialog(qtbot, flow, RecoveryCodeDialog)
+    wizard = wait_dialog(qtbot, flow, FirstRunWizard)
     assert store_mode(data_dir) == "passphrase"
-    qtbot.mouseClick(recovery.done_button, Qt.MouseButton.LeftButton)
+    assert wizard.recovery is not None  # the code wraps the passphrase: shown and typed back
     create_referent(qtbot, flow)
     open_store(data_dir, passphrase=PASSPHRASE).close()
 
