@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 import app
-from app.db import keystore
 from app.db.repositories import FicheRepository
 from app.print.actions import PrintMenu
 from app.ui.fiche_list import FicheListPanel
@@ -146,15 +145,12 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        """À propos: version, SQLCipher version, data directory, keyring backend."""
+        """À propos: version, SQLCipher version, data directory, keyring backend, last sync,
+        next purge (the facts are read in the database thread)."""
+        from app.ui.about import about_facts
 
         def gather(db: Any) -> dict[str, str]:
-            info = db.cipher_info()
-            return {
-                "cipher": info.get("cipher_version", ""),
-                "mode": info.get("key_mode", ""),
-                "keyring": keystore.backend_name(),
-            }
+            return about_facts(db, self._user)
 
         ticket = self._db_thread.submit(gather).tie_to(self)
         ticket.finished.connect(self._show_about_box)
@@ -176,6 +172,17 @@ class MainWindow(QMainWindow):
                 backend=keyring.format(backend=info.get("keyring") or unknown)
             ),
         ]
+        if info:
+            lines.append(
+                self.tr("Dernière synchronisation réussie : {when}").format(
+                    when=info.get("last_sync") or self.tr("aucune")
+                )
+            )
+            lines.append(
+                self.tr("Prochaine suppression programmée : {when}").format(
+                    when=info.get("next_purge") or self.tr("aucune (aucune fiche)")
+                )
+            )
         if failure is not None:
             lines.append(failure.message)
         box = QMessageBox(

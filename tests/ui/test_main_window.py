@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from PySide6.QtCore import Qt
 
 from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
+from tests.ui.conftest import synthetic_rows
 from tests.ui.helpers import press_key, type_text
 
 N = 5_000
@@ -130,6 +134,11 @@ def test_menus_and_about(qtbot, window, data_dir):
     assert "Version de SQLCipher : 4." in text
     assert str(data_dir) in text
     assert "MemoryKeyring" in text
+    assert "Dernière synchronisation réussie : aucune" in text
+    # The oldest synthetic fiche's deadline, on the establishment's clock (Paris).
+    oldest = min(str(r[6]) for r in synthetic_rows(N))
+    expected = datetime.fromisoformat(oldest).astimezone(ZoneInfo("Europe/Paris"))
+    assert f"Prochaine suppression programmée : {expected:%d/%m/%Y %H:%M}" in text
     box.accept()
 
 
