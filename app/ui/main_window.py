@@ -120,8 +120,7 @@ class MainWindow(QMainWindow):
             self.tr("%Ln fiche(s)", "", summary["total"]),
             self.tr("%Ln patient(s) zéro", "", summary["patients_zero"]),
             self.tr("%Ln contact(s)", "", summary["contacts"]),
-            self.tr("%Ln en attente de synchronisation", "", summary["pending_sync"]),
-        ]
+        ]  # what waits for the central service is the sync widget's to say
         self.summary_label.setText(" · ".join(parts))
 
     # -- dialogs -----------------------------------------------------------------

@@ -75,9 +75,9 @@ class SyncStatusWidget(QWidget):
 
     @Slot(object)
     def show_status(self, status: SyncStatus) -> None:
-        text = self.tr("%n en attente", "", status.pending)
+        text = self.tr("%Ln en attente", "", status.pending)
         if status.rejected:
-            text += " · " + self.tr("%n refusée(s)", "", status.rejected)
+            text += " · " + self.tr("%Ln refusée(s)", "", status.rejected)
         self.pending_label.setText(text)
         if status.last_success is not None:
             self.last_label.setText(

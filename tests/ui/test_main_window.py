@@ -43,10 +43,9 @@ def shown_count(w: MainWindow) -> int:
 
 
 def test_status_bar_counts(window):
-    # synthetic rows: every 4th a patient zéro, every 3rd pending
+    # synthetic rows: every 4th a patient zéro (pending fiches: the sync widget's count)
     assert window.summary_label.text() == (
         "5\u202f000 fiches · 1\u202f250 patients zéro · 3\u202f750 contacts"
-        " · 1\u202f667 en attente de synchronisation"
     )
     assert window.fiches.count_label.text() == "5\u202f000 fiches affichées"
 
