@@ -32,7 +32,10 @@ mv "$PREFIX.new" "$PREFIX"
 mkdir -p "$BIN" "$SHARE/applications" "$SHARE/metainfo" "$SHARE/doc/tracing-desk" "$UNITS"
 ln -sf "$PREFIX/tracing-desk" "$BIN/tracing-desk"
 
-install -m 0644 "$HERE/fr.tracingdesk.TracingDesk.desktop" "$SHARE/applications/"
+sed -e "s|^Exec=tracing-desk|Exec=$PREFIX/tracing-desk|" \
+  -e "s|^TryExec=tracing-desk|TryExec=$PREFIX/tracing-desk|" \
+  "$HERE/fr.tracingdesk.TracingDesk.desktop" > "$SHARE/applications/fr.tracingdesk.TracingDesk.desktop"
+chmod 0644 "$SHARE/applications/fr.tracingdesk.TracingDesk.desktop"
 install -m 0644 "$HERE/fr.tracingdesk.TracingDesk.metainfo.xml" "$SHARE/metainfo/"
 for png in "$ROOT"/resources/icons/hicolor/*/apps/tracing-desk.png; do
   size=$(basename "$(dirname "$(dirname "$png")")")
