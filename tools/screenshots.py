@@ -5,7 +5,10 @@
 Starts the program's main window under Xvfb (re-running itself through
 ``xvfb-run`` when no display is set) at 1366×768, in a temporary data
 directory with an in-memory keyring (the real store is never touched), and
-writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``.
+writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``, then
+the first-run wizard's pages (``first-run-1-bienvenue.png`` … ``first-run-6-resume.png``,
+filled with fictitious values; the recovery code is a freshly generated one that opens
+nothing) and the main window in demonstration mode (``demo-mode.png``).
 """
 
 from __future__ import annotations
@@ -150,7 +153,70 @@ def main() -> int:
         save("contact-form.png")
         return True
 
-    steps.extend([list_ready, pz_ready, contact_ready])
+    from app.core import settings as S
+    from app.db.recovery import generate_code
+    from app.ui.demo_banner import install_demo_banner
+    from app.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(generate_code())
+    wizard.resize(760, 600)
+
+    def shot(widget: Any, name: str) -> None:
+        qapp.processEvents()
+        path = args.out / name
+        widget.grab().save(str(path))
+        print(f"saved {path}")
+
+    def wizard_pages() -> bool:
+        wizard.show()
+        qapp.processEvents()
+        shot(wizard, "first-run-1-bienvenue.png")
+        wizard.next()
+        values = {
+            S.ESTABLISHMENT_NAME.key: "EHPAD Les Tilleuls",
+            S.ESTABLISHMENT_FINESS.key: "370000000",
+            S.ESTABLISHMENT_ADDRESS.key: "3 allée des Tilleuls\n37000 Tours",
+            S.ESTABLISHMENT_CONTACT_NAME.key: "Délégué à la protection des données",
+            S.ESTABLISHMENT_CONTACT_PHONE.key: "02 47 00 00 00",
+            S.ESTABLISHMENT_CONTACT_EMAIL.key: "dpo@ehpad-tilleuls.example.fr",
+        }
+        for key, value in values.items():
+            editor = wizard.establishment.editors[key]
+            if hasattr(editor, "setPlainText"):
+                editor.setPlainText(value)
+            else:
+                editor.setText(value)
+        shot(wizard, "first-run-2-etablissement.png")
+        wizard.next()
+        form = wizard.account.form
+        form.login.setText("cadre.sante")
+        form.display_name.setText("Cadre de santé")
+        form.first.setText("Une longue phrase de passe")
+        form.second.setText("Une longue phrase de passe")
+        shot(wizard, "first-run-3-referent.png")
+        wizard.next()
+        page = wizard.recovery
+        assert page is not None
+        groups = page.code.split("-")
+        page.confirm.setText(" ".join(groups[i] for i in page.asked))
+        shot(wizard, "first-run-4-code.png")
+        wizard.next()
+        wizard.central.online.setChecked(True)
+        wizard.central.url.setText("https://tracage.exemple.fr")
+        shot(wizard, "first-run-5-service-central.png")
+        wizard.central.offline.setChecked(True)
+        wizard.next()
+        shot(wizard, "first-run-6-resume.png")
+        wizard.hide()
+        install_demo_banner(window)
+        return True
+
+    def demo_ready() -> bool:
+        window.workspace.setCurrentIndex(0)
+        save("demo-mode.png")
+        return True
+
+    steps.extend([list_ready, pz_ready, contact_ready, wizard_pages, demo_ready])
 
     def start(_info: object) -> None:
         window.show()

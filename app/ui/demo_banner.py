@@ -8,7 +8,7 @@ closed) and the window title say so on every screen, screenshots included.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 
 def install_demo_banner(window: QMainWindow) -> QToolBar:
@@ -32,6 +32,7 @@ def install_demo_banner(window: QMainWindow) -> QToolBar:
     label.setObjectName("demo_banner_text")
     label.setStyleSheet("color: #3b2a00; font-weight: bold;")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(label)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.show()  # the window may be on screen already
