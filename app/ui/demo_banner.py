@@ -7,7 +7,7 @@ closed) and the window title say so on every screen, screenshots included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 
@@ -23,9 +23,10 @@ def install_demo_banner(window: QMainWindow) -> QToolBar:
     bar.toggleViewAction().setVisible(False)  # not in the window's context menu
     bar.setStyleSheet("QToolBar { background: #f6c343; border: none; padding: 2px; }")
     label = QLabel(
-        window.tr(
+        QCoreApplication.translate(
+            "DemoBanner",
             "Mode démonstration — données fictives. Ne saisissez pas de données réelles sur "
-            "ce poste."
+            "ce poste.",
         ),
         bar,
     )
@@ -37,7 +38,7 @@ def install_demo_banner(window: QMainWindow) -> QToolBar:
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.show()  # the window may be on screen already
     title = window.windowTitle()
-    suffix = window.tr(" — DÉMONSTRATION")
+    suffix = QCoreApplication.translate("DemoBanner", " — DÉMONSTRATION")
     if not title.endswith(suffix):
         window.setWindowTitle(title + suffix)
     return bar

@@ -127,31 +127,28 @@ def apply_choices(db: Database, choices: FirstRunChoices) -> Session:
 
 def recovery_document_html(code: str) -> str:
     """The printable page of the recovery code (no personal data: only the code)."""
-    tr = QCoreApplication.translate
+    title = QCoreApplication.translate("FirstRunWizard", "Tracing Desk — code de récupération")
+    intro = QCoreApplication.translate(
+        "FirstRunWizard",
+        "Ce code permet de retrouver l'accès à la base de données chiffrée de ce poste "
+        "si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau "
+        "effacé, phrase secrète oubliée).",
+    )
+    keep = QCoreApplication.translate(
+        "FirstRunWizard",
+        "Rangez cette feuille sous clé, hors de portée des personnes non autorisées, et "
+        "jamais avec le poste. Qui détient ce code et une copie de la base peut lire les "
+        "données.",
+    )
+    use = QCoreApplication.translate(
+        "FirstRunWizard",
+        "Utilisation : « tracing-desk recover », puis saisir le code (voir le guide "
+        "d'administration).",
+    )
     return (
-        "<h1>{title}</h1><p>{intro}</p>"
-        "<p style='font-family: monospace; font-size: 20pt; text-align: center;'>{code}</p>"
-        "<p>{keep}</p><p>{use}</p>"
-    ).format(
-        title=tr("FirstRunWizard", "Tracing Desk — code de récupération"),
-        intro=tr(
-            "FirstRunWizard",
-            "Ce code permet de retrouver l'accès à la base de données chiffrée de ce poste "
-            "si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau "
-            "effacé, phrase secrète oubliée).",
-        ),
-        code=code,
-        keep=tr(
-            "FirstRunWizard",
-            "Rangez cette feuille sous clé, hors de portée des personnes non autorisées, et "
-            "jamais avec le poste. Qui détient ce code et une copie de la base peut lire les "
-            "données.",
-        ),
-        use=tr(
-            "FirstRunWizard",
-            "Utilisation : « tracing-desk recover », puis saisir le code (voir le guide "
-            "d'administration).",
-        ),
+        f"<h1>{title}</h1><p>{intro}</p>"
+        "<p style='font-family: monospace; font-size: 20pt; text-align: center;'>"
+        f"{code}</p><p>{keep}</p><p>{use}</p>"
     )
 
 
@@ -619,7 +616,9 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr("• Service central : {url}").format(url=url))
             if not token:
                 lines.append(
-                    self.tr("  (jeton à saisir plus tard : Synchronisation › Jeton d'accès)")
+                    self.tr(
+                        "  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)"
+                    )
                 )
         lines.append(
             self.tr(

@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="+319"/>
+        <source>Compte du référent</source>
+        <translation>Référent&apos;s account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le premier compte du poste ; les autres seront créés par lui.</source>
+        <translation>The workstation&apos;s first account; the référent creates the others.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoLock</name>
+    <message>
+        <location filename="../../app/ui/lock.py" line="+118"/>
+        <source>&amp;Verrouiller le poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="+156"/>
+        <source>Service central</source>
+        <translation>Central service</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Les fiches validées y sont transmises dès qu&apos;il est joignable. On peut travailler hors ligne et le configurer plus tard (Synchronisation › Paramètres).</source>
+        <translation>Validated records are sent to it whenever it can be reached. You can work offline and set it up later (Synchronisation › Settings).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Travailler &amp;hors ligne pour l&apos;instant</source>
+        <translation>Work &amp;offline for now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Configurer le service central :</source>
+        <translation>&amp;Set up the central service:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>vide : autorités du système</source>
+        <translation>empty: the system&apos;s authorities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adresse :</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autorités de certification :</source>
+        <translation>Certificate authorities:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jeton du compte partenaire :</source>
+        <translation>Partner account token:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le proxy de l&apos;établissement est pris dans la configuration du système (variables HTTPS_PROXY / NO_PROXY). Derrière un proxy qui inspecte le trafic, indiquez le fichier PEM de son autorité de certification. Le jeton est gardé dans le trousseau du système, jamais dans un fichier.</source>
+        <translation>The establishment&apos;s proxy is taken from the system configuration (HTTPS_PROXY / NO_PROXY variables). Behind a proxy that inspects traffic, give the PEM file of its certificate authority. The token is kept in the system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Autorités de certification</source>
+        <translation>Certificate authorities</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../app/ui/crash.py" line="+76"/>
+        <source>Une erreur interne est survenue. Ce que vous étiez en train de saisir a été conservé en brouillon : il sera rouvert au prochain démarrage.</source>
+        <translation>An internal error occurred. What you were typing has been kept as a draft: it will reopen at the next start.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Référence de l&apos;incident : {reference}
+
+Communiquez cette référence au service informatique : le rapport technique (sans aucune donnée personnelle) est dans le dossier des journaux du programme. Vous pouvez continuer, mais enregistrez votre travail et redémarrez le programme dès que possible.</source>
+        <translation>Incident reference: {reference}
+
+Give this reference to the IT staff: the technical report (with no personal data) is in the program&apos;s logs folder. You may go on, but save your work and restart the program as soon as possible.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tracing Desk — erreur interne</source>
+        <translation>Tracing Desk — internal error</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fermer le programme</source>
+        <translation>Close the program</translation>
+    </message>
+</context>
+<context>
     <name>DbThread</name>
     <message>
         <location filename="../../app/workers/db_thread.py" line="+169"/>
@@ -12,6 +128,19 @@
         <location line="+19"/>
         <source>{message} (détail technique : {detail})</source>
         <translation>{message} (technical detail: {detail})</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../app/ui/demo_banner.py" line="+26"/>
+        <source>Mode démonstration — données fictives. Ne saisissez pas de données réelles sur ce poste.</source>
+        <translation>Demonstration mode — fictitious data. Do not enter real data on this workstation.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> — DÉMONSTRATION</source>
+        <translation> — DEMONSTRATION</translation>
     </message>
 </context>
 <context>
@@ -53,9 +182,27 @@
     </message>
 </context>
 <context>
+    <name>EstablishmentPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-292"/>
+        <source>Établissement</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imprimé sur l&apos;affiche et la notice d&apos;information remises aux patients et résidents. Modifiable ensuite : Fichier › Paramètres.</source>
+        <translation>Printed on the information poster and notice given to patients and residents. Can be changed later: File › Settings.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>EHPAD de démonstration</source>
+        <translation>Demonstration care home</translation>
+    </message>
+</context>
+<context>
     <name>FicheListModel</name>
     <message>
-        <location filename="../../app/ui/fiche_model.py" line="+149"/>
+        <location filename="../../app/ui/fiche_model.py" line="+150"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -95,7 +242,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+251"/>
         <source>Suppression automatique prévue le {date}</source>
         <translation>Automatic deletion scheduled on {date}</translation>
     </message>
@@ -157,14 +304,230 @@
     </message>
 </context>
 <context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="+213"/>
+        <source>Créez le compte du référent de ce poste. Il consulte le journal, fait les exports, règle les paramètres et crée les comptes des agents de traçage. Le mot de passe compte au moins {n} caractères : une phrase facile à retenir convient.</source>
+        <translation>Create the account of this workstation&apos;s référent, who reads the journal, makes the exports, sets the settings and creates the tracing agents&apos; accounts. The password has at least {n} characters: an easy-to-remember sentence will do.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tracing Desk — compte référent</source>
+        <translation>Tracing Desk — référent&apos;s account</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Créer le compte</source>
+        <translation>Create the account</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountForm</name>
+    <message>
+        <location line="-71"/>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nom affiché :</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirmation :</source>
+        <translation>&amp;Confirmation:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Les deux saisies sont différentes.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-162"/>
+        <source>Tracing Desk — code de récupération</source>
+        <translation>Tracing Desk — recovery code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce code permet de retrouver l&apos;accès à la base de données chiffrée de ce poste si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau effacé, phrase secrète oubliée).</source>
+        <translation>This code restores access to this workstation&apos;s encrypted database if the encryption key is lost (Windows profile reset, keyring erased, passphrase forgotten).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rangez cette feuille sous clé, hors de portée des personnes non autorisées, et jamais avec le poste. Qui détient ce code et une copie de la base peut lire les données.</source>
+        <translation>Keep this sheet locked away, out of reach of unauthorised people, and never with the workstation. Whoever holds this code and a copy of the database can read the data.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utilisation : « tracing-desk recover », puis saisir le code (voir le guide d&apos;administration).</source>
+        <translation>Use: &quot;tracing-desk recover&quot;, then type the code (see the administration guide).</translation>
+    </message>
+    <message>
+        <location line="+508"/>
+        <source>Tracing Desk — mise en service du poste</source>
+        <translation>Tracing Desk — workstation set-up</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Terminer</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enregistrement en cours…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Le code de récupération ne sera plus affiché : notez-le d&apos;abord. La base de données chiffrée est déjà créée.</source>
+        <translation>The recovery code will not be shown again: write it down first. The encrypted database has already been created.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Quitter la mise en service ?</source>
+        <translation>Quit the set-up?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La mise en service n&apos;est pas terminée : le programme va se fermer.</source>
+        <translation>The set-up is not finished: the program will close.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continuer la mise en service</source>
+        <translation>Continue the set-up</translation>
+    </message>
+</context>
+<context>
+    <name>JournalViewer</name>
+    <message>
+        <location filename="../../app/ui/journal_viewer.py" line="+49"/>
+        <source>Journal des accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tous les utilisateurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toutes les actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Depuis le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jusqu&apos;au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Filtrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Date et heure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiche (identifiant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Détail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Chargement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n entrée(s) affichée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n au total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chaînage du journal : intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chaînage du journal : ROMPU (journal modifié)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../app/ui/lock.py" line="-63"/>
+        <source>Session verrouillée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Session de {who}. Saisissez votre mot de passe pour reprendre, ou connectez-vous avec votre propre compte : le travail en cours de {who} lui sera conservé sans vous être montré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Déverrouiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+36"/>
+        <location filename="../../app/ui/main_window.py" line="+38"/>
         <source>Tracing Desk — fiches de traçage</source>
         <translation>Tracing Desk — tracing records</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -174,12 +537,17 @@
         <translation>&amp;Refresh the list</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Paramètres…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -189,7 +557,7 @@
         <translation>&amp;About Tracing Desk</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+21"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -212,21 +580,13 @@
             <numerusform>%Ln contacts</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln en attente de synchronisation</source>
-        <translation>
-            <numerusform>%Ln awaiting synchronisation</numerusform>
-            <numerusform>%Ln awaiting synchronisation</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>inconnue</source>
         <translation>unknown</translation>
     </message>
@@ -256,7 +616,27 @@
         <translation>System keyring: {backend}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Dernière synchronisation réussie : {when}</source>
+        <translation>Last successful synchronisation: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prochaine suppression programmée : {when}</source>
+        <translation>Next scheduled deletion: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucune (aucune fiche)</source>
+        <translation>none (no records)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>À propos de Tracing Desk</source>
         <translation>About Tracing Desk</translation>
     </message>
@@ -269,7 +649,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="+90"/>
+        <location filename="../../app/ui/dialogs.py" line="+26"/>
         <source>Nouvelle phrase secrète</source>
         <translation>New passphrase</translation>
     </message>
@@ -400,12 +780,12 @@
 <context>
     <name>PurgeBanner</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="+114"/>
+        <location filename="../../app/ui/purge_panel.py" line="+122"/>
         <source>Voir les suppressions à venir</source>
         <translation>See upcoming deletions</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
         <translation>
             <numerusform>%n record not yet transmitted will be deleted by {date} (retention limit): transmit it now.</numerusform>
@@ -426,7 +806,7 @@
 <context>
     <name>PurgeControls</name>
     <message>
-        <location line="+190"/>
+        <location line="+196"/>
         <source>&amp;Conservation</source>
         <translation>&amp;Retention</translation>
     </message>
@@ -441,8 +821,8 @@
         <translation>&amp;Run the purge now</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
-        <location line="+20"/>
+        <location line="+45"/>
+        <location line="+22"/>
         <source>%n fiche(s) supprimée(s) le {date}</source>
         <translation>
             <numerusform>%n record deleted on {date}</numerusform>
@@ -450,12 +830,12 @@
         </translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>Purge de conservation</source>
         <translation>Retention purge</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Aucune suppression programmée.</source>
         <translation>No deletion scheduled.</translation>
     </message>
@@ -468,32 +848,78 @@
 <context>
     <name>PurgeJob</name>
     <message>
-        <location filename="../../app/workers/purge_job.py" line="+253"/>
+        <location filename="../../app/workers/purge_job.py" line="+268"/>
         <source>La purge automatique a échoué ({name}) ; elle sera relancée. Le détail technique est dans le journal.</source>
         <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
     </message>
 </context>
 <context>
-    <name>RecoveryCodeDialog</name>
+    <name>RecoveryPage</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="-132"/>
+        <location filename="../../app/ui/first_run.py" line="-413"/>
+        <location line="+123"/>
         <source>Code de récupération</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Code de récupération — notez-le et conservez-le en lieu sûr</source>
-        <translation>Recovery code — write it down and keep it in a safe place</translation>
+        <location line="-121"/>
+        <source>Notez-le et conservez-le en lieu sûr : il ne sera plus jamais affiché.</source>
+        <translation>Write it down and keep it safe: it will never be shown again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ce code permet de retrouver l&apos;accès à la base de données si la clé de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, phrase secrète oubliée). Imprimez-le ou écrivez-le sur papier et rangez-le sous clé, hors du poste.</source>
+        <translation>This code restores access to the database if the encryption key is lost (Windows profile reset, new workstation, passphrase forgotten). Print it or write it on paper and keep it locked away, away from the workstation.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Enregistrer en PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Un fichier PDF ne doit pas rester sur ce poste : enregistrez-le sur un support rangé sous clé, ou imprimez-le puis supprimez-le.</source>
+        <translation>A PDF file must not stay on this workstation: save it on a medium kept locked away, or print it and then delete it.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pour vérifier, saisissez les groupes n° {a} et n° {b} du code :</source>
+        <translation>To check, type groups no. {a} and no. {b} of the code:</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Ce code permet de retrouver l&apos;accès à la base de données si la clé de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, phrase secrète oubliée). Il ne sera plus jamais affiché. Écrivez-le sur papier et rangez-le sous clé ; ne l&apos;enregistrez pas sur ce poste.</source>
-        <translation>This code restores access to the database if the encryption key is lost (reset Windows profile, new workstation, forgotten passphrase). It will never be shown again. Write it on paper and lock it away; do not save it on this workstation.</translation>
+        <source>{n} caractères</source>
+        <translation>{n} characters</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>J&apos;ai noté le code</source>
-        <translation>I have written the code down</translation>
+        <location line="+32"/>
+        <source>Ce ne sont pas les groupes n° {a} et n° {b} du code affiché. Relisez le code (les groupes sont séparés par des tirets) et saisissez-les à nouveau.</source>
+        <translation>These are not groups no. {a} and no. {b} of the code shown. Read the code again (the groups are separated by dashes) and type them again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imprimer le code de récupération</source>
+        <translation>Print the recovery code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enregistrer le code de récupération</source>
+        <translation>Save the recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Le fichier n&apos;a pas pu être écrit à cet emplacement.</source>
+        <translation>The file could not be written there.</translation>
     </message>
 </context>
 <context>
@@ -530,14 +956,240 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../app/ui/forms/search_dialog.py" line="+54"/>
+        <source>Nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Résultats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>né(e) le {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n résultat(s) ; Entrée pour choisir.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucune fiche ne correspond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityMenu</name>
+    <message>
+        <location filename="../../app/ui/security_menu.py" line="+52"/>
+        <source>&amp;Sécurité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connecté : {login} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporter le fichier &amp;Excel (transmission)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter les données &amp;pseudonymisées…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Journal des accès…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Oublier ce poste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fichier Excel de transmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export pseudonymisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx);;Fichier CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Oublier ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Le code de récupération n&apos;ouvrira plus rien : il n&apos;y aura aucun moyen de retrouver ces données.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supprimer définitivement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="+55"/>
+        <source>Établissement</source>
+        <extracomment>Bounds of the integer settings (their checks say the same in French).</extracomment>
+        <translation type="unfinished">Establishment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conservation des données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sécurité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synchronisation</source>
+        <translation type="unfinished">Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Paramètres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Autres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Attention : la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
+        <translation type="unfinished">Warning: the FINESS check digit does not match. Check the number (it can be saved anyway).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Corrigez les valeurs signalées ; rien n&apos;a été enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="-73"/>
+        <source>Tracing Desk — connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Données de santé couvertes par le secret professionnel : connectez-vous avec votre compte personnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quitter</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location line="-87"/>
+        <source>Se connecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished">&amp;Login:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mot de passe :</source>
+        <translation type="unfinished">&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Indiquez votre identifiant et votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+147"/>
+        <location filename="../../app/ui/application.py" line="+172"/>
         <source>Création de la base de données chiffrée…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Trousseau indisponible</source>
         <translation>Keyring unavailable</translation>
     </message>
@@ -557,7 +1209,7 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Ouverture de la base de données chiffrée…</source>
         <translation>Opening the encrypted database…</translation>
     </message>
@@ -567,15 +1219,73 @@
         <translation>Database unavailable</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+98"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="+112"/>
+        <source>Prêt</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>« Terminer » enregistre ces choix et ouvre le poste.</source>
+        <translation>&quot;Finish&quot; saves these choices and opens the workstation.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>• Mode démonstration : {n} patients zéro fictifs et leurs contacts seront créés ; rien ne sera envoyé au service central.</source>
+        <translation>• Demonstration mode: {n} fictitious index cases and their contacts will be created; nothing will be sent to the central service.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• Poste en service réel.</source>
+        <translation>• Workstation in real service.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• Établissement : {name}</source>
+        <translation>• Establishment: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Compte référent : {login}</source>
+        <translation>• Référent&apos;s account: {login}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• Code de récupération noté et vérifié.</source>
+        <translation>• Recovery code written down and checked.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• Travail hors ligne (service central à configurer plus tard).</source>
+        <translation>• Offline work (central service to be set up later).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Service central : {url}</source>
+        <translation>• Central service: {url}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)</source>
+        <translation>  (token to be entered later: Synchronisation › Partner account token)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• Les fiches sont supprimées au plus tard 3 mois après leur création, même si le programme n&apos;est pas ouvert (tâche quotidienne du système).</source>
+        <translation>• Records are deleted no later than 3 months after their creation, even when the program is not opened (daily system task).</translation>
+    </message>
+</context>
+<context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../app/ui/sync_menu.py" line="+47"/>
+        <location filename="../../app/ui/sync_menu.py" line="+49"/>
         <source>&amp;Synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +1313,7 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location line="-168"/>
+        <location line="-170"/>
         <source>Paramètres de synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +1330,7 @@
     <message>
         <location line="+30"/>
         <source>Autorités de certification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Certificate authorities</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -662,7 +1372,7 @@
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%n en attente</source>
+        <source>%Ln en attente</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -670,7 +1380,7 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n refusée(s)</source>
+        <source>%Ln refusée(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -713,7 +1423,7 @@
 <context>
     <name>UpcomingDialog</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="-183"/>
+        <location filename="../../app/ui/purge_panel.py" line="-206"/>
         <source>Suppressions à venir</source>
         <translation>Upcoming deletions</translation>
     </message>
@@ -767,6 +1477,39 @@
         <location line="+1"/>
         <source>Unité</source>
         <translation type="unfinished">Unit</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="-421"/>
+        <source>Bienvenue dans Tracing Desk</source>
+        <translation>Welcome to Tracing Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mise en service de ce poste de traçage des contacts, en quelques étapes.</source>
+        <translation>Setting up this contact-tracing workstation, in a few steps.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Les données saisies sont des données de santé, chiffrées sur ce poste et supprimées au plus tard 3 mois après leur création. Choisissez l&apos;usage du poste :</source>
+        <translation>The data entered are health data, encrypted on this workstation and deleted no later than 3 months after their creation. Choose how the workstation will be used:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Mettre le poste en service (données réelles)</source>
+        <translation>&amp;Put the workstation into service (real data)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mode &amp;démonstration (formation : données fictives uniquement)</source>
+        <translation>&amp;Demonstration mode (training: fictitious data only)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>En mode démonstration, le poste est rempli de fiches inventées, un bandeau « Mode démonstration — données fictives » reste affiché et rien n&apos;est envoyé au service central. Pour passer ensuite en service réel : Sécurité › Oublier ce poste, puis une nouvelle mise en service.</source>
+        <translation>In demonstration mode, the workstation is filled with invented records, a &quot;Demonstration mode — fictitious data&quot; banner stays on screen and nothing is sent to the central service. To switch to real service later: Security › Forget this workstation, then a new set-up.</translation>
     </message>
 </context>
 <context>
@@ -1681,9 +2424,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="+83"/>
+        <location filename="../../app/core/settings.py" line="+85"/>
         <source>Nom de l&apos;établissement</source>
-        <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control).</extracomment>
+        <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control). Set by the program itself (first-run wizard), not shown in the settings dialog.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1693,6 +2436,16 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Adresse de l&apos;établissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adresse postale, sur une ou plusieurs lignes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Fuseau horaire de l&apos;établissement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,6 +2574,16 @@
         <location line="+2"/>
         <source>Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient aucune donnée personnelle des patients (identifiants de fiches seulement).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mode démonstration (données fictives)</source>
+        <translation>Demonstration mode (fictitious data)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choisi à la mise en service : le poste ne contient que des données fictives et l&apos;affiche en permanence. Pour passer en service réel : « Oublier ce poste ».</source>
+        <translation>Chosen at set-up: the workstation holds fictitious data only and says so at all times. To switch to real service: &quot;Forget this workstation&quot;.</translation>
     </message>
     <message>
         <location filename="../../app/core/text.py" line="+39"/>
@@ -2117,13 +2880,611 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/db/accounts.py" line="+72"/>
+        <location filename="../../app/db/accounts.py" line="+79"/>
         <source>Identifiant ou mot de passe incorrect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/db/permissions.py" line="+36"/>
         <source>Action réservée au référent : votre compte ne permet pas de la faire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <location filename="../../app/ui/forms/common.py" line="+64"/>
+        <source>Identité (a)</source>
+        <extracomment>Suggestions for the organisme d&apos;affiliation (c); free text stays possible.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>15 caractères, clé comprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Représentant légal (mineur ou majeur protégé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Coordonnées (b) et organisme d&apos;affiliation (c)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/ui/forms/lists.py" line="+313"/>
+        <source>Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>France si vide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Place dans l&apos;établissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Information délivrée à la personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Informé(e) aujourd&apos;hui, par moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lieux, structures et rassemblements des 14 derniers jours (j, k, l)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/consent.py" line="+26"/>
+        <source>identité non communicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Identité communicable aux contacts : oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identité non communicable aux contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choix non recueilli : identité non communicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choix à recueillir : identité non communicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Droits : une personne infectée ne peut pas s&apos;opposer au traitement (elle reste libre de nommer ou non ses contacts) ; toute personne peut s&apos;opposer à la réutilisation de ses données pour la recherche auprès de sa caisse d&apos;assurance maladie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact.py" line="+36"/>
+        <source>Exposition aux patients zéro (e)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Place dans l&apos;établissement et symptômes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnement (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Médecin traitant (d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+62"/>
+        <source>Promouvoir en patient zéro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Lier à un patient zéro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Créer une fiche patient zéro pour cette personne (identité, coordonnées, lieux et structures repris) ? La fiche contact est conservée avec ses expositions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Fiche patient zéro créée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/exposition.py" line="+40"/>
+        <source>Patient zéro : {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient zéro : {hidden} (réf. {ref})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Retenir la suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Évaluation du risque (décision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Suggestion du programme : {risk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Lier à un patient zéro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun patient zéro lié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+201"/>
+        <location filename="../../app/ui/forms/workspace.py" line="+91"/>
+        <source>&amp;Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer la fiche (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/ui/forms/workspace.py" line="+3"/>
+        <source>&amp;Valider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vérifier que la fiche est complète et la valider (Ctrl+Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rouvrir la fiche pour la corriger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clô&amp;turer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clôturer la fiche : le traçage est terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ouvrir la fiche existante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attention : la fiche a été modifiée depuis cette saisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nouvelle fiche (non enregistrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+60"/>
+        <source> — modifications non enregistrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Fiche {state} : lecture seule. « Rouvrir » pour la corriger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prête à valider ; à vérifier :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prête à valider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>La fiche a été modifiée depuis son ouverture (autre poste ou autre onglet). Votre saisie est conservée en brouillon : fermez et rouvrez la fiche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Brouillon enregistré automatiquement à {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Enregistrement impossible : %n erreur(s) à corriger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Fiche enregistrée à {time} ({state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>le même NIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>les mêmes nom, prénoms et date de naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n autre(s) fiche(s) semblable(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Modifications non enregistrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer les modifications de cette fiche avant de la fermer ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>« Ne pas enregistrer » abandonne la saisie (le brouillon est supprimé).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/fields.py" line="+305"/>
+        <location filename="../../app/ui/forms/patient_zero.py" line="+118"/>
+        <source>jj/mm/aaaa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{field} : date non reconnue « {text} » (jj/mm/aaaa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>06 12 34 56 78 ; +44 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Nom du représentant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lien (parent, tuteur…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Téléphone du représentant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/lists.py" line="-109"/>
+        <source>Retirer</source>
+        <extracomment>Territory codes of Babel that are not countries, and French territories (j lists them apart).</extracomment>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Lieu de séjour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type de lieu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Département, collectivité ou pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Structure fréquentée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Rassemblement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Aucun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Ajouter un lieu de séjour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ajouter une structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ajouter un rassemblement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/patient_zero.py" line="-33"/>
+        <source>Personnes contact liées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+34"/>
+        <source>Nom</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+35"/>
+        <source>Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Dernier contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autres patients zéro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ajouter le contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prénoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Circonstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date du dernier contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lier une personne existante…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saisie rapide d&apos;une personne contact (Ctrl+Maj+N, Entrée pour ajouter) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n autre(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n personne(s) contact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Établissement de l&apos;infection (e)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choix de la personne et consentement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Son identité peut-elle être communiquée aux personnes contact ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Quarantaine, contacts et dépistage (q, r, s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Médecin à l&apos;origine de l&apos;inscription (d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personnes contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Date du dernier contact non reconnue « {text} » (jj/mm/aaaa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Indiquez au moins un nom, un prénom ou un téléphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Lier une personne contact existante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Personne contact ajoutée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/validation_panel.py" line="+35"/>
+        <source>Éléments à compléter ou à vérifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Entrée ou clic : aller au champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/workspace.py" line="-29"/>
+        <source>Fiches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fi&amp;che</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nouveau &amp;patient zéro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nouvelle personne &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Fermer l&apos;onglet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Rechercher dans la liste (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>PZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,9 +13,28 @@
     </message>
 </context>
 <context>
+    <name>JournalViewer</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/journal_viewer.py" line="+166"/>
+        <source>%n entrée(s) affichée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n au total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+104"/>
+        <location filename="../../app/ui/main_window.py" line="+120"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>
@@ -38,19 +57,11 @@
             <numerusform>%Ln contacts</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln en attente de synchronisation</source>
-        <translation>
-            <numerusform>%Ln en attente de synchronisation</numerusform>
-            <numerusform>%Ln en attente de synchronisation</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PurgeBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/purge_panel.py" line="+134"/>
+        <location filename="../../app/ui/purge_panel.py" line="+144"/>
         <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
         <translation>
             <numerusform>%n fiche non transmise sera supprimée d&apos;ici le {date} (délai de conservation) : transmettez-la maintenant.</numerusform>
@@ -61,8 +72,8 @@
 <context>
     <name>PurgeControls</name>
     <message numerus="yes">
-        <location line="+241"/>
-        <location line="+20"/>
+        <location line="+262"/>
+        <location line="+22"/>
         <source>%n fiche(s) supprimée(s) le {date}</source>
         <translation>
             <numerusform>%n fiche supprimée le {date}</numerusform>
@@ -71,10 +82,59 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/search_dialog.py" line="+117"/>
+        <source>%n résultat(s) ; Entrée pour choisir.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SecurityMenu</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/security_menu.py" line="+124"/>
+        <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/login.py" line="+108"/>
+        <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
         <location filename="../../app/ui/sync_status.py" line="+78"/>
-        <source>%n en attente</source>
+        <source>%Ln en attente</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -82,7 +142,7 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n refusée(s)</source>
+        <source>%Ln refusée(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -92,11 +152,54 @@
 <context>
     <name>UpcomingDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/purge_panel.py" line="-126"/>
+        <location filename="../../app/ui/purge_panel.py" line="-149"/>
         <source>%n fiche(s) seront supprimées dans les {days} prochains jours.</source>
         <translation>
             <numerusform>%n fiche sera supprimée dans les {days} prochains jours.</numerusform>
             <numerusform>%n fiches seront supprimées dans les {days} prochains jours.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/fiche_form.py" line="+443"/>
+        <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+117"/>
+        <source>Enregistrement impossible : %n erreur(s) à corriger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99"/>
+        <source>%n autre(s) fiche(s) semblable(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/patient_zero.py" line="+173"/>
+        <source>%n autre(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n personne(s) contact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
