@@ -85,6 +85,12 @@ def bench_open(tmp: Path, opens: int) -> None:
         c.execute("SELECT count(*) FROM sqlite_master").fetchone()
         c.close()
 
+    def open_bare_cipher() -> None:
+        c = sqlcipher3.connect(str(db_path))
+        c.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")
+        c.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        c.close()
+
     def open_raw_key() -> None:
         Database.open(db_path, raw_key=raw).close()
 
@@ -92,9 +98,11 @@ def bench_open(tmp: Path, opens: int) -> None:
         open_store(data).close()
 
     base = median_ms(open_plain, opens)
+    bare = median_ms(open_bare_cipher, opens)
     ours = median_ms(open_raw_key, opens)
     full = median_ms(open_full, opens)
     print(f"open  plain SQLite                      {base:8.3f} ms")
+    print(f"open  SQLCipher raw key, no checks      {bare:8.3f} ms   ratio {bare / base:5.2f}x")
     print(f"open  SQLCipher raw key + checks        {ours:8.3f} ms   ratio {ours / base:5.2f}x")
     print(f"open  open_store (keyring, id, schema)  {full:8.3f} ms   ratio {full / base:5.2f}x")
 
