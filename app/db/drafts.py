@@ -81,8 +81,21 @@ class DraftStore:
         finally:
             self.db.execute("PRAGMA synchronous = NORMAL")
 
-    def put(self, uuid: str, kind: FicheKind, base_version: int, data: dict[str, Any]) -> None:
-        """Create or replace the draft of fiche *uuid* (its first write fixes its deadline)."""
+    def put(
+        self,
+        uuid: str,
+        kind: FicheKind,
+        base_version: int,
+        data: dict[str, Any],
+        *,
+        created_at: datetime | None = None,
+    ) -> None:
+        """Create or replace the draft of fiche *uuid* (its first write fixes its deadline).
+
+        *created_at*, the fiche's creation instant when it was saved once, caps
+        the deadline at the fiche's own: a draft of a fiche deleted or purged
+        while its form was open never outlives the fiche's retention period.
+        """
         now = self.now()
         stamp = to_db(now)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -93,6 +106,8 @@ class DraftStore:
             found = cur.execute(
                 "SELECT deadline FROM drafts WHERE uuid = ? AND owner = ?", (uuid, self.owner)
             ).fetchone()
+            if fiche_deadline is None and created_at is not None:
+                fiche_deadline = to_db(self.retention.deadline(created_at))
             if found is None:
                 deadline = fiche_deadline or to_db(self.retention.deadline(now))
                 cur.execute(

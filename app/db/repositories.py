@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core import settings as app_settings
 from app.core import text
 from app.core.clock import Clock, get_clock
 from app.core.enums import FicheKind, JournalAction, LifecycleState, Sex, SyncState
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
 from app.core.retention import DEFAULT_TZ, effective_deadline
 from app.core.serialize import (
@@ -30,6 +31,7 @@ from app.core.serialize import (
 )
 from app.db import journal
 from app.db.connection import Database
+from app.db.errors import StoreError
 from app.db.settings_store import SettingsStore
 from app.db.timefmt import from_db, to_db
 
@@ -38,12 +40,42 @@ _DATE_FR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
-class FicheNotFoundError(LookupError):
-    """No fiche with that UUID (never existed, or purged)."""
+class FicheNotFoundError(StoreError, LookupError):
+    """No fiche with that UUID (never existed, deleted, or purged at its deadline).
+
+    A known condition, not a bug: a fiche open in a form can be purged or
+    deleted elsewhere before it is saved. ``uuid`` names the fiche; the French
+    message names nothing.
+    """
+
+    code: ClassVar[str] = "fiche_not_found"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "db",
+        "Cette fiche n'existe plus : elle a été supprimée (échéance de conservation "
+        "atteinte, ou suppression depuis un autre poste ou un autre onglet).",
+    )
+
+    def __init__(self, uuid: str = "") -> None:
+        super().__init__()
+        self.uuid = uuid
 
 
-class StaleVersionError(RuntimeError):
-    """The fiche changed since it was read: the caller must reload before saving."""
+class StaleVersionError(StoreError, RuntimeError):
+    """The fiche changed since it was read: the caller must reload before saving.
+
+    A known condition, not a bug (another tab, another station, a promotion…).
+    """
+
+    code: ClassVar[str] = "stale_version"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "db",
+        "Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : "
+        "rechargez-la avant d'enregistrer.",
+    )
+
+    def __init__(self, uuid: str = "") -> None:
+        super().__init__()
+        self.uuid = uuid
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,7 @@ from app.core.serialize import fiche_to_dict
 from app.core.text import NO_NAME, display_name
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db.drafts import Draft
-from app.db.repositories import DuplicateMatch, StaleVersionError
+from app.db.repositories import DuplicateMatch, FicheNotFoundError, StaleVersionError
 from app.ui.fiche_model import format_datetime, to_paris
 from app.ui.forms import service
 from app.ui.forms.fields import WARNING_COLOR, Binding, Section, capitalised, tr_core, translate
@@ -141,6 +141,8 @@ class FicheForm(QWidget):
         self.close_after_save = False
         self.last_issues: list[Issue] = []
         self.duplicates: list[DuplicateMatch] = []
+        self.gone = False  # the fiche was deleted or purged while open
+        self._loaded_raw: dict[str, Any] = {}
 
         self._check_timer = self._timer(CHECK_DELAY_MS, self.run_checks)
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
@@ -268,6 +270,31 @@ class FicheForm(QWidget):
         dup.addWidget(self.duplicate_label, 1)
         dup.addWidget(self.duplicate_open)
         self.duplicate_box.hide()
+        self.conflict_box = QFrame(self.banner)
+        self.conflict_box.setObjectName("conflict_box")
+        self.conflict_box.setStyleSheet(
+            "#conflict_box { background: #fde7e7; border: 1px solid #c0504d; }"
+        )
+        conflict = QHBoxLayout(self.conflict_box)
+        self.conflict_label = QLabel(self.conflict_box)
+        self.conflict_label.setObjectName("conflict_label")
+        self.conflict_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict_label.setWordWrap(True)
+        self.reload_button = QPushButton(
+            translate("forms", "Rec&harger la fiche"), self.conflict_box
+        )
+        self.reload_button.setObjectName("reload_fiche")
+        self.reload_button.setToolTip(
+            translate(
+                "forms",
+                "Afficher la version enregistrée et y reporter les champs que vous avez modifiés",
+            )
+        )
+        self.reload_button.clicked.connect(self.reload)
+        conflict.addWidget(self.conflict_label, 1)
+        conflict.addWidget(self.reload_button)
+        self.conflict_box.hide()
+        banner.addWidget(self.conflict_box)
         banner.addWidget(self.readonly_note)
         banner.addWidget(self.note)
         banner.addWidget(self.duplicate_box)
@@ -303,6 +330,7 @@ class FicheForm(QWidget):
         self.fiche = fiche
         for binding in self.bindings:
             binding.load(fiche)
+        self._loaded_raw = {b.path: b.raw() for b in self.bindings}
         self._loading = False
         self._saved_edits = self._draft_edits = self._edits
         self.update_header()
@@ -495,16 +523,105 @@ class FicheForm(QWidget):
         return ticket
 
     def job_failed(self, failure: DbFailure) -> None:
-        if isinstance(failure.error, StaleVersionError):
-            message = translate(
-                "forms",
-                "La fiche a été modifiée depuis son ouverture (autre poste ou autre onglet). "
-                "Votre saisie est conservée en brouillon : fermez et rouvrez la fiche.",
-            )
-        else:
-            message = failure.message
+        error = failure.error
+        mine = getattr(error, "uuid", None) == self.fiche.uuid
+        if isinstance(error, StaleVersionError) and mine:
+            self._conflict()
+            return
+        if isinstance(error, FicheNotFoundError) and mine:
+            self._gone()
+            return
+        message = failure.message
         self.status.setText(message)
         self.failed.emit(message)
+
+    def _keep_typing(self) -> None:
+        """Write what is typed as a draft now (a refused save drops nothing)."""
+        if self.has_unsaved() and self.editable:
+            self._draft_edits = min(self._draft_edits, self._edits - 1)
+            self.autosave()
+
+    def _conflict(self) -> None:
+        """The fiche changed since it was opened: say so, keep the typing, offer to reload."""
+        self._keep_typing()
+        self.conflict_label.setText(
+            translate(
+                "forms",
+                "Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou "
+                "promotion) : votre saisie n'a pas été enregistrée. Elle reste affichée et "
+                "conservée en brouillon. « Recharger la fiche » affiche la version "
+                "enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les "
+                "puis enregistrez.",
+            )
+        )
+        self.reload_button.show()
+        self.conflict_box.show()
+        self.status.setText(
+            translate("forms", "Enregistrement refusé : fiche modifiée entre-temps.")
+        )
+        self.reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _gone(self) -> None:
+        """The fiche was deleted or purged while open: say so, keep the typing."""
+        self.gone = True
+        self._keep_typing()
+        self.conflict_label.setText(
+            translate(
+                "forms",
+                "Cette fiche n'existe plus : elle a été supprimée pendant que vous la "
+                "modifiiez (échéance de conservation atteinte, ou suppression depuis un "
+                "autre poste). Votre saisie n'a pas été enregistrée ; elle reste affichée "
+                "dans cet onglet et conservée en brouillon au plus jusqu'à l'échéance de "
+                "conservation de la fiche.",
+            )
+        )
+        self.reload_button.hide()
+        self.conflict_box.show()
+        self.status.setText(translate("forms", "Enregistrement refusé : la fiche n'existe plus."))
+
+    def reload(self) -> None:
+        """Show the stored version, with the fields typed here carried over onto it."""
+        uuid, user = self.fiche.uuid, self.user
+        self.submit(lambda db: service.reload_fiche(db, user, uuid), self._reloaded)
+
+    def _reloaded(self, opened: service.OpenedFiche) -> None:
+        base = self._loaded_raw
+        mine = {b.path: b.raw() for b in self.bindings}
+        changed = [p for p, raw in mine.items() if raw != base.get(p)]
+        self.load(opened.fiche)
+        theirs = self._loaded_raw
+        both = [p for p in changed if theirs.get(p) != base.get(p) and theirs.get(p) != mine[p]]
+        self.links_loaded(opened)
+        if changed:
+            self._loading = True
+            for binding in self.bindings:
+                if binding.path in changed:
+                    binding.set_raw(mine[binding.path])
+            self._loading = False
+            self._edits += 1
+            self.autosave()  # the draft now rests on the reloaded version
+            self.update_header()
+            self.run_checks()
+        self.conflict_box.hide()
+        if both:
+            labels = ", ".join(b.label for b in self.bindings if b.path in both)
+            self.show_note(
+                translate(
+                    "forms",
+                    "Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre "
+                    "saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).",
+                ).format(fields=labels)
+            )
+        elif changed:
+            self.show_note(
+                translate(
+                    "forms",
+                    "Fiche rechargée avec votre saisie reportée : vérifiez-la puis "
+                    "enregistrez (Ctrl+S).",
+                )
+            )
+        else:
+            self.show_note(translate("forms", "Fiche rechargée."))
 
     # -- drafts ------------------------------------------------------------------
     def draft_data(self) -> dict[str, Any]:
@@ -525,6 +642,7 @@ class FicheForm(QWidget):
         edits = self._edits
         data = self.draft_data()
         uuid, kind, version = self.fiche.uuid, self.fiche.kind, self.fiche.version
+        created_at = self.fiche.created_at if version > 0 else None
 
         def written(_none: object) -> None:
             self._draft_edits = max(self._draft_edits, edits)
@@ -537,7 +655,9 @@ class FicheForm(QWidget):
 
         user = self.user
         self.submit(
-            lambda db: service.put_draft(db, user, uuid, kind, version, data), written, busy=False
+            lambda db: service.put_draft(db, user, uuid, kind, version, data, created_at),
+            written,
+            busy=False,
         )
 
     def discard_draft(self) -> None:
@@ -606,6 +726,7 @@ class FicheForm(QWidget):
         self._validation_requested = False
         self.panel.clear_issues()
         self.show_note("")
+        self.conflict_box.hide()
         if edits == self._edits:
             self.load(result.fiche)
         else:  # typed on while saving: keep the screen, take the new version

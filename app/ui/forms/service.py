@@ -12,7 +12,7 @@ carries no name at all, so the contact's view cannot show one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.core.enums import Consent, FicheKind, JournalAction, LifecycleState, RiskAssessment
@@ -134,6 +134,13 @@ def _add_links(db: Database, user: str, opened: OpenedFiche) -> None:
         )
 
 
+def reload_fiche(db: Database, user: str, uuid: str) -> OpenedFiche:
+    """The stored version of a fiche (consultation journaled) and its links, no draft."""
+    opened = OpenedFiche(repository(db, user).get(uuid))
+    _add_links(db, user, opened)
+    return opened
+
+
 def open_draft(db: Database, user: str, draft: Draft) -> OpenedFiche:
     """A draft whose fiche may not exist yet (never saved)."""
     from app.core.serialize import fiche_from_dict
@@ -222,9 +229,16 @@ def search(db: Database, user: str, text: str, kind: FicheKind | None) -> list[F
 
 
 def put_draft(
-    db: Database, user: str, uuid: str, kind: FicheKind, version: int, data: dict[str, Any]
+    db: Database,
+    user: str,
+    uuid: str,
+    kind: FicheKind,
+    version: int,
+    data: dict[str, Any],
+    created_at: datetime | None = None,
 ) -> None:
-    DraftStore(db, owner=user).put(uuid, kind, version, data)
+    """Write the form's draft; *created_at* (a fiche saved once) caps its deadline."""
+    DraftStore(db, owner=user).put(uuid, kind, version, data, created_at=created_at)
 
 
 def discard_draft(db: Database, user: str, uuid: str) -> bool:
