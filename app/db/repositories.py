@@ -685,12 +685,21 @@ class FicheRepository:
         return from_db(row[0]) if row and row[0] else None
 
     def units(self) -> list[str]:
-        return [
-            str(r[0])
-            for r in self.db.query(
-                "SELECT DISTINCT unit FROM fiches WHERE unit != '' ORDER BY unit"
+        """The distinct non-empty units, in order.
+
+        One index probe per unit (``fiches_unit``), not a scan of every fiche:
+        a handful of units among a million fiches costs a few index lookups.
+        """
+        found: list[str] = []
+        last = ""
+        while True:
+            row = self.db.query_one(
+                "SELECT unit FROM fiches WHERE unit > ? ORDER BY unit LIMIT 1", (last,)
             )
-        ]
+            if row is None:
+                return found
+            last = str(row[0])
+            found.append(last)
 
     def iter_fiches(self, batch: int = 500) -> Iterable[AnyFiche]:
         """Every fiche in creation order (export); no consultation is journaled per fiche."""

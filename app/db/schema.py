@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 7
+CURRENT_VERSION = 8
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -341,6 +341,11 @@ def _to_v7(cur: Cursor) -> None:
         cur.execute(sql)
 
 
+def _to_v8(cur: Cursor) -> None:
+    """An index on the unit: the list's unit filter and its list of distinct units."""
+    cur.execute("CREATE INDEX fiches_unit ON fiches(unit)")
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
@@ -349,6 +354,7 @@ MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     5: _to_v5,
     6: _to_v6,
     7: _to_v7,
+    8: _to_v8,
 }
 """Target version -> step taking the database from the version before it."""
 
