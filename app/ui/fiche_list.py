@@ -32,7 +32,8 @@ from app.workers.db_thread import DbThread
 
 SEARCH_DELAY_MS = 250
 
-UNIT_COLUMN_CHARS = 24  # units are free text: wide enough for most, elided beyond
+UNIT_COLUMN_CHARS = 24
+UNIT_FILTER_CHARS = 18  # units are free text: wide enough for most, elided beyond
 CELL_PADDING_PX = 20
 
 
@@ -52,6 +53,8 @@ class FicheListPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._db_thread = db_thread
+        self._source_factory = source_factory
         self.model = FicheListModel(db_thread, source_factory, FicheQuery(), self)
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
@@ -76,6 +79,17 @@ class FicheListPanel(QWidget):
         self.state_filter.setObjectName("state_filter")
         self.sync_filter = self._combo(self.tr("Toutes synchronisations"), SyncState)
         self.sync_filter.setObjectName("sync_filter")
+        self.unit_filter = QComboBox(self)
+        self.unit_filter.setObjectName("unit_filter")
+        self.unit_filter.setAccessibleName(self.tr("Unité"))
+        self.unit_filter.setToolTip(self.tr("Fiches d'une unité (service) seulement"))
+        self.unit_filter.addItem(self.tr("Toutes les unités"), None)
+        # Units are free text: the combo does not grow with a very long one.
+        self.unit_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit_filter.setMinimumContentsLength(UNIT_FILTER_CHARS)
+        self.unit_filter.currentIndexChanged.connect(self.apply_query)
         self.due_filter = QCheckBox(self.tr("Supprimées dans les 7 jours"), self)
         self.due_filter.setObjectName("due_filter")
         self.due_filter.setToolTip(
@@ -110,6 +124,7 @@ class FicheListPanel(QWidget):
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.state_filter)
         filters.addWidget(self.sync_filter)
+        filters.addWidget(self.unit_filter)
         filters.addWidget(self.due_filter)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -166,6 +181,7 @@ class FicheListPanel(QWidget):
             kind=_member(FicheKind, self.kind_filter),
             state=_member(LifecycleState, self.state_filter),
             sync_state=_member(SyncState, self.sync_filter),
+            unit=self.unit_filter.currentData() or None,
             due_within_days=SOON_DAYS if self.due_filter.isChecked() else None,
         )
 
@@ -180,8 +196,33 @@ class FicheListPanel(QWidget):
             self.model.set_query(query)
 
     def refresh(self) -> None:
+        """Run the query again and reread the units (after saves, a purge, at start)."""
         self._search_timer.stop()
         self.model.set_query(self.current_query())
+        self.refresh_units()
+
+    def refresh_units(self) -> None:
+        """Reread the distinct units on the database thread (after the list's own jobs)."""
+        factory = self._source_factory
+        ticket = self._db_thread.submit(lambda db: factory(db).units()).tie_to(self)
+        ticket.finished.connect(self._show_units)
+        ticket.failed.connect(lambda failure: self.failed.emit(failure.message))
+
+    def _show_units(self, units: list[str]) -> None:
+        combo = self.unit_filter
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(combo.count() - 1)
+            for unit in units:
+                combo.addItem(unit, unit)
+            index = combo.findData(chosen) if chosen else 0
+            combo.setCurrentIndex(max(index, 0))
+        finally:
+            combo.blockSignals(False)
+        if chosen and combo.findData(chosen) < 0:
+            self.apply_query()  # the chosen unit has no fiche left (purge): show them all
 
     # -- feedback ----------------------------------------------------------------
     def _show_count(self, count: int) -> None:
