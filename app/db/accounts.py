@@ -190,8 +190,12 @@ class AccountStore:
         hashed = hash_password(password)  # before the transaction: it is slow
         now = get_clock().now()
         with self.db.transaction() as cur:
-            if first and cur.execute("SELECT 1 FROM accounts LIMIT 1").fetchone():
+            any_account = cur.execute("SELECT 1 FROM accounts LIMIT 1").fetchone()
+            if first and any_account:
                 raise AccountError("Le compte référent de ce poste existe déjà.")
+            if not any_account and role is not Role.REFERENT:
+                # An agent as the only account would leave no one to manage the station.
+                raise AccountError("Le premier compte du poste doit être celui d'un référent.")
             if cur.execute("SELECT 1 FROM accounts WHERE login = ?", (login,)).fetchone():
                 raise AccountError(f"L'identifiant « {login} » est déjà pris.")
             cur.execute(
@@ -234,6 +238,7 @@ class AccountStore:
             journal.append(
                 cur, now, self._actor_name, JournalAction.UPDATE, None, f"mot de passe {login}"
             )
+        log.info("account password set", extra={"event": "account_password", "own": own})
 
     def set_active(self, login: str, active: bool) -> None:
         """Enable or disable an account (référent; the last active référent stays)."""

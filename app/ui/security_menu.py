@@ -1,4 +1,4 @@
-"""The « Sécurité » menu: lock, exports, journal, « Oublier ce poste ».
+"""The « Sécurité » menu: lock, exports, journal, accounts, « Oublier ce poste ».
 
 Restricted entries are disabled for an agent; the services behind them
 check the role again (``app.db.permissions``), so a disabled entry is a
@@ -22,6 +22,7 @@ from app.db.forget import ForgetPlan, forget_station, plan_forget
 from app.db.permissions import Session
 from app.exports.service import ExportResult, export_excel, export_pseudonymised
 from app.logging_setup import shutdown_logging
+from app.ui.accounts_dialog import AccountsDialog
 from app.ui.journal_viewer import JournalViewer
 from app.ui.lock import AutoLock
 from app.workers.db_thread import DbFailure, DbThread
@@ -46,6 +47,7 @@ class SecurityMenu(QObject):
         self._session = session
         self._autolock = autolock
         self.journal_viewer: JournalViewer | None = None
+        self.accounts_dialog: AccountsDialog | None = None
         self.box: QMessageBox | None = None
 
     def build(self, bar: QMenuBar) -> QMenu:
@@ -76,6 +78,9 @@ class SecurityMenu(QObject):
             menu, self.tr("Exporter les données &pseudonymisées…"), self.export_pseudonymised
         )
         self.journal_action = self._action(menu, self.tr("&Journal des accès…"), self.show_journal)
+        self.accounts_action = self._action(menu, self.tr("&Comptes…"), self.show_accounts)
+        self.accounts_action.setObjectName("accounts_action")
+        self.accounts_action.setEnabled(allowed(self._session.role, Permission.MANAGE_ACCOUNTS))
         menu.addSeparator()
         self.forget_action = self._action(menu, self.tr("&Oublier ce poste…"), self.forget)
         for action in (self.excel_action, self.pseudo_action, self.journal_action):
@@ -133,6 +138,12 @@ class SecurityMenu(QObject):
         viewer = JournalViewer(self._db_thread, self._session, self._window)
         self.journal_viewer = viewer
         viewer.open()
+
+    # -- accounts -------------------------------------------------------------
+    def show_accounts(self) -> None:
+        dialog = AccountsDialog(self._db_thread, self._session, self._window)
+        self.accounts_dialog = dialog
+        dialog.open()
 
     # -- forget ---------------------------------------------------------------
     def forget(self) -> None:
