@@ -396,6 +396,10 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli_access import add_parsers as add_access_parsers
 
     add_access_parsers(sub, common)
+
+    from app.cli_accounts import add_parser as add_account_parser
+
+    add_account_parser(sub, common)
     return parser
 
 

@@ -50,6 +50,18 @@ def _actor(args: argparse.Namespace, db: Any) -> str | None:
     login = getattr(args, "user", None)
     if not login:
         return cli_user()
+    password = read_password(login)
+    if password is None:
+        return None
+    try:
+        return AccountStore(db).authenticate(login, password, purpose="cli").login
+    except SignInError as exc:
+        _err(str(exc))
+        return None
+
+
+def read_password(login: str) -> str | None:
+    """*login*'s password: ``TRACING_DESK_PASSWORD``, else typed at a terminal."""
     password = os.environ.get(ENV_PASSWORD)
     if password is None:
         if not sys.stdin.isatty():
@@ -58,11 +70,7 @@ def _actor(args: argparse.Namespace, db: Any) -> str | None:
             )
             return None
         password = getpass.getpass(f"Mot de passe de {login} : ")
-    try:
-        return AccountStore(db).authenticate(login, password, purpose="cli").login
-    except SignInError as exc:
-        _err(str(exc))
-        return None
+    return password
 
 
 def _denied(exc: Exception) -> int:
