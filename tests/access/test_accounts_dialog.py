@@ -241,13 +241,20 @@ def test_last_active_referent_cannot_be_disabled_or_demoted(qtbot, thread, stati
     dialog.active_button.click()
     qtbot.waitUntil(lambda: "désactivé" in dialog.status.text(), timeout=10_000)
     assert not _account(station, AGENT).active
-    qtbot.waitUntil(lambda: dialog.active_button.text() == "Ré&activer", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: dialog.active_button.isEnabled() and dialog.active_button.text() == "Ré&activer",
+        timeout=10_000,
+    )
     assert dialog.table.item(dialog.table.currentRow(), 3).text() == "désactivé"
     dialog.active_button.click()
-    qtbot.waitUntil(lambda: _account(station, AGENT).active, timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.role_button.text() == "Passer &référent", timeout=10_000)
+    qtbot.waitUntil(lambda: "réactivé" in dialog.status.text(), timeout=10_000)
+    assert _account(station, AGENT).active
+    qtbot.waitUntil(lambda: dialog.role_button.isEnabled(), timeout=10_000)
+    assert dialog.role_button.text() == "Passer &référent"
     dialog.role_button.click()
-    qtbot.waitUntil(lambda: _account(station, AGENT).role is Role.REFERENT, timeout=10_000)
+    qtbot.waitUntil(lambda: "rôle référent" in dialog.status.text(), timeout=10_000)
+    assert _account(station, AGENT).role is Role.REFERENT
+    qtbot.waitUntil(lambda: dialog.role_button.isEnabled(), timeout=10_000)
     _select(dialog, REFERENT)
     dialog.role_button.click()
     qtbot.waitUntil(lambda: _account(station, REFERENT).role is Role.AGENT, timeout=10_000)
