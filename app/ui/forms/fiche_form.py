@@ -143,6 +143,7 @@ class FicheForm(QWidget):
         self.duplicates: list[DuplicateMatch] = []
         self.gone = False  # the fiche was deleted or purged while open
         self._loaded_raw: dict[str, Any] = {}
+        self._carried: dict[str, Any] = {}  # typing to put back after « Rouvrir »
 
         self._check_timer = self._timer(CHECK_DELAY_MS, self.run_checks)
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
@@ -592,17 +593,19 @@ class FicheForm(QWidget):
         theirs = self._loaded_raw
         both = [p for p in changed if theirs.get(p) != base.get(p) and theirs.get(p) != mine[p]]
         self.links_loaded(opened)
-        if changed:
-            self._loading = True
-            for binding in self.bindings:
-                if binding.path in changed:
-                    binding.set_raw(mine[binding.path])
-            self._loading = False
-            self._edits += 1
-            self.autosave()  # the draft now rests on the reloaded version
-            self.update_header()
-            self.run_checks()
         self.conflict_box.hide()
+        if changed and not self.editable:
+            # Validated or closed meanwhile: carried over once « Rouvrir » succeeds.
+            self._carried = {p: mine[p] for p in changed}
+            self.show_note(
+                translate(
+                    "forms",
+                    "Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera "
+                    "reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.",
+                ).format(state=tr_core(label_of(self.fiche.state)))
+            )
+            return
+        self._carry_over({p: mine[p] for p in changed})
         if both:
             labels = ", ".join(b.label for b in self.bindings if b.path in both)
             self.show_note(
@@ -622,6 +625,20 @@ class FicheForm(QWidget):
             )
         else:
             self.show_note(translate("forms", "Fiche rechargée."))
+
+    def _carry_over(self, raw: dict[str, Any]) -> None:
+        """Put the fields typed before a reload back on screen (unsaved, drafted)."""
+        if not raw:
+            return
+        self._loading = True
+        for binding in self.bindings:
+            if binding.path in raw:
+                binding.set_raw(raw[binding.path])
+        self._loading = False
+        self._edits += 1
+        self.autosave()  # the draft now rests on the reloaded version
+        self.update_header()
+        self.run_checks()
 
     # -- drafts ------------------------------------------------------------------
     def draft_data(self) -> dict[str, Any]:
@@ -734,6 +751,9 @@ class FicheForm(QWidget):
             self._saved_edits = edits
             self.update_header()
         self.links_loaded(result)
+        if self._carried and self.editable:
+            carried, self._carried = self._carried, {}
+            self._carry_over(carried)
         self.status.setText(
             translate("forms", "Fiche enregistrée à {time} ({state}).").format(
                 time=to_paris(utcnow()).strftime("%H:%M"),

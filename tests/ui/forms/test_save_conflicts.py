@@ -142,3 +142,24 @@ def test_db_thread_reports_both_as_known_conditions(qtbot, db_thread, caplog):
         assert not failure.internal
         assert failure.message == str(error) and "u-" not in failure.message
     _no_bug_logged(caplog)
+
+
+def test_reload_of_a_fiche_closed_meanwhile_carries_the_typing_after_reopening(qtbot, window, repo):
+    from app.core.enums import LifecycleState
+
+    pz = repo.save(PatientZero(birth_name="Lefèvre", first_names="Hélène"))
+    form = _open(qtbot, window, pz.uuid)
+    repo.set_state(pz.uuid, LifecycleState.CLOSED)  # closed elsewhere
+    edit = _edit(form, "prenoms", "Hélène Louise")
+    form.save()
+    qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)
+    form.reload_button.click()
+    qtbot.waitUntil(lambda: form.fiche.state is LifecycleState.CLOSED, timeout=5_000)
+    assert "Rouvrir" in form.note.text() and not form.editable
+    assert edit.text() == "Hélène"  # the stored version, read-only
+    form.reopen_button.click()
+    qtbot.waitUntil(lambda: form.editable and edit.text() == "Hélène Louise", timeout=5_000)
+    assert form.has_unsaved()
+    form.save()
+    qtbot.waitUntil(lambda: not form.has_unsaved() and not form.busy, timeout=5_000)
+    assert repo.get(pz.uuid, journal_consultation=False).first_names == "Hélène Louise"
