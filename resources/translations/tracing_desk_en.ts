@@ -15,6 +15,121 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="+52"/>
+        <source>Mot de passe : au moins {n} caractères (une phrase facile à retenir convient), pas un seul caractère répété, différent de l&apos;identifiant. Aucune obligation de majuscules, chiffres ou symboles : c&apos;est la longueur qui rend un mot de passe solide (recommandations de l&apos;ANSSI et du NIST). Après {free} essais infructueux, chaque nouvel essai de connexion est retardé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Comptes du poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom affiché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Créé le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Nouveau compte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Réinitialiser le mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+93"/>
+        <source>&amp;Désactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <location line="+97"/>
+        <source>Passer &amp;référent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Un agent de traçage saisit et consulte les fiches ; un référent fait aussi les exports, consulte le journal, règle les paramètres et gère les comptes. Un compte désactivé ne peut plus se connecter ; le poste garde toujours au moins un référent actif. Chaque changement est inscrit au journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>désactivé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Ré&amp;activer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passer &amp;agent de traçage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Compte « {login} » créé ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Mot de passe de « {login} » remplacé : communiquez-le à la personne de vive voix, jamais par écrit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Compte « {login} » réactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compte « {login} » désactivé : il ne peut plus se connecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Compte « {login} » : rôle {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutoLock</name>
     <message>
         <location filename="../../app/ui/lock.py" line="+118"/>
@@ -250,7 +365,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FicheListPanel</name>
     <message>
-        <location filename="../../app/ui/fiche_list.py" line="+64"/>
+        <location filename="../../app/ui/fiche_list.py" line="+67"/>
         <source>Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
         <translation>Search: name, date of birth (dd/mm/yyyy), NIR or phone</translation>
     </message>
@@ -270,7 +385,22 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Any synchronisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Unité</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiches d&apos;une unité (service) seulement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toutes les unités</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Supprimées dans les 7 jours</source>
         <translation>Deleted within 7 days</translation>
     </message>
@@ -280,7 +410,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Records that will be deleted automatically within the next 7 days</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+136"/>
         <source>Aucune fiche ne correspond à la recherche</source>
         <translation>No record matches the search</translation>
     </message>
@@ -647,6 +777,34 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="-339"/>
+        <source>Nouveau compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Rôle :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Créer le compte</source>
+        <translation type="unfinished">Create the account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../app/ui/dialogs.py" line="+26"/>
@@ -687,6 +845,44 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+4"/>
         <source>Les deux saisies sont différentes.</source>
         <translation>The two entries differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="+40"/>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nouveau mot de passe du compte « {login} » :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Mot de passe :</source>
+        <translation type="unfinished">&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirmation :</source>
+        <translation type="unfinished">&amp;Confirmation:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enregistrer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Les deux saisies sont différentes.</source>
+        <translation type="unfinished">The two entries differ.</translation>
     </message>
 </context>
 <context>
@@ -994,7 +1190,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>SecurityMenu</name>
     <message>
-        <location filename="../../app/ui/security_menu.py" line="+52"/>
+        <location filename="../../app/ui/security_menu.py" line="+54"/>
         <source>&amp;Sécurité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1019,7 +1215,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Comptes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Oublier ce poste…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,7 +1253,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Oublier ce poste</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2889,6 +3090,16 @@ Give this reference to the IT staff: the technical report (with no personal data
         <source>Action réservée au référent : votre compte ne permet pas de la faire.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/db/repositories.py" line="+52"/>
+        <source>Cette fiche n&apos;existe plus : elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : rechargez-la avant d&apos;enregistrer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -3061,7 +3272,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+201"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+204"/>
         <location filename="../../app/ui/forms/workspace.py" line="+91"/>
         <source>&amp;Enregistrer</source>
         <translation type="unfinished"></translation>
@@ -3108,7 +3319,17 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+18"/>
+        <source>Rec&amp;harger la fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Afficher la version enregistrée et y reporter les champs que vous avez modifiés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3152,17 +3373,52 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>La fiche a été modifiée depuis son ouverture (autre poste ou autre onglet). Votre saisie est conservée en brouillon : fermez et rouvrez la fiche.</source>
+        <location line="+71"/>
+        <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion) : votre saisie n&apos;a pas été enregistrée. Elle reste affichée et conservée en brouillon. « Recharger la fiche » affiche la version enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les puis enregistrez.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+12"/>
+        <source>Enregistrement refusé : fiche modifiée entre-temps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cette fiche n&apos;existe plus : elle a été supprimée pendant que vous la modifiiez (échéance de conservation atteinte, ou suppression depuis un autre poste). Votre saisie n&apos;a pas été enregistrée ; elle reste affichée dans cet onglet et conservée en brouillon au plus jusqu&apos;à l&apos;échéance de conservation de la fiche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enregistrement refusé : la fiche n&apos;existe plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fiche rechargée avec votre saisie reportée : vérifiez-la puis enregistrez (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fiche rechargée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Brouillon enregistré automatiquement à {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3170,7 +3426,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Fiche enregistrée à {time} ({state}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>FicheListPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/fiche_list.py" line="+196"/>
+        <location filename="../../app/ui/fiche_list.py" line="+237"/>
         <source>%Ln fiche(s) affichée(s)</source>
         <translation>
             <numerusform>%Ln fiche affichée</numerusform>
@@ -95,7 +95,7 @@
 <context>
     <name>SecurityMenu</name>
     <message numerus="yes">
-        <location filename="../../app/ui/security_menu.py" line="+124"/>
+        <location filename="../../app/ui/security_menu.py" line="+129"/>
         <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>forms</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+443"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+472"/>
         <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+225"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+103"/>
         <source>%n autre(s) fiche(s) semblable(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
