@@ -19,114 +19,114 @@
     <message>
         <location filename="../../app/ui/accounts_dialog.py" line="+52"/>
         <source>Mot de passe : au moins {n} caractères (une phrase facile à retenir convient), pas un seul caractère répété, différent de l&apos;identifiant. Aucune obligation de majuscules, chiffres ou symboles : c&apos;est la longueur qui rend un mot de passe solide (recommandations de l&apos;ANSSI et du NIST). Après {free} essais infructueux, chaque nouvel essai de connexion est retardé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password: at least {n} characters (an easy-to-remember phrase is fine), not a single repeated character, different from the username. No need for capitals, digits or symbols: length is what makes a password strong (ANSSI and NIST recommendations). After {free} failed attempts, each new sign-in attempt is delayed.</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Comptes du poste</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation accounts</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nom affiché</source>
-        <translation type="unfinished"></translation>
+        <translation>Display name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rôle</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>État</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Créé le</source>
-        <translation type="unfinished"></translation>
+        <translation>Created on</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Nouveau compte…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New account…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset password…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+93"/>
         <source>&amp;Désactiver</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deactivate</translation>
     </message>
     <message>
         <location line="-92"/>
         <location line="+97"/>
         <source>Passer &amp;référent</source>
-        <translation type="unfinished"></translation>
+        <translation>Make &amp;référent</translation>
     </message>
     <message>
         <location line="-84"/>
         <source>Un agent de traçage saisit et consulte les fiches ; un référent fait aussi les exports, consulte le journal, règle les paramètres et gère les comptes. Un compte désactivé ne peut plus se connecter ; le poste garde toujours au moins un référent actif. Chaque changement est inscrit au journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tracing agent enters and views records; a référent also exports, views the log, changes the settings and manages accounts. A deactivated account can no longer sign in; the workstation always keeps at least one active référent. Every change is recorded in the log.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>actif</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>désactivé</source>
-        <translation type="unfinished"></translation>
+        <translation>deactivated</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Ré&amp;activer</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;activate</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passer &amp;agent de traçage</source>
-        <translation type="unfinished"></translation>
+        <translation>Make tracing &amp;agent</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Compte « {login} » créé ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{login}” created ({role}).</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Mot de passe de « {login} » remplacé : communiquez-le à la personne de vive voix, jamais par écrit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of “{login}” replaced: tell it to the person face to face, never in writing.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Compte « {login} » réactivé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{login}” reactivated.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compte « {login} » désactivé : il ne peut plus se connecter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{login}” deactivated: it can no longer sign in.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Compte « {login} » : rôle {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{login}”: role {role}.</translation>
     </message>
 </context>
 <context>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../../app/ui/lock.py" line="+118"/>
         <source>&amp;Verrouiller le poste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock the workstation</translation>
     </message>
 </context>
 <context>
@@ -387,17 +387,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+4"/>
         <source>Unité</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fiches d&apos;une unité (service) seulement</source>
-        <translation type="unfinished"></translation>
+        <translation>Records of one unit (ward) only</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Toutes les unités</source>
-        <translation type="unfinished"></translation>
+        <translation>All units</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -547,88 +547,88 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/journal_viewer.py" line="+49"/>
         <source>Journal des accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Access log</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Tous les utilisateurs</source>
-        <translation type="unfinished"></translation>
+        <translation>All users</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Toutes les actions</source>
-        <translation type="unfinished"></translation>
+        <translation>All actions</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Depuis le</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jusqu&apos;au</source>
-        <translation type="unfinished"></translation>
+        <translation>Until</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Filtrer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Date et heure</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Utilisateur</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fiche (identifiant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record (ID)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Détail</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Chargement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>%n entrée(s) affichée(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n au total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in total</numerusform>
+            <numerusform>%n in total</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chaînage du journal : intact</source>
-        <translation type="unfinished"></translation>
+        <translation>Log chain: intact</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chaînage du journal : ROMPU (journal modifié)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log chain: BROKEN (log modified)</translation>
     </message>
 </context>
 <context>
@@ -636,17 +636,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/lock.py" line="-63"/>
         <source>Session verrouillée</source>
-        <translation type="unfinished"></translation>
+        <translation>Session locked</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Session de {who}. Saisissez votre mot de passe pour reprendre, ou connectez-vous avec votre propre compte : le travail en cours de {who} lui sera conservé sans vous être montré.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}&apos;s session. Enter your password to resume, or sign in with your own account: {who}&apos;s work in progress will be kept for them without being shown to you.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Déverrouiller</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
@@ -669,7 +669,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+4"/>
         <source>&amp;Paramètres…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -781,27 +781,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/accounts_dialog.py" line="-339"/>
         <source>Nouveau compte</source>
-        <translation type="unfinished"></translation>
+        <translation>New account</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Rôle :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rôle</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Créer le compte</source>
-        <translation type="unfinished">Create the account</translation>
+        <translation>Create the account</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -852,37 +852,37 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/accounts_dialog.py" line="+40"/>
         <source>Nouveau mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nouveau mot de passe du compte « {login} » :</source>
-        <translation type="unfinished"></translation>
+        <translation>New password for the account “{login}”:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Mot de passe :</source>
-        <translation type="unfinished">&amp;Password:</translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Confirmation :</source>
-        <translation type="unfinished">&amp;Confirmation:</translation>
+        <translation>&amp;Confirmation:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Enregistrer le mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Les deux saisies sont différentes.</source>
-        <translation type="unfinished">The two entries differ.</translation>
+        <translation>The two entries differ.</translation>
     </message>
 </context>
 <context>
@@ -1123,32 +1123,32 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/sync_menu.py" line="+165"/>
         <source>Fiches refusées par le service central</source>
-        <translation type="unfinished"></translation>
+        <translation>Records refused by the central service</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Corrigez chaque fiche selon le message du service central puis enregistrez-la : elle repartira à la synchronisation suivante.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct each record as the central service&apos;s message says, then save it: it will be sent again at the next synchronisation.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Aucune fiche refusée.</source>
-        <translation type="unfinished"></translation>
+        <translation>No refused records.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Personne</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>État</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message du service central</source>
-        <translation type="unfinished"></translation>
+        <translation>Central service message</translation>
     </message>
 </context>
 <context>
@@ -1156,35 +1156,35 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/forms/search_dialog.py" line="+54"/>
         <source>Nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, date of birth (dd/mm/yyyy), NIR or phone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rechercher</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Résultats</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>né(e) le {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>born on {date}</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n résultat(s) ; Entrée pour choisir.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result; Enter to choose.</numerusform>
+            <numerusform>%n results; Enter to choose.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Aucune fiche ne correspond.</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching record.</translation>
     </message>
 </context>
 <context>
@@ -1192,101 +1192,101 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/security_menu.py" line="+54"/>
         <source>&amp;Sécurité</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;curity</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Connecté : {login} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in: {login} ({role})</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Exporter le fichier &amp;Excel (transmission)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the &amp;Excel file (transmission)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exporter les données &amp;pseudonymisées…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;pseudonymised data…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Journal des accès…</source>
-        <translation type="unfinished"></translation>
+        <translation>Access &amp;log…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Comptes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accounts…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Oublier ce poste…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forget this workstation…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Fichier Excel de transmission</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel transmission file</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Classeur Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export pseudonymisé</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudonymised export</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Classeur Excel (*.xlsx);;Fichier CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Export complete: %n record. It will be deleted when the retention period ends.</numerusform>
+            <numerusform>Export complete: %n records. It will be deleted when the retention period ends.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Oublier ce poste</source>
-        <translation type="unfinished"></translation>
+        <translation>Forget this workstation</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>All data on this workstation will be permanently deleted: %n record, the encryption key in the keyring and the exported files.</numerusform>
+            <numerusform>All data on this workstation will be permanently deleted: %n records, the encryption key in the keyring and the exported files.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record has not yet been sent to the central service: it will be lost.</numerusform>
+            <numerusform>%n records have not yet been sent to the central service: they will be lost.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Le code de récupération n&apos;ouvrira plus rien : il n&apos;y aura aucun moyen de retrouver ces données.</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery code will no longer open anything: there will be no way to get this data back.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Supprimer définitivement</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete permanently</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1295,42 +1295,42 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location filename="../../app/ui/settings_dialog.py" line="+55"/>
         <source>Établissement</source>
         <extracomment>Bounds of the integer settings (their checks say the same in French).</extracomment>
-        <translation type="unfinished">Establishment</translation>
+        <translation>Establishment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Conservation des données</source>
-        <translation type="unfinished"></translation>
+        <translation>Data retention</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sécurité</source>
-        <translation type="unfinished"></translation>
+        <translation>Security</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Synchronisation</source>
-        <translation type="unfinished">Synchronisation</translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Paramètres</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Autres</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location line="+132"/>
         <source>Attention : la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
-        <translation type="unfinished">Warning: the FINESS check digit does not match. Check the number (it can be saved anyway).</translation>
+        <translation>Warning: the FINESS number&apos;s check digit does not match. Check the number (it can be saved anyway).</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Corrigez les valeurs signalées ; rien n&apos;a été enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the values flagged; nothing has been saved.</translation>
     </message>
 </context>
 <context>
@@ -1338,17 +1338,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/login.py" line="-73"/>
         <source>Tracing Desk — connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracing Desk — sign in</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Données de santé couvertes par le secret professionnel : connectez-vous avec votre compte personnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Health data covered by professional secrecy: sign in with your personal account.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quitter</source>
-        <translation type="unfinished">Quit</translation>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -1356,29 +1356,29 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="-87"/>
         <source>Se connecter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Identifiant :</source>
-        <translation type="unfinished">&amp;Login:</translation>
+        <translation>&amp;Username:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Mot de passe :</source>
-        <translation type="unfinished">&amp;Password:</translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Indiquez votre identifiant et votre mot de passe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your username and password.</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many failed attempts: try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts: try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -1488,27 +1488,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/sync_menu.py" line="+49"/>
         <source>&amp;Synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchronisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Jeton du compte partenaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner account &amp;token…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fiches &amp;refusées…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refused records…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Paramètres de synchronisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation &amp;settings…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Saisissez le jeton du compte partenaire de l&apos;établissement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the establishment&apos;s partner account token.</translation>
     </message>
 </context>
 <context>
@@ -1516,27 +1516,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="-170"/>
         <source>Paramètres de synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation settings</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Parcourir…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Autorités de certification</source>
-        <translation type="unfinished">Certificate authorities</translation>
+        <translation>Certificate authorities</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Certificats (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates (*.pem *.crt)</translation>
     </message>
 </context>
 <context>
@@ -1544,63 +1544,63 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/ui/sync_status.py" line="+44"/>
         <source>connexion…</source>
-        <translation type="unfinished"></translation>
+        <translation>connecting…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>envoi %v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>sending %v / %m</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Synchroniser maintenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchronise now</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Envoyer maintenant les fiches en attente au service central</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the pending records to the central service now</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>en ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>hors ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln en attente</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pending</numerusform>
+            <numerusform>%Ln pending</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln refusée(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>dernière synchronisation : {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>last synchronisation: {when}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>jamais synchronisé</source>
-        <translation type="unfinished"></translation>
+        <translation>never synchronised</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Dernier envoi : {a} acceptée(s), {r} refusée(s), {c} conflit(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last upload: {a} accepted, {r} refused, {c} conflict(s)</translation>
     </message>
 </context>
 <context>
@@ -1608,17 +1608,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+17"/>
         <source>Jeton du compte partenaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner account token</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>jeton fourni pour le compte partenaire</source>
-        <translation type="unfinished"></translation>
+        <translation>token provided for the partner account</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Jeton invalide : au moins 16 caractères, sans espace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid token: at least 16 characters, no spaces.</translation>
     </message>
 </context>
 <context>
@@ -1662,12 +1662,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+1"/>
         <source>Nom</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1677,7 +1677,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+1"/>
         <source>Unité</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
 </context>
 <context>
@@ -2261,7 +2261,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+11"/>
         <location line="+87"/>
         <source>Nom</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="-96"/>
@@ -2353,7 +2353,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+12"/>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2432,7 +2432,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+9"/>
         <location line="+38"/>
         <source>Identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location line="-35"/>
@@ -2472,7 +2472,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+14"/>
         <source>État</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3569,7 +3569,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+3"/>
         <location line="+34"/>
         <source>Nom</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="-33"/>
@@ -3590,7 +3590,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+1"/>
         <source>État</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
