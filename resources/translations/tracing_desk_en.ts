@@ -1769,492 +1769,492 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+18"/>
         <source>masculin</source>
-        <translation type="unfinished"></translation>
+        <translation>male</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>féminin</source>
-        <translation type="unfinished"></translation>
+        <translation>female</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>indéterminé</source>
-        <translation type="unfinished"></translation>
+        <translation>undetermined</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>patient hospitalisé</source>
-        <translation type="unfinished"></translation>
+        <translation>inpatient</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>résident</source>
-        <translation type="unfinished"></translation>
+        <translation>resident</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>professionnel de l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>establishment staff member</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>intervenant extérieur</source>
-        <translation type="unfinished"></translation>
+        <translation>external worker</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>visiteur</source>
-        <translation type="unfinished"></translation>
+        <translation>visitor</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+122"/>
         <source>autre</source>
-        <translation type="unfinished"></translation>
+        <translation>other</translation>
     </message>
     <message>
         <location line="-106"/>
         <location line="+18"/>
         <source>oui</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="-17"/>
         <location line="+18"/>
         <source>non</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>non recueilli</source>
-        <translation type="unfinished"></translation>
+        <translation>not collected</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>ne sait pas</source>
-        <translation type="unfinished"></translation>
+        <translation>does not know</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>oral</source>
-        <translation type="unfinished"></translation>
+        <translation>verbal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>affichette</source>
-        <translation type="unfinished"></translation>
+        <translation>notice</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>notice remise</source>
-        <translation type="unfinished"></translation>
+        <translation>leaflet given</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>RT-PCR</source>
-        <translation type="unfinished"></translation>
+        <translation>RT-PCR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>test antigénique</source>
-        <translation type="unfinished"></translation>
+        <translation>antigen test</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sérologie</source>
-        <translation type="unfinished"></translation>
+        <translation>serology</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>imagerie</source>
-        <translation type="unfinished"></translation>
+        <translation>imaging</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diagnostic clinique</source>
-        <translation type="unfinished"></translation>
+        <translation>clinical diagnosis</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>positif</source>
-        <translation type="unfinished"></translation>
+        <translation>positive</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>négatif</source>
-        <translation type="unfinished"></translation>
+        <translation>negative</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>douteux</source>
-        <translation type="unfinished"></translation>
+        <translation>inconclusive</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>en attente</source>
-        <translation type="unfinished"></translation>
+        <translation>pending</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>même lieu de vie</source>
-        <translation type="unfinished"></translation>
+        <translation>same household</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>face-à-face à moins d&apos;1 m</source>
-        <translation type="unfinished"></translation>
+        <translation>face to face within 1 m</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>soins ou actes d&apos;hygiène donnés ou reçus</source>
-        <translation type="unfinished"></translation>
+        <translation>care or hygiene procedures given or received</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>espace confiné partagé ≥ 15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>shared enclosed space ≥ 15 min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>même classe</source>
-        <translation type="unfinished"></translation>
+        <translation>same class</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>masque chirurgical ou FFP2 porté par le cas</source>
-        <translation type="unfinished"></translation>
+        <translation>surgical or FFP2 mask worn by the case</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>masque chirurgical ou FFP2 porté par le contact</source>
-        <translation type="unfinished"></translation>
+        <translation>surgical or FFP2 mask worn by the contact</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>séparation physique</source>
-        <translation type="unfinished"></translation>
+        <translation>physical separation</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>à risque</source>
-        <translation type="unfinished"></translation>
+        <translation>at risk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>à risque négligeable</source>
-        <translation type="unfinished"></translation>
+        <translation>negligible risk</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>département</source>
-        <translation type="unfinished"></translation>
+        <translation>département</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>collectivité mentionnée à l&apos;article 72-3 de la Constitution</source>
-        <translation type="unfinished"></translation>
+        <translation>overseas collectivity (article 72-3 of the Constitution)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>pays</source>
-        <translation type="unfinished"></translation>
+        <translation>country</translation>
     </message>
     <message>
         <location line="+152"/>
         <source>structures ou lieux d&apos;hébergement collectif</source>
         <extracomment>INSEE codes of the départements (metropolitan France, Corsica as 2A/2B). INSEE codes of the overseas départements and collectivités (art. 72-3 of the Constitution), plus Nouvelle-Calédonie (988) which the picker also offers. Every code of the letter-j picker, in picker order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>collective accommodation facilities or places</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>structures d&apos;accueil du jeune enfant</source>
-        <translation type="unfinished"></translation>
+        <translation>childcare facilities</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>milieu scolaire</source>
-        <translation type="unfinished"></translation>
+        <translation>school</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>milieu universitaire</source>
-        <translation type="unfinished"></translation>
+        <translation>university</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>établissements de santé</source>
-        <translation type="unfinished"></translation>
+        <translation>healthcare establishments</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>autres établissements recevant du public dans lesquels les gestes barrières ne peuvent être pleinement respectés</source>
-        <translation type="unfinished"></translation>
+        <translation>other establishments open to the public where protective measures cannot be fully observed</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>foyer</source>
-        <translation type="unfinished"></translation>
+        <translation>hostel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pensionnat</source>
-        <translation type="unfinished"></translation>
+        <translation>boarding school</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>établissement d&apos;hébergement pour personnes âgées dépendantes</source>
-        <translation type="unfinished"></translation>
+        <translation>nursing home for dependent elderly people (EHPAD)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>établissement médico-social accompagnant des personnes handicapées</source>
-        <translation type="unfinished"></translation>
+        <translation>medico-social establishment supporting people with disabilities</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>établissements pénitentiaires</source>
-        <translation type="unfinished"></translation>
+        <translation>prisons</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>structure d&apos;hébergement touristique</source>
-        <translation type="unfinished"></translation>
+        <translation>tourist accommodation</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>événement sportif</source>
-        <translation type="unfinished"></translation>
+        <translation>sports event</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>événement culturel</source>
-        <translation type="unfinished"></translation>
+        <translation>cultural event</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>réunion familiale</source>
-        <translation type="unfinished"></translation>
+        <translation>family gathering</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rassemblement festif</source>
-        <translation type="unfinished"></translation>
+        <translation>festive gathering</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rassemblement pour raison professionnelle</source>
-        <translation type="unfinished"></translation>
+        <translation>work-related gathering</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>autre type de rassemblement</source>
-        <translation type="unfinished"></translation>
+        <translation>other type of gathering</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>personne identifiée comme cas contact à risque de contamination à la covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>person identified as a contact at risk of COVID-19 infection</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>personne ayant dans son entourage une personne dépistée positive à la covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>person with someone close to them who tested positive for COVID-19</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>personne présentant des symptômes de contamination à la covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>person with symptoms of COVID-19 infection</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>personne ayant dans son entourage une personne présentant des symptômes de contamination à la covid-19</source>
-        <translation type="unfinished"></translation>
+        <translation>person with someone close to them who has symptoms of COVID-19 infection</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>création</source>
-        <translation type="unfinished"></translation>
+        <translation>creation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>viewing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>modification</source>
-        <translation type="unfinished"></translation>
+        <translation>modification</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>deletion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>validation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>clôture</source>
-        <translation type="unfinished"></translation>
+        <translation>closure</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>réouverture</source>
-        <translation type="unfinished"></translation>
+        <translation>reopening</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>export</source>
-        <translation type="unfinished"></translation>
+        <translation>export</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>impression</source>
-        <translation type="unfinished"></translation>
+        <translation>printing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>transmission</source>
-        <translation type="unfinished"></translation>
+        <translation>transmission</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>purge</source>
-        <translation type="unfinished"></translation>
+        <translation>purge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>sign-in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>verrouillage</source>
-        <translation type="unfinished"></translation>
+        <translation>lock</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>échec de connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>failed sign-in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>initialisation</source>
-        <translation type="unfinished"></translation>
+        <translation>initialisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>import</source>
-        <translation type="unfinished"></translation>
+        <translation>import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>récupération de la clé</source>
-        <translation type="unfinished"></translation>
+        <translation>key recovery</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>migration</source>
-        <translation type="unfinished"></translation>
+        <translation>migration</translation>
     </message>
     <message>
         <location filename="../../app/core/identifiers.py" line="+64"/>
         <source>Le NIR est vide.</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR is empty.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Le NIR doit compter 15 caractères, clé comprise ({count} saisis).</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR must have 15 characters, including the key ({count} entered).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Le NIR doit commencer par 1, 2, 3, 4, 7 ou 8.</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR must start with 1, 2, 3, 4, 7 or 8.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>La clé du NIR ne correspond pas (clé attendue : {key}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR key does not match (expected key: {key}).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Longueur du NIR incorrecte.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incorrect NIR length.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Le NIR ne contient que des chiffres (2A ou 2B pour un département de Corse).</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR contains only digits (2A or 2B for a Corsican département).</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Le numéro de téléphone est vide.</source>
-        <translation type="unfinished"></translation>
+        <translation>The phone number is empty.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone number not recognised “{text}” (a foreign number starts with +).</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Le code postal doit compter 5 chiffres (« {text} »).</source>
-        <translation type="unfinished"></translation>
+        <translation>The postcode must have 5 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Code postal inconnu « {text} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown postcode “{text}”.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Le n° FINESS compte 9 caractères (« {text} »).</source>
-        <translation type="unfinished"></translation>
+        <translation>The FINESS number has 9 characters (“{text}”).</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Le n° RPPS compte 11 chiffres (« {text} »).</source>
-        <translation type="unfinished"></translation>
+        <translation>The RPPS number has 11 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Le n° RPPS « {text} » est invalide (clé de contrôle).</source>
-        <translation type="unfinished"></translation>
+        <translation>The RPPS number “{text}” is invalid (check digit).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Le n° ADELI compte 9 chiffres (« {text} »).</source>
-        <translation type="unfinished"></translation>
+        <translation>The ADELI number has 9 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Le code d&apos;admission AME est vide.</source>
-        <translation type="unfinished"></translation>
+        <translation>The AME admission code is empty.</translation>
     </message>
     <message>
         <location filename="../../app/core/models.py" line="+56"/>
         <source>Ligne(s) d&apos;adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address line(s)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Code postal</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Town</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pays</source>
         <extracomment>``&quot;&quot;`` means France.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Country</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2266,89 +2266,89 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="-96"/>
         <source>Lien avec la personne</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship to the person</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+103"/>
         <source>Téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="-105"/>
         <source>Spécialité</source>
-        <translation type="unfinished"></translation>
+        <translation>Speciality</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>N° RPPS</source>
-        <translation type="unfinished"></translation>
+        <translation>RPPS no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N° ADELI</source>
-        <translation type="unfinished"></translation>
+        <translation>ADELI no.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type d&apos;examen</source>
-        <translation type="unfinished"></translation>
+        <translation>Test type</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Date de prélèvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Résultat</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Date des premiers symptômes</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of first symptoms</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Asymptomatique</source>
-        <translation type="unfinished"></translation>
+        <translation>Asymptomatic</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Statut dans l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Status in the establishment</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Service / unité</source>
-        <translation type="unfinished"></translation>
+        <translation>Ward / unit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chambre</source>
-        <translation type="unfinished"></translation>
+        <translation>Room</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Date de l&apos;information</source>
-        <translation type="unfinished"></translation>
+        <translation>Date informed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Information donnée par</source>
-        <translation type="unfinished"></translation>
+        <translation>Informed by</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Modalités d&apos;information</source>
-        <translation type="unfinished"></translation>
+        <translation>How informed</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Informé(e) du droit d&apos;opposition à la réutilisation pour la recherche</source>
-        <translation type="unfinished"></translation>
+        <translation>Informed of the right to object to reuse for research</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2359,74 +2359,74 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+3"/>
         <source>Code</source>
         <extracomment>INSEE code for a département / collectivité; empty or ISO code for a country.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Type de structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility type</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type d&apos;hébergement collectif</source>
-        <translation type="unfinished"></translation>
+        <translation>Collective accommodation type</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nom de la structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility name</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+137"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="-132"/>
         <source>Date de fréquentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Date attended</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Lieu</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Objet du rassemblement</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose of the gathering</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Précision</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>En quarantaine au cours des 14 derniers jours</source>
-        <translation type="unfinished"></translation>
+        <translation>In quarantine during the last 14 days</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Raisons de la quarantaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons for quarantine</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+220"/>
         <source>Symptômes</source>
-        <translation type="unfinished"></translation>
+        <translation>Symptoms</translation>
     </message>
     <message>
         <location line="-216"/>
         <source>Date de début des symptômes</source>
-        <translation type="unfinished"></translation>
+        <translation>Symptom onset date</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2437,37 +2437,37 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="-35"/>
         <source>Patient zéro</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient zero</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Date du dernier contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of last contact</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Circonstances</source>
-        <translation type="unfinished"></translation>
+        <translation>Circumstances</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Autre circonstance</source>
-        <translation type="unfinished"></translation>
+        <translation>Other circumstance</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mesures de protection</source>
-        <translation type="unfinished"></translation>
+        <translation>Protective measures</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Évaluation suggérée</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested assessment</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Évaluation du risque</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk assessment</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2478,182 +2478,182 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+3"/>
         <source>Version</source>
         <extracomment>0 before the first save, 1 at creation, +1 at every save (the db sets it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Créée le</source>
         <extracomment>Fixed at first save, aware UTC; the retention deadline derives from it.</extracomment>
-        <translation type="unfinished">Created on</translation>
+        <translation>Created on</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Modifiée le</source>
-        <translation type="unfinished"></translation>
+        <translation>Modified on</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nom de naissance</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nom d&apos;usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Used name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prénoms</source>
-        <translation type="unfinished"></translation>
+        <translation>First names</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date de naissance</source>
-        <translation type="unfinished">Date of birth</translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sexe</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Représentant légal</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>NIR</source>
         <extracomment>15 characters, no spaces (``identifiers.normalize_nir``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>NIR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Code d&apos;admission AME</source>
-        <translation type="unfinished"></translation>
+        <translation>AME admission code</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Téléphones</source>
         <extracomment>E.164 numbers (``identifiers.parse_phone``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Phones</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Organisme d&apos;affiliation</source>
-        <translation type="unfinished"></translation>
+        <translation>Health insurance body</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Médecin</source>
-        <translation type="unfinished"></translation>
+        <translation>Doctor</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Place dans l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Place in the establishment</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Besoin d&apos;un accompagnement sanitaire ou social</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs health or social support</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Consentement à la communication de l&apos;identité et des coordonnées à l&apos;organisme compétent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent to the identity and contact details being passed to the competent body</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Lieux de séjour des 14 derniers jours</source>
-        <translation type="unfinished"></translation>
+        <translation>Places stayed in the last 14 days</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Date de retour en France</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of return to France</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Structures fréquentées (14 derniers jours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilities attended (last 14 days)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Rassemblements</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatherings</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Information de la personne</source>
-        <translation type="unfinished"></translation>
+        <translation>Informing the person</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Établissement de l&apos;infection</source>
-        <translation type="unfinished"></translation>
+        <translation>Establishment of infection</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Accepte que son identité soit communiquée à ses contacts</source>
         <extracomment>MARS 109: may the identity be given to the contacts?</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Agrees to their identity being given to their contacts</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quarantaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantine</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Contact avec une personne infectée ou symptomatique (14 derniers jours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact with an infected or symptomatic person (last 14 days)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Dépisté(e) lors d&apos;une campagne organisée par l&apos;ARS</source>
-        <translation type="unfinished"></translation>
+        <translation>Screened during a campaign organised by the ARS</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Expositions</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposures</translation>
     </message>
     <message>
         <location filename="../../app/core/settings.py" line="+85"/>
         <source>Nom de l&apos;établissement</source>
         <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control). Set by the program itself (first-run wizard), not shown in the settings dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Establishment name</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>N° FINESS</source>
-        <translation type="unfinished"></translation>
+        <translation>FINESS no.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Adresse de l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Establishment address</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Adresse postale, sur une ou plusieurs lignes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postal address, on one or more lines.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fuseau horaire de l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Establishment time zone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Europe/Paris, ou le fuseau d&apos;outre-mer (America/Cayenne, Indian/Reunion…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Europe/Paris, or the overseas time zone (America/Cayenne, Indian/Reunion…).</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2688,42 +2688,42 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+13"/>
         <source>Durée de conservation (mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention period (months)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>3 mois au plus après la création de la fiche (décret 2020-551, art. 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>At most 3 months after the record is created (decree 2020-551, art. 5).</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Adresse du service central</source>
-        <translation type="unfinished"></translation>
+        <translation>Central service address</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Par exemple https://tracage.exemple.fr (HTTPS).</source>
-        <translation type="unfinished"></translation>
+        <translation>For example https://tracage.exemple.fr (HTTPS).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Synchronisation automatique (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic synchronisation (minutes)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Autorités de certification (fichier PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate authorities (PEM file)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vide : autorités du système. Sinon seules celles du fichier sont reconnues (proxy de l&apos;hôpital, service central de démonstration).</source>
-        <translation type="unfinished"></translation>
+        <translation>Empty: system authorities. Otherwise only those in the file are trusted (hospital proxy, demonstration central service).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Mode développement (http:// vers la boucle locale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Development mode (http:// to the loopback)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2759,22 +2759,22 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+25"/>
         <source>Verrouillage automatique après inactivité (minutes)</source>
         <extracomment>The settings a fiche&apos;s deadline depends on: changing one recomputes every deadline.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Automatic lock after inactivity (minutes)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sur un poste partagé, l&apos;écran se masque après ce délai sans clavier ni souris.</source>
-        <translation type="unfinished"></translation>
+        <translation>On a shared workstation, the screen is hidden after this time without keyboard or mouse activity.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Conservation du journal des accès (mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Access log retention (months)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient aucune donnée personnelle des patients (identifiants de fiches seulement).</source>
-        <translation type="unfinished"></translation>
+        <translation>Older entries are deleted by the purge. The log contains no personal patient data (record IDs only).</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2789,193 +2789,193 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/core/text.py" line="+39"/>
         <source>(sans nom)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no name)</translation>
     </message>
     <message>
         <location filename="../../app/core/validation.py" line="+91"/>
         <source>{field} : à renseigner.</source>
         <extracomment>A contact counts only within 14 days before the patient zéro&apos;s diagnosis.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{field}: required.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indiquez au moins un nom, un prénom ou un numéro de téléphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter at least a surname, a first name or a phone number.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Indiquez au moins un téléphone ou une adresse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter at least a phone number or an address.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{field} : la date du {date} est dans le futur.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: the date {date} is in the future.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date de naissance peu plausible ({date} : plus de {years} ans).</source>
-        <translation type="unfinished"></translation>
+        <translation>Implausible date of birth ({date}: over {years} years ago).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Personne mineure : indiquez son représentant légal (nom, lien, téléphone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Minor: enter their legal representative (name, relationship, phone).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Adresse e-mail invalide « {text} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid email address “{text}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Un NIR et un code d&apos;admission AME sont tous deux saisis : un seul suffit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Both an NIR and an AME admission code are entered: one is enough.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Le NIR ne correspond pas au sexe indiqué.</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR does not match the sex entered.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Le NIR ne correspond pas à la date de naissance (année ou mois).</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIR does not match the date of birth (year or month).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Code INSEE inconnu « {code} » ({kind}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown INSEE code “{code}” ({kind}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indiquez le pays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the country.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indiquez la date de retour en France après le séjour à l&apos;étranger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the date of return to France after the stay abroad.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Le type d&apos;hébergement ne s&apos;applique qu&apos;aux structures ou lieux d&apos;hébergement collectif.</source>
-        <translation type="unfinished"></translation>
+        <translation>The accommodation type applies only to collective accommodation facilities or places.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Précisez le type d&apos;hébergement collectif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Specify the type of collective accommodation.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indiquez la raison de la quarantaine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for quarantine.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Des raisons de quarantaine sont indiquées pour une personne qui n&apos;était pas en quarantaine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons for quarantine are given for a person who was not in quarantine.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Une date de premiers symptômes est saisie pour une personne asymptomatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>A date of first symptoms is entered for an asymptomatic person.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Indiquez la date des premiers symptômes ou cochez « asymptomatique ».</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the date of first symptoms or tick “asymptomatic”.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Le résultat de l&apos;examen n&apos;est pas positif.</source>
-        <translation type="unfinished"></translation>
+        <translation>The test result is not positive.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{field} : la date du {date} précède la date de naissance.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: the date {date} is before the date of birth.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Une date de début des symptômes est saisie alors que la personne n&apos;a pas de symptômes.</source>
-        <translation type="unfinished"></translation>
+        <translation>A symptom onset date is entered although the person has no symptoms.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recueillez le choix de la personne : son identité peut-elle être communiquée à ses contacts (oui ou non) ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask for the person&apos;s choice: may their identity be given to their contacts (yes or no)?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Indiquez comment la personne a été informée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter how the person was informed.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Liez la personne contact à au moins un patient zéro (exposition).</source>
-        <translation type="unfinished"></translation>
+        <translation>Link the contact person to at least one patient zero (exposure).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exposition sans patient zéro.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposure without a patient zero.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Une personne ne peut pas être son propre contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>A person cannot be their own contact.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ce patient zéro est déjà lié à la personne contact (exposition n° {number}).</source>
-        <translation type="unfinished"></translation>
+        <translation>This patient zero is already linked to the contact person (exposure no. {number}).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dernier contact le {date}, plus de {days} jours avant le diagnostic du patient zéro ({diagnosis}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Last contact on {date}, more than {days} days before the patient zero&apos;s diagnosis ({diagnosis}).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Précisez l&apos;autre circonstance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Specify the other circumstance.</translation>
     </message>
     <message>
         <location filename="../../app/core/accounts.py" line="+47"/>
         <source>agent de traçage</source>
-        <translation type="unfinished"></translation>
+        <translation>tracing agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>référent</source>
-        <translation type="unfinished"></translation>
+        <translation>référent</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>exporter des fiches</source>
-        <translation type="unfinished"></translation>
+        <translation>export records</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>consulter le journal</source>
-        <translation type="unfinished"></translation>
+        <translation>view the log</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>modifier les paramètres</source>
-        <translation type="unfinished"></translation>
+        <translation>change the settings</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gérer les comptes</source>
-        <translation type="unfinished"></translation>
+        <translation>manage accounts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>oublier ce poste</source>
-        <translation type="unfinished"></translation>
+        <translation>forget this workstation</translation>
     </message>
 </context>
 <context>
@@ -2983,122 +2983,122 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location filename="../../app/db/errors.py" line="+24"/>
         <source>La base de données locale est inutilisable. Notez ce message et contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database is unusable. Note this message and contact the IT department.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>La clé de chiffrement trouvée ne correspond pas à la base de données : la base n&apos;a pas été modifiée. Si la clé du trousseau a été remplacée, restaurez-la avec « tracing-desk recover » et votre code de récupération.</source>
-        <translation type="unfinished"></translation>
+        <translation>The encryption key found does not match the database: the database has not been changed. If the keyring key has been replaced, restore it with “tracing-desk recover” and your recovery code.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Phrase secrète incorrecte, ou fichier de base de données endommagé : la base n&apos;a pas été modifiée. Vérifiez la phrase secrète (majuscules, accents) et réessayez ; si elle est perdue, utilisez « tracing-desk recover » avec votre code de récupération.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incorrect passphrase, or damaged database file: the database has not been changed. Check the passphrase (capitals, accents) and try again; if it is lost, use “tracing-desk recover” with your recovery code.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Le fichier de base de données a été modifié ou endommagé (la clé est correcte mais le contenu ne se déchiffre pas). Rien n&apos;a été effacé ni remplacé. Ne supprimez pas le fichier : contactez le service informatique, qui pourra repartir d&apos;une sauvegarde du dossier de données.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database file has been modified or damaged (the key is correct but the content cannot be decrypted). Nothing has been erased or replaced. Do not delete the file: contact the IT department, who can restore from a backup of the data folder.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cette base de données a été créée ou mise à jour par une version plus récente de Tracing Desk. Installez la version la plus récente du programme ; la base n&apos;a pas été modifiée.</source>
-        <translation type="unfinished"></translation>
+        <translation>This database was created or updated by a newer version of Tracing Desk. Install the latest version of the program; the database has not been changed.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Le disque est plein : l&apos;enregistrement n&apos;a pas été fait (rien n&apos;a été perdu de ce qui était déjà enregistré). Libérez de la place ou contactez le service informatique, puis réessayez.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full: the record was not saved (nothing already saved has been lost). Free up some space or contact the IT department, then try again.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>La base de données est occupée par une autre fenêtre ou une tâche en cours. Attendez quelques secondes puis réessayez ; si cela persiste, fermez les autres instances de Tracing Desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is in use by another window or a running task. Wait a few seconds and try again; if this persists, close the other instances of Tracing Desk.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>La base de données ne peut pas être modifiée (fichier ou dossier en lecture seule, droits insuffisants). Contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database cannot be modified (read-only file or folder, insufficient permissions). Contact the IT department.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Erreur de lecture ou d&apos;écriture sur le disque. L&apos;opération n&apos;a pas été faite. Vérifiez le disque ou le partage réseau, puis réessayez ; si cela persiste, contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disk read or write error. The operation was not carried out. Check the disk or network share, then try again; if this persists, contact the IT department.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Le fichier de base de données ne peut pas être ouvert (dossier absent, inaccessible ou droits insuffisants). Contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database file cannot be opened (folder missing, inaccessible or insufficient permissions). Contact the IT department.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Le fichier n&apos;utilise pas le chiffrement attendu (SQLCipher 4, PBKDF2-HMAC-SHA512, HMAC-SHA512, en-tête chiffré). Il n&apos;a pas été créé par cette version de Tracing Desk ; il n&apos;a pas été modifié. Contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file does not use the expected encryption (SQLCipher 4, PBKDF2-HMAC-SHA512, HMAC-SHA512, encrypted header). It was not created by this version of Tracing Desk; it has not been changed. Contact the IT department.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Aucun trousseau sécurisé du système n&apos;est disponible (ou le trousseau trouvé enregistre les secrets en clair) : la clé de la base ne peut pas y être conservée. Utilisez le mode phrase secrète (« tracing-desk init --passphrase ») ou demandez au service informatique d&apos;activer le trousseau du système.</source>
-        <translation type="unfinished"></translation>
+        <translation>No secure system keyring is available (or the keyring found stores secrets in plain text): the database key cannot be kept there. Use passphrase mode (“tracing-desk init --passphrase”) or ask the IT department to enable the system keyring.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Le trousseau du système n&apos;a pas répondu ou a refusé l&apos;accès (verrouillé ?). Déverrouillez votre session ou le trousseau, puis réessayez.</source>
-        <translation type="unfinished"></translation>
+        <translation>The system keyring did not respond or refused access (locked?). Unlock your session or the keyring, then try again.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>La base de données existe mais sa clé est absente du trousseau de cet utilisateur (profil réinitialisé, autre poste ?). La base n&apos;a pas été modifiée. Utilisez « tracing-desk recover » avec votre code de récupération.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database exists but its key is missing from this user&apos;s keyring (profile reset, another workstation?). The database has not been changed. Use “tracing-desk recover” with your recovery code.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Aucune base de données n&apos;existe encore dans ce dossier de données. Créez-la avec « tracing-desk init », ou vérifiez le dossier choisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database exists in this data folder yet. Create it with “tracing-desk init”, or check the folder chosen.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Une base de données existe déjà dans ce dossier : elle n&apos;a pas été remplacée. Pour repartir de zéro, le service informatique doit d&apos;abord la déplacer.</source>
-        <translation type="unfinished"></translation>
+        <translation>A database already exists in this folder: it has not been replaced. To start from scratch, the IT department must first move it.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ce code de récupération ne correspond pas à cette base de données. Vérifiez la saisie (32 caractères, les tirets et espaces sont facultatifs) et qu&apos;il s&apos;agit bien du code imprimé pour ce poste.</source>
-        <translation type="unfinished"></translation>
+        <translation>This recovery code does not match this database. Check what you typed (32 characters, hyphens and spaces are optional) and that it is the code printed for this workstation.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Le fichier de récupération (tracing.db.recovery) est absent ou illisible : la clé ne peut pas être restaurée avec le code. Contactez le service informatique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery file (tracing.db.recovery) is missing or unreadable: the key cannot be restored with the code. Contact the IT department.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cette base est protégée par une phrase secrète : saisissez-la (ou définissez TRACING_DESK_PASSPHRASE pour les scripts).</source>
-        <translation type="unfinished"></translation>
+        <translation>This database is protected by a passphrase: enter it (or set TRACING_DESK_PASSPHRASE for scripts).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Phrase secrète trop courte : choisissez au moins 12 caractères, par exemple plusieurs mots.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase too short: choose at least 12 characters, for example several words.</translation>
     </message>
     <message>
         <location filename="../../app/db/accounts.py" line="+79"/>
         <source>Identifiant ou mot de passe incorrect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incorrect username or password.</translation>
     </message>
     <message>
         <location filename="../../app/db/permissions.py" line="+36"/>
         <source>Action réservée au référent : votre compte ne permet pas de la faire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Action reserved for the référent: your account does not allow it.</translation>
     </message>
     <message>
         <location filename="../../app/db/repositories.py" line="+52"/>
         <source>Cette fiche n&apos;existe plus : elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
-        <translation type="unfinished"></translation>
+        <translation>This record no longer exists: it has been deleted (retention period reached, or deleted from another workstation or another tab).</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : rechargez-la avant d&apos;enregistrer.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has been modified in the meantime (another tab or another workstation): reload it before saving.</translation>
     </message>
 </context>
 <context>
@@ -3128,7 +3128,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+1"/>
         <location filename="../../app/ui/forms/lists.py" line="+313"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3138,7 +3138,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+15"/>
         <source>Place dans l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>Place in the establishment</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -3575,7 +3575,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="-33"/>
         <location line="+35"/>
         <source>Téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="-34"/>
@@ -3605,7 +3605,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+4"/>
         <source>Prénoms</source>
-        <translation type="unfinished"></translation>
+        <translation>First names</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3615,7 +3615,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+4"/>
         <source>Date du dernier contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of last contact</translation>
     </message>
     <message>
         <location line="+18"/>
