@@ -3107,22 +3107,22 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location filename="../../app/ui/forms/common.py" line="+64"/>
         <source>Identité (a)</source>
         <extracomment>Suggestions for the organisme d&apos;affiliation (c); free text stays possible.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Identity (a)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>15 caractères, clé comprise</source>
-        <translation type="unfinished"></translation>
+        <translation>15 characters, including the key</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Représentant légal (mineur ou majeur protégé)</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative (minor or protected adult)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Coordonnées (b) et organisme d&apos;affiliation (c)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact details (b) and health insurance body (c)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3133,7 +3133,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+9"/>
         <source>France si vide</source>
-        <translation type="unfinished"></translation>
+        <translation>France if empty</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3143,427 +3143,427 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+29"/>
         <source>Information délivrée à la personne</source>
-        <translation type="unfinished"></translation>
+        <translation>Information given to the person</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Informé(e) aujourd&apos;hui, par moi</source>
-        <translation type="unfinished"></translation>
+        <translation>Informed today, by me</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Lieux, structures et rassemblements des 14 derniers jours (j, k, l)</source>
-        <translation type="unfinished"></translation>
+        <translation>Places, facilities and gatherings in the last 14 days (j, k, l)</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/consent.py" line="+26"/>
         <source>identité non communicable</source>
-        <translation type="unfinished"></translation>
+        <translation>identity not to be disclosed</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Identité communicable aux contacts : oui</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity may be given to contacts: yes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Identité non communicable aux contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity not to be given to contacts</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choix non recueilli : identité non communicable</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice not collected: identity not to be disclosed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choix à recueillir : identité non communicable</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice to be collected: identity not to be disclosed</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Droits : une personne infectée ne peut pas s&apos;opposer au traitement (elle reste libre de nommer ou non ses contacts) ; toute personne peut s&apos;opposer à la réutilisation de ses données pour la recherche auprès de sa caisse d&apos;assurance maladie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rights: an infected person cannot object to the processing (they remain free to name their contacts or not); anyone can object to the reuse of their data for research by contacting their health insurance fund.</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/contact.py" line="+36"/>
         <source>Exposition aux patients zéro (e)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposure to patients zero (e)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Place dans l&apos;établissement et symptômes</source>
-        <translation type="unfinished"></translation>
+        <translation>Place in the establishment and symptoms</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accompagnement (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Support (h)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Médecin traitant (d)</source>
-        <translation type="unfinished"></translation>
+        <translation>General practitioner (d)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+62"/>
         <source>Promouvoir en patient zéro</source>
-        <translation type="unfinished"></translation>
+        <translation>Promote to patient zero</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Creates a patient zero record for this person; the contact record is kept.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Lier à un patient zéro</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to a patient zero</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Créer une fiche patient zéro pour cette personne (identité, coordonnées, lieux et structures repris) ? La fiche contact est conservée avec ses expositions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a patient zero record for this person (identity, contact details, places and facilities copied)? The contact record is kept with its exposures.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Fiche patient zéro créée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient zero record created.</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/exposition.py" line="+40"/>
         <source>Patient zéro : {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient zero: {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Patient zéro : {hidden} (réf. {ref})</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient zero: {hidden} (ref. {ref})</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exposition</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposure</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Retenir la suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept the suggestion</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Évaluation du risque (décision)</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk assessment (decision)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Suggestion du programme : {risk}</source>
-        <translation type="unfinished"></translation>
+        <translation>Program&apos;s suggestion: {risk}</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Lier à un patient zéro…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to a patient zero…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Aucun patient zéro lié.</source>
-        <translation type="unfinished"></translation>
+        <translation>No patient zero linked.</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/fiche_form.py" line="+204"/>
         <location filename="../../app/ui/forms/workspace.py" line="+91"/>
         <source>&amp;Enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enregistrer la fiche (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../app/ui/forms/workspace.py" line="+3"/>
         <source>&amp;Valider</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validate</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Vérifier que la fiche est complète et la valider (Ctrl+Entrée)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the record is complete and validate it (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rouvrir</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reopen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rouvrir la fiche pour la corriger</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the record to correct it</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clô&amp;turer</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lose</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clôturer la fiche : le traçage est terminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the record: tracing is finished</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Ouvrir la fiche existante</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the existing record</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Rec&amp;harger la fiche</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;load the record</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Afficher la version enregistrée et y reporter les champs que vous avez modifiés</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the saved version and carry over the fields you have changed</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved entry from {when} restored: check it, then save (Ctrl+S).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Attention : la fiche a été modifiée depuis cette saisie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: the record has been modified since this entry.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Nouvelle fiche (non enregistrée)</source>
-        <translation type="unfinished"></translation>
+        <translation>New record (not saved)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+60"/>
         <source> — modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
+        <translation> — unsaved changes</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>Fiche {state} : lecture seule. « Rouvrir » pour la corriger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record {state}: read-only. “Reopen” to correct it.</translation>
     </message>
     <message numerus="yes">
         <location line="+72"/>
         <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cannot validate: %n item to complete or correct</numerusform>
+            <numerusform>Cannot validate: %n items to complete or correct</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Prête à valider ; à vérifier :</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to validate; to check:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prête à valider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to validate.</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion) : votre saisie n&apos;a pas été enregistrée. Elle reste affichée et conservée en brouillon. « Recharger la fiche » affiche la version enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les puis enregistrez.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has been modified in the meantime (another tab, another workstation or a promotion): your entry has not been saved. It stays on screen and is kept as a draft. “Reload the record” shows the saved version and carries over the fields you have changed; check them, then save.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Enregistrement refusé : fiche modifiée entre-temps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save refused: record modified in the meantime.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cette fiche n&apos;existe plus : elle a été supprimée pendant que vous la modifiiez (échéance de conservation atteinte, ou suppression depuis un autre poste). Votre saisie n&apos;a pas été enregistrée ; elle reste affichée dans cet onglet et conservée en brouillon au plus jusqu&apos;à l&apos;échéance de conservation de la fiche.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record no longer exists: it was deleted while you were editing it (retention period reached, or deleted from another workstation). Your entry has not been saved; it stays on screen in this tab and is kept as a draft at most until the record&apos;s retention deadline.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Enregistrement refusé : la fiche n&apos;existe plus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save refused: the record no longer exists.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reloaded: it is now “{state}”. Your entry will be carried over if you reopen it (“Reopen”); it stays in your draft.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reloaded. Changed on both sides, these fields keep your entry: {fields}. Check them, then save (Ctrl+S).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fiche rechargée avec votre saisie reportée : vérifiez-la puis enregistrez (Ctrl+S).</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reloaded with your entry carried over: check it, then save (Ctrl+S).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fiche rechargée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reloaded.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Brouillon enregistré automatiquement à {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft saved automatically at {time}</translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cannot save: %n error to correct</numerusform>
+            <numerusform>Cannot save: %n errors to correct</numerusform>
         </translation>
     </message>
     <message>
         <location line="+61"/>
         <source>Fiche enregistrée à {time} ({state}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Record saved at {time} ({state}).</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>le même NIR</source>
-        <translation type="unfinished"></translation>
+        <translation>the same NIR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>les mêmes nom, prénoms et date de naissance</source>
-        <translation type="unfinished"></translation>
+        <translation>the same surname, first names and date of birth</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicate: a {kind} record ({state}, created on {created}) has {reason}.</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n autre(s) fiche(s) semblable(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other similar record.</numerusform>
+            <numerusform>%n other similar records.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enregistrer les modifications de cette fiche avant de la fermer ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the changes to this record before closing it?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>« Ne pas enregistrer » abandonne la saisie (le brouillon est supprimé).</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing without saving discards the entry (the draft is deleted).</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/fields.py" line="+305"/>
         <location filename="../../app/ui/forms/patient_zero.py" line="+118"/>
         <source>jj/mm/aaaa</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{field} : date non reconnue « {text} » (jj/mm/aaaa).</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: date not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>06 12 34 56 78 ; +44 …</source>
-        <translation type="unfinished"></translation>
+        <translation>06 12 34 56 78 ; +44 …</translation>
     </message>
     <message>
         <location line="+153"/>
         <source>Oui</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Non</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>Nom du représentant</source>
-        <translation type="unfinished"></translation>
+        <translation>Representative&apos;s name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lien (parent, tuteur…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship (parent, guardian…)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Téléphone du représentant</source>
-        <translation type="unfinished"></translation>
+        <translation>Representative&apos;s phone</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/lists.py" line="-109"/>
         <source>Retirer</source>
         <extracomment>Territory codes of Babel that are not countries, and French territories (j lists them apart).</extracomment>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Lieu de séjour</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of stay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type de lieu</source>
-        <translation type="unfinished"></translation>
+        <translation>Place type</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Département, collectivité ou pays</source>
-        <translation type="unfinished"></translation>
+        <translation>Département, collectivity or country</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Structure fréquentée</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility attended</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Rassemblement</source>
-        <translation type="unfinished"></translation>
+        <translation>Gathering</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Aucun.</source>
-        <translation type="unfinished"></translation>
+        <translation>None.</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>Ajouter un lieu de séjour</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a place of stay</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ajouter une structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a facility</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ajouter un rassemblement</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a gathering</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/patient_zero.py" line="-33"/>
         <source>Personnes contact liées</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked contact persons</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3580,12 +3580,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="-34"/>
         <source>Dernier contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Last contact</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Risque</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3595,12 +3595,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+1"/>
         <source>Autres patients zéro</source>
-        <translation type="unfinished"></translation>
+        <translation>Other patients zero</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Ajouter le contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Add the contact</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3610,7 +3610,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+2"/>
         <source>Circonstance</source>
-        <translation type="unfinished"></translation>
+        <translation>Circumstance</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3620,128 +3620,128 @@ Give this reference to the IT staff: the technical report (with no personal data
     <message>
         <location line="+18"/>
         <source>Lier une personne existante…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link an existing person…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Saisie rapide d&apos;une personne contact (Ctrl+Maj+N, Entrée pour ajouter) :</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick entry of a contact person (Ctrl+Shift+N, Enter to add):</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n autre(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other</numerusform>
+            <numerusform>%n others</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>%n personne(s) contact</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contact person</numerusform>
+            <numerusform>%n contact persons</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Établissement de l&apos;infection (e)</source>
-        <translation type="unfinished"></translation>
+        <translation>Establishment of infection (e)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Choix de la personne et consentement</source>
-        <translation type="unfinished"></translation>
+        <translation>Person&apos;s choice and consent</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Son identité peut-elle être communiquée aux personnes contact ?</source>
-        <translation type="unfinished"></translation>
+        <translation>May their identity be given to the contact persons?</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Quarantaine, contacts et dépistage (q, r, s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantine, contacts and screening (q, r, s)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Médecin à l&apos;origine de l&apos;inscription (d)</source>
-        <translation type="unfinished"></translation>
+        <translation>Doctor who made the referral (d)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Personnes contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact persons</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Date du dernier contact non reconnue « {text} » (jj/mm/aaaa).</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of last contact not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Indiquez au moins un nom, un prénom ou un téléphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter at least a surname, a first name or a phone number.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Lier une personne contact existante</source>
-        <translation type="unfinished"></translation>
+        <translation>Link an existing contact person</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Personne contact ajoutée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person added.</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/validation_panel.py" line="+35"/>
         <source>Éléments à compléter ou à vérifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Items to complete or check</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Entrée ou clic : aller au champ</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter or click: go to the field</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/workspace.py" line="-29"/>
         <source>Fiches</source>
-        <translation type="unfinished"></translation>
+        <translation>Records</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Fi&amp;che</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nouveau &amp;patient zéro</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;patient zero</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nouvelle personne &amp;contact</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;contact person</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Fermer l&apos;onglet</source>
-        <translation type="unfinished"></translation>
+        <translation>Close &amp;tab</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Rechercher dans la liste (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search the list (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>PZ</source>
-        <translation type="unfinished"></translation>
+        <translation>PZ</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
 </context>
 <context>
