@@ -94,11 +94,18 @@ def _template(data_dir: Path, clock: FakeClock) -> tuple[set[str], dict[str, str
         export = data_dir / "exports" / "liste.jsonl"
         export.parent.mkdir()
         export.write_text("{}")
-        due = [str(r[0]) for r in db.query("SELECT uuid FROM fiches LIMIT 5")]
+        stamp = to_db(AS_OF)
+        # Fiches due at AS_OF, chosen explicitly: "SELECT uuid … LIMIT 5" alone reads
+        # the uuid index, i.e. random fiches, sometimes none of them due yet.
+        due = [
+            str(r[0])
+            for r in db.query(
+                "SELECT uuid FROM fiches WHERE deadline <= ? ORDER BY id LIMIT 5", (stamp,)
+            )
+        ]
         from app.db.exported_files import register_export
 
         register_export(db, export, due, kind="jsonl")
-        stamp = to_db(AS_OF)
         rows = db.query("SELECT uuid FROM fiches WHERE deadline <= ?", (stamp,))
         expired = {str(r[0]) for r in rows}
         kept = {u: h for u, h in _snapshot(db).items() if u not in expired}
