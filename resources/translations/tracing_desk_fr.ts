@@ -17,17 +17,17 @@
     <message numerus="yes">
         <location filename="../../app/ui/journal_viewer.py" line="+166"/>
         <source>%n entrée(s) affichée(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée affichée</numerusform>
+            <numerusform>%n entrées affichées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n au total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n au total</numerusform>
+            <numerusform>%n au total</numerusform>
         </translation>
     </message>
 </context>
@@ -86,9 +86,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/forms/search_dialog.py" line="+117"/>
         <source>%n résultat(s) ; Entrée pour choisir.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat ; Entrée pour choisir.</numerusform>
+            <numerusform>%n résultats ; Entrée pour choisir.</numerusform>
         </translation>
     </message>
 </context>
@@ -97,25 +97,25 @@
     <message numerus="yes">
         <location filename="../../app/ui/security_menu.py" line="+129"/>
         <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Export terminé : %n fiche. Il sera supprimé à l&apos;échéance de conservation.</numerusform>
+            <numerusform>Export terminé : %n fiches. Il sera supprimé à l&apos;échéance de conservation.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Toutes les données de ce poste vont être supprimées définitivement : %n fiche, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
+            <numerusform>Toutes les données de ce poste vont être supprimées définitivement : %n fiches, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fiche n&apos;a pas encore été transmise au service central : elle sera perdue.</numerusform>
+            <numerusform>%n fiches n&apos;ont pas encore été transmises au service central : elles seront perdues.</numerusform>
         </translation>
     </message>
 </context>
@@ -124,9 +124,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/login.py" line="+108"/>
         <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde.</numerusform>
+            <numerusform>Trop d&apos;essais infructueux : nouvel essai possible dans %n secondes.</numerusform>
         </translation>
     </message>
 </context>
@@ -135,17 +135,17 @@
     <message numerus="yes">
         <location filename="../../app/ui/sync_status.py" line="+78"/>
         <source>%Ln en attente</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln refusée(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln refusée</numerusform>
+            <numerusform>%Ln refusées</numerusform>
         </translation>
     </message>
 </context>
@@ -165,41 +165,41 @@
     <message numerus="yes">
         <location filename="../../app/ui/forms/fiche_form.py" line="+472"/>
         <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Validation impossible : %n élément à compléter ou corriger</numerusform>
+            <numerusform>Validation impossible : %n éléments à compléter ou corriger</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+225"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistrement impossible : %n erreur à corriger</numerusform>
+            <numerusform>Enregistrement impossible : %n erreurs à corriger</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+103"/>
         <source>%n autre(s) fiche(s) semblable(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre fiche semblable.</numerusform>
+            <numerusform>%n autres fiches semblables.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/forms/patient_zero.py" line="+173"/>
         <source>%n autre(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>%n personne(s) contact</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n personne contact</numerusform>
+            <numerusform>%n personnes contact</numerusform>
         </translation>
     </message>
 </context>
