@@ -11,9 +11,18 @@ from PySide6.QtWidgets import QWidget
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
 from app.db.store import init_store, open_store
+from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
 
 USER = "infirmiere.test"
+
+
+@pytest.fixture(autouse=True)
+def french(qapp: object) -> Iterator[None]:
+    """The French translators, as the program installs them (plural forms included)."""
+    install_translators("fr")
+    yield
+    install_translators("fr")
 
 
 @pytest.fixture
