@@ -203,7 +203,8 @@ def bench_search(tmp: Path, n: int, runs: int) -> None:
             start = time.perf_counter()
             raw.query(sql, [*clause.params, PAGE_SIZE])
             raw_ms.append((time.perf_counter() - start) * 1000)
-        ours_ms = []
+        ours_ms: list[float] = []
+        total_ms: list[float] = []
         for _ in range(runs):
             model.set_query(FicheQuery(text="\x00reset"))  # a different query every time
             loop = QEventLoop()
@@ -212,16 +213,24 @@ def bench_search(tmp: Path, n: int, runs: int) -> None:
             loop.exec()
             model.count_changed.disconnect(loop.quit)
             loop = QEventLoop()
-            model.count_changed.connect(loop.quit)
+            model.modelReset.connect(loop.quit)  # the first page is on screen
             start = time.perf_counter()
             model.set_query(query)
             loop.exec()
             ours_ms.append((time.perf_counter() - start) * 1000)
-            model.count_changed.disconnect(loop.quit)
+            model.modelReset.disconnect(loop.quit)
+            if not model.is_loaded():  # let the count finish before the next run
+                loop = QEventLoop()
+                model.count_changed.connect(loop.quit)
+                loop.exec()
+                model.count_changed.disconnect(loop.quit)
+            total_ms.append((time.perf_counter() - start) * 1000)
         r, o = statistics.median(raw_ms), statistics.median(ours_ms)
+        t = statistics.median(total_ms)
         print(
-            f"search {n:>9,} « {text} »: raw first page {r:8.1f} ms, list model (count + page)"
-            f" {o:8.1f} ms, ratio {o / max(r, 0.01):7.1f} x  (target ≤ 3)"
+            f"search {n:>9,} « {text} »: raw first page {r:8.1f} ms, list model first page"
+            f" {o:8.1f} ms, ratio {o / max(r, 0.01):7.1f} x  (target ≤ 3);"
+            f" with the count {t:8.1f} ms"
         )
     thread.shutdown()
     raw.close()
