@@ -253,36 +253,13 @@ class FicheForm(QWidget):
         self.readonly_note.setTextFormat(Qt.TextFormat.PlainText)
         self.readonly_note.setStyleSheet("color: #1f3f7a; font-weight: bold;")
         self.readonly_note.hide()
-        self.duplicate_box = QFrame(self.banner)
-        self.duplicate_box.setObjectName("duplicate_box")
-        self.duplicate_box.setStyleSheet(
-            "#duplicate_box { background: #fff4d6; border: 1px solid #d8b24a; }"
-        )
-        dup = QHBoxLayout(self.duplicate_box)
-        self.duplicate_label = QLabel(self.duplicate_box)
-        self.duplicate_label.setObjectName("duplicate_label")
-        self.duplicate_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.duplicate_label.setWordWrap(True)
-        self.duplicate_open = QPushButton(
-            translate("forms", "Ouvrir la fiche existante"), self.duplicate_box
+        self.duplicate_box, self.duplicate_label, self.duplicate_open = self._notice_box(
+            "duplicate", "#fff4d6", "#d8b24a", translate("forms", "Ouvrir la fiche existante")
         )
         self.duplicate_open.setObjectName("duplicate_open")
         self.duplicate_open.clicked.connect(self._open_duplicate)
-        dup.addWidget(self.duplicate_label, 1)
-        dup.addWidget(self.duplicate_open)
-        self.duplicate_box.hide()
-        self.conflict_box = QFrame(self.banner)
-        self.conflict_box.setObjectName("conflict_box")
-        self.conflict_box.setStyleSheet(
-            "#conflict_box { background: #fde7e7; border: 1px solid #c0504d; }"
-        )
-        conflict = QHBoxLayout(self.conflict_box)
-        self.conflict_label = QLabel(self.conflict_box)
-        self.conflict_label.setObjectName("conflict_label")
-        self.conflict_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflict_label.setWordWrap(True)
-        self.reload_button = QPushButton(
-            translate("forms", "Rec&harger la fiche"), self.conflict_box
+        self.conflict_box, self.conflict_label, self.reload_button = self._notice_box(
+            "conflict", "#fde7e7", "#c0504d", translate("forms", "Rec&harger la fiche")
         )
         self.reload_button.setObjectName("reload_fiche")
         self.reload_button.setToolTip(
@@ -292,14 +269,31 @@ class FicheForm(QWidget):
             )
         )
         self.reload_button.clicked.connect(self.reload)
-        conflict.addWidget(self.conflict_label, 1)
-        conflict.addWidget(self.reload_button)
-        self.conflict_box.hide()
         banner.addWidget(self.conflict_box)
         banner.addWidget(self.readonly_note)
         banner.addWidget(self.note)
         banner.addWidget(self.duplicate_box)
         banner.addWidget(self.status)
+
+    def _notice_box(
+        self, name: str, background: str, border: str, action: str
+    ) -> tuple[QFrame, QLabel, QPushButton]:
+        """A hidden coloured strip of the banner: a wrapped plain-text message and a button."""
+        box = QFrame(self.banner)
+        box.setObjectName(f"{name}_box")
+        box.setStyleSheet(
+            f"#{name}_box {{ background: {background}; border: 1px solid {border}; }}"
+        )
+        row = QHBoxLayout(box)
+        label = QLabel(box)
+        label.setObjectName(f"{name}_label")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        button = QPushButton(action, box)
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        box.hide()
+        return box, label, button
 
     def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self.header)
