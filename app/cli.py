@@ -21,12 +21,13 @@ from app import __version__, paths
 
 if TYPE_CHECKING:
     from app.db.connection import Database
-    from app.db.repositories import FicheRepository
+    from app.services.fiches import FicheService
 
 EXIT_OK = 0
 EXIT_STORE_ERROR = 2
 EXIT_USAGE = 64
 EXIT_DATA_ERROR = 65
+EXIT_DENIED = 77  # sysexits EX_NOPERM
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,10 +65,10 @@ def _open() -> Database:
     return open_store(passphrase=_passphrase_for_open())
 
 
-def _repo(db: Database) -> FicheRepository:
-    from app.db.repositories import repositories_for
+def _repo(db: Database, user: str | None = None) -> FicheService:
+    from app.services.fiches import FicheService
 
-    return repositories_for(db, cli_user())
+    return FicheService(db, user or cli_user())
 
 
 # ---------------------------------------------------------------- commands
@@ -203,18 +204,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from app.db.demo import generate
+    from app.cli_access import signed_in
+    from app.services.transfer import demo_data
 
     if args.count < 0 or args.spread_days < 0:
         _err("--count et --spread-days doivent être positifs.")
         return EXIT_USAGE
-    db = _open()
-    try:
-        created = generate(
-            db, count=args.count, spread_days=args.spread_days, seed=args.seed, user=cli_user()
+    with signed_in(args) as (db, actor):
+        created = demo_data(
+            db, actor, count=args.count, spread_days=args.spread_days, seed=args.seed
         )
-    finally:
-        db.close()
     print(
         f"{created.patients_zero} patients zéro et {created.contacts} personnes contact "
         "de démonstration créés."
@@ -223,25 +222,21 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    from app.db.jsonl import export_jsonl
+    from app.cli_access import signed_in
+    from app.services.transfer import export_jsonl
 
-    db = _open()
-    try:
-        count = export_jsonl(_repo(db), Path(args.file))
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        count = export_jsonl(db, actor, Path(args.file))
     print(f"{count} fiches exportées dans {args.file}.")
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.db.jsonl import import_jsonl
+    from app.cli_access import signed_in
+    from app.services.transfer import import_jsonl
 
-    db = _open()
-    try:
-        report = import_jsonl(_repo(db), Path(args.file))
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        report = import_jsonl(db, actor, Path(args.file))
     if report.errors:
         for line_no, message in report.errors:
             _err(f"ligne {line_no} : {message}")
@@ -267,13 +262,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from app.sync.command import run
+    from app.cli_access import signed_in
+    from app.cli_sync import run
 
-    db = _open()
-    try:
-        return run(args, db, cli_user())
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        return run(args, db, actor)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -294,19 +287,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    from app.cli_access import signed_in
     from app.cli_purge import run
 
-    db = _open()
-    try:
-        return run(args, db, cli_user())
-    finally:
-        db.close()
+    # The unattended purge (no --as-of) is the OS task: it needs no account;
+    # an early purge is checked by the service (référent once accounts exist).
+    with signed_in(args) as (db, actor):
+        return run(args, db, actor)
 
 
 # ------------------------------------------------------------------ parser
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli_access import add_user_argument
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -358,24 +353,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, required=True, help="nombre de patients zéro")
     p.add_argument("--spread-days", type=int, default=30, help="étalement des créations (jours)")
     p.add_argument("--seed", type=int, default=None, help="graine du générateur")
+    add_user_argument(p)
     p.set_defaults(handler=cmd_demo_data)
 
-    p = sub.add_parser("export-json", parents=[common], help="exporte les fiches (JSON lines)")
+    p = sub.add_parser(
+        "export-json", parents=[common], help="exporte les fiches (JSON lines, référent)"
+    )
     p.add_argument("file", metavar="FICHIER")
+    add_user_argument(p)
     p.set_defaults(handler=cmd_export_json)
 
     p = sub.add_parser(
         "import", parents=[common], help="importe des fiches (JSON lines), tout ou rien"
     )
     p.add_argument("file", metavar="FICHIER")
+    add_user_argument(p)
     p.set_defaults(handler=cmd_import)
 
-    from app.sync.command import add_arguments as add_sync_arguments
+    from app.cli_sync import add_arguments as add_sync_arguments
 
     p = sub.add_parser(
         "sync", parents=[common], help="envoie une fois les fiches en attente au service central"
     )
     add_sync_arguments(p)
+    add_user_argument(p)
     p.set_defaults(handler=cmd_sync)
 
     p = sub.add_parser(
@@ -387,7 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app.cli_purge import add_parser as add_purge_parser
 
-    add_purge_parser(sub, common).set_defaults(handler=cmd_purge)
+    p = add_purge_parser(sub, common)
+    add_user_argument(p)
+    p.set_defaults(handler=cmd_purge)
 
     from app.print.command import add_parsers as add_print_parsers
 
@@ -404,7 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.cli_access import SignInRefused
     from app.db.errors import StoreError
+    from app.db.permissions import PermissionDenied
 
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -418,6 +423,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     restore_hooks = install_excepthook()
     try:
         return handler(args)
+    except PermissionDenied as exc:
+        from app.cli_access import denied
+
+        return denied(exc)
+    except SignInRefused:
+        return EXIT_DENIED
     except StoreError as exc:
         _err(str(exc))
         return EXIT_STORE_ERROR

@@ -22,6 +22,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from app import paths
 
 if TYPE_CHECKING:
+    from app.db.connection import Database
     from app.db.forget import ForgetPlan
 
 ENV_PASSWORD = "TRACING_DESK_PASSWORD"
@@ -38,8 +41,47 @@ EXIT_USAGE = 64
 EXIT_DATA_ERROR = 65
 
 
+USER_HELP = (
+    "compte qui fait l'action (mot de passe demandé, ou variable "
+    f"{ENV_PASSWORD}) ; nécessaire dès que des comptes existent"
+)
+
+
+class SignInRefused(Exception):
+    """``--user`` given but its sign-in failed (the reason was printed): exit 77."""
+
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def add_user_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", metavar="IDENTIFIANT", help=USER_HELP)
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[tuple[Database, str]]:
+    """The open store and who acts: ``--user`` after its password, else ``cli:<os user>``.
+
+    The services check what that user may do (``cli:<os user>`` has the
+    référent's rights only while the station has no account). A failed
+    sign-in raises :class:`SignInRefused` before anything is written.
+    """
+    from app.cli import _open
+
+    db = _open()
+    try:
+        actor = _actor(args, db)
+        if actor is None:
+            raise SignInRefused()
+        yield db, actor
+    finally:
+        db.close()
+
+
+def denied(exc: Exception) -> int:
+    """Print a refusal and its remedy; the exit status of a refused command."""
+    return _denied(exc)
 
 
 def _actor(args: argparse.Namespace, db: Any) -> str | None:

@@ -12,9 +12,9 @@ import sys
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-from app.core.clock import get_clock
 from app.db.connection import Database
-from app.db.purge import PurgeReport, high_water, policy_for, preview, purge
+from app.db.purge import PurgeReport, policy_for
+from app.services.retention import preview_purge, run_purge
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -117,12 +117,7 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     except AsOfError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
-    if args.dry_run:
-        now = get_clock().now()
-        seen = high_water(db)
-        report = preview(db, as_of or max(now, seen or now))
-    else:
-        report = purge(db, user, as_of=as_of)
+    report = preview_purge(db, as_of) if args.dry_run else run_purge(db, user, as_of=as_of)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

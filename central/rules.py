@@ -5,7 +5,10 @@ Results (protocol version 1):
 - ``accepted`` with the central ``reference`` (stable for the fiche across
   versions); ``replayed`` is true when that UUID + version had already been
   received with the same payload (a duplicate delivery: nothing is stored twice);
-- ``rejected`` with a ``code`` and a French ``message`` the nurse can act on;
+- ``rejected`` with a ``code`` and a French ``message`` the nurse can act on
+  (``fiche_non_validee``: a draft, refused before its content is read — a draft
+  never leaves the station; ``fiche_incomplete``: a validated fiche that fails
+  the validation rules);
 - ``conflict``: the same UUID + version was received with a different payload,
   or a newer version of the fiche is already held.
 
@@ -24,10 +27,11 @@ from datetime import datetime
 from typing import Any
 
 from app.core.enums import FicheKind, LifecycleState
-from app.core.models import PatientZero
+from app.core.labels import field_key
+from app.core.models import Fiche, PatientZero
 from app.core.retention import MAX_MONTHS, deadline
 from app.core.serialize import DecodeError, fiche_from_dict
-from app.core.validation import check_draft, check_for_validation
+from app.core.validation import check_for_validation
 from central.clock import parse_instant, to_text
 from central.storage import Tx
 
@@ -35,6 +39,13 @@ from central.storage import Tx
 #: of Paris and UTC, as the client does).
 RETENTION_TZ = "Europe/Paris"
 _REF_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: The document's lifecycle key (``etat``): a draft is refused before any content check.
+_STATE_KEY = field_key(Fiche, "state")
+CODE_DRAFT = "fiche_non_validee"
+MESSAGE_DRAFT = (
+    "Fiche non validée (brouillon)\u00a0: un brouillon ne quitte jamais le poste. "
+    "Validez la fiche pour la transmettre."
+)
 
 
 @dataclass
@@ -91,6 +102,11 @@ def _reject(uuid: str, version: int, code: str, message: str) -> Result:
     return Result(uuid, version, "rejected", code=code, message=message)
 
 
+def _draft(uuid: str, version: int) -> Result:
+    """Art. 5 II: a draft (*initialisée*) never leaves the station; only validated fiches go."""
+    return _reject(uuid, version, CODE_DRAFT, MESSAGE_DRAFT)
+
+
 def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
     """Check one item of a batch (no storage involved)."""
     raw_uuid = item.get("uuid")
@@ -125,6 +141,8 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
             "L'instant de création de la fiche est dans le futur : vérifiez l'horloge du poste.",
         )
     doc = item.get("document")
+    if isinstance(doc, dict) and doc.get(_STATE_KEY) == LifecycleState.DRAFT.value:
+        return _draft(uuid, vers)  # refused unread: its content is never checked nor kept
     try:
         fiche = fiche_from_dict(doc)
     except DecodeError as exc:
@@ -133,6 +151,8 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
             uuid, vers, "document_invalide", f"Document illisible : {where} : {exc.reason}"
         )
     assert isinstance(doc, dict)
+    if fiche.state is LifecycleState.DRAFT:  # e.g. a document without its state
+        return _draft(uuid, vers)
     if fiche.uuid != uuid or fiche.version != vers or fiche.created_at != created_at:
         return _reject(
             uuid,
@@ -159,17 +179,16 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
             "envoi_incoherent",
             "Le choix de divulgation de l'identité ne correspond pas au document.",
         )
-    today = now.date()
-    if fiche.state is LifecycleState.DRAFT:
-        issues = check_draft(fiche, today)
-    else:
-        issues = check_for_validation(fiche, today)
-    errors = [i for i in issues if i.is_error]
+    errors = [i for i in check_for_validation(fiche, now.date()) if i.is_error]
     if errors:
         shown = " ; ".join(i.message for i in errors[:3])
         more = f" (et {len(errors) - 3} autre(s))" if len(errors) > 3 else ""
-        code = "fiche_incomplete" if fiche.state is not LifecycleState.DRAFT else "fiche_invalide"
-        return _reject(uuid, vers, code, f"Fiche refusée par le service central : {shown}{more}")
+        return _reject(
+            uuid,
+            vers,
+            "fiche_incomplete",
+            f"Fiche refusée par le service central : {shown}{more}",
+        )
     return Checked(
         uuid=uuid,
         version=vers,

@@ -25,8 +25,17 @@ def run(title: str, *cmd: str) -> None:
 def main() -> None:
     run("ruff lint", PY, "-m", "ruff", "check", ".")
     run("ruff format", PY, "-m", "ruff", "format", "--check", ".")
-    run("mypy strict (app/core, app/db)", PY, "-m", "mypy", "app/core", "app/db")
+    run(
+        "mypy strict (app/core, app/db, app/services)",
+        PY,
+        "-m",
+        "mypy",
+        "app/core",
+        "app/db",
+        "app/services",
+    )
     run("mypy (app)", PY, "-m", "mypy", "app")
+    run("import contracts", str(Path(PY).with_name("lint-imports")))
     run("pytest", PY, "-m", "pytest", *sys.argv[1:])
 
 

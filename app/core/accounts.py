@@ -58,6 +58,10 @@ class Permission(Enum):
     CHANGE_SETTINGS = "change_settings"
     MANAGE_ACCOUNTS = "manage_accounts"
     FORGET_STATION = "forget_station"
+    IMPORT = "import"
+    DEMO_DATA = "demo_data"
+    EARLY_PURGE = "early_purge"
+    CONFIGURE_SYNC = "configure_sync"
 
 
 PERMISSION_LABELS: dict[Permission, str] = {
@@ -66,6 +70,10 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.CHANGE_SETTINGS: QT_TRANSLATE_NOOP("core", "modifier les paramètres"),
     Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("core", "gérer les comptes"),
     Permission.FORGET_STATION: QT_TRANSLATE_NOOP("core", "oublier ce poste"),
+    Permission.IMPORT: QT_TRANSLATE_NOOP("core", "importer des fiches"),
+    Permission.DEMO_DATA: QT_TRANSLATE_NOOP("core", "créer des fiches de démonstration"),
+    Permission.EARLY_PURGE: QT_TRANSLATE_NOOP("core", "purger avant l’échéance"),
+    Permission.CONFIGURE_SYNC: QT_TRANSLATE_NOOP("core", "configurer la synchronisation"),
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

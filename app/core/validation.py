@@ -141,6 +141,14 @@ T_IDENTITY_CHOICE = QT_TRANSLATE_NOOP(
     "Recueillez le choix de la personne : son identité peut-elle être communiquée à ses contacts (oui ou non) ?",  # noqa: E501
 )
 T_INFORMATION_MODE = QT_TRANSLATE_NOOP("core", "Indiquez comment la personne a été informée.")
+T_RESEARCH_RIGHT = QT_TRANSLATE_NOOP(
+    "core",
+    "Indiquez que la personne a été informée de son droit de s’opposer à la réutilisation de ses données pour la recherche.",  # noqa: E501
+)
+T_SUPPORT_CONSENT_WITHOUT_NEED = QT_TRANSLATE_NOOP(
+    "core",
+    "Consentement à la communication pour un accompagnement recueilli alors qu’aucun besoin d’accompagnement n’est indiqué : vérifiez le besoin ou le consentement.",  # noqa: E501
+)
 T_NO_EXPOSITION = QT_TRANSLATE_NOOP(
     "core", "Liez la personne contact à au moins un patient zéro (exposition)."
 )
@@ -373,8 +381,7 @@ class _Checker:
             self.required(field_key(Fiche, "sex"))
         if not any(p.strip() for p in f.phones) and f.address.is_empty():
             self.error(field_key(Fiche, "phones"), T_PHONE_OR_ADDRESS)
-        if f.support_consent is None:
-            self.required(field_key(Fiche, "support_consent"))
+        self.support_completeness()
         if f.establishment.status is None:  # practice field: a reminder, not a block
             path = _join(field_key(Fiche, "establishment"), EstablishmentPlace, "status")
             self.warning(path, T_REQUIRED, field=_label(path))
@@ -402,10 +409,23 @@ class _Checker:
             self.required(_join(info, InformationGiven, "given_by"))
         if not f.information.modes:
             self.error(_join(info, InformationGiven, "modes"), T_INFORMATION_MODE)
+        if not f.information.research_opposition_right:
+            path = _join(info, InformationGiven, "research_opposition_right")
+            self.error(path, T_RESEARCH_RIGHT)
         if isinstance(f, PatientZero):
             self.patient_zero_completeness(f)
         else:
             self.contact_completeness(f)
+
+    def support_completeness(self) -> None:
+        """Letter h: the need and the consent are both recorded, and checked together."""
+        f = self.fiche
+        if f.support_needed is None:
+            self.required(field_key(Fiche, "support_needed"))
+        if f.support_consent is None:
+            self.required(field_key(Fiche, "support_consent"))
+        elif f.support_consent is Consent.YES and f.support_needed is False:
+            self.warning(field_key(Fiche, "support_consent"), T_SUPPORT_CONSENT_WITHOUT_NEED)
 
     def place_completeness(self) -> None:
         abroad = False

@@ -8,6 +8,7 @@ are spread over the last *spread_days* days. Nothing here is a real person.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -38,14 +39,14 @@ from app.core.models import (
     Gathering,
     InfectionEvidence,
     InformationGiven,
+    LegalRepresentative,
     PatientZero,
     Quarantine,
     StructureVisit,
     Symptoms,
 )
-from app.core.validation import suggest_risk
+from app.core.validation import ADULT_AGE_YEARS, CONTACT_WINDOW_DAYS, suggest_risk
 from app.db.connection import Database
-from app.db.repositories import FicheRepository
 
 SURNAMES = (
     "Lefèvre",
@@ -161,6 +162,8 @@ UNITS = (
 )
 CAISSES = ("CPAM du Rhône", "CPAM des Bouches-du-Rhône", "MSA", "CPAM de Gironde", "CGSS")
 DOCTORS = ("Dr Amélie Perrot", "Dr Karim Benali", "Dr Sophie Lebœuf", "Dr Éric Vasseur")
+#: Share of people who need health or social support (letter h).
+SUPPORT_NEED_RATE = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +216,24 @@ def _identity(rng: random.Random, fiche: AnyFiche, today: date, min_age: int = 1
     )
     fiche.phones = [_phone(rng, mobile=rng.random() < 0.8)]
     fiche.insurance_body = rng.choice(CAISSES)
+    if _is_minor(fiche.birth_date, today):
+        # Letter a: a minor's legal representative (name, relationship, phone).
+        parent_sex = rng.choice((Sex.FEMALE, Sex.MALE))
+        parent_names = FIRST_NAMES_F if parent_sex is Sex.FEMALE else FIRST_NAMES_M
+        fiche.legal_representative = LegalRepresentative(
+            name=f"{rng.choice(parent_names)} {fiche.birth_name}",
+            relationship="mère" if parent_sex is Sex.FEMALE else "père",
+            phone=_phone(rng),
+        )
+
+
+def _is_minor(birth: date, today: date) -> bool:
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    return age < ADULT_AGE_YEARS
 
 
 def _information(rng: random.Random, on: date) -> InformationGiven:
+    """MARS 109: informed (when, by whom, how), including the right to oppose research reuse."""
     modes = [InformationMode.ORAL]
     if rng.random() < 0.5:
         modes.append(rng.choice((InformationMode.POSTER, InformationMode.LEAFLET)))
@@ -224,9 +242,41 @@ def _information(rng: random.Random, on: date) -> InformationGiven:
     )
 
 
+def _draft_information(rng: random.Random, on: date) -> InformationGiven:
+    """A draft: the person may not have been informed yet (or not of every right)."""
+    roll = rng.random()
+    if roll < 0.3:
+        return InformationGiven()
+    information = _information(rng, on)
+    if roll < 0.45:
+        information.research_opposition_right = False
+    return information
+
+
+def _support(rng: random.Random, fiche: AnyFiche, complete: bool) -> None:
+    """Letter h, asked of each person: the need, then the consent checked against it.
+
+    Consent *oui* only where a need exists; without a need the answer is *non*
+    or *non recueilli*. A draft may not have been asked yet.
+    """
+    if not complete and rng.random() < 0.3:
+        return
+    fiche.support_needed = rng.random() < SUPPORT_NEED_RATE
+    if fiche.support_needed:
+        fiche.support_consent = rng.choice(
+            (Consent.YES, Consent.YES, Consent.YES, Consent.NO, Consent.NOT_COLLECTED)
+        )
+    else:
+        fiche.support_consent = rng.choice((Consent.NO, Consent.NO, Consent.NOT_COLLECTED))
+
+
 def _patient_zero(rng: random.Random, created: datetime) -> PatientZero:
     today = created.date()
     pz = PatientZero()
+    pz.state = rng.choice(
+        (LifecycleState.DRAFT, LifecycleState.VALIDATED, LifecycleState.VALIDATED)
+    )
+    complete = pz.state is not LifecycleState.DRAFT
     _identity(rng, pz, today, min_age=20)
     pz.created_at = created
     sample = today - timedelta(days=rng.randint(0, 3))
@@ -246,9 +296,15 @@ def _patient_zero(rng: random.Random, created: datetime) -> PatientZero:
         room=str(rng.randint(100, 450)),
     )
     pz.doctor = Doctor(name=rng.choice(DOCTORS), specialty="Médecine générale")
-    pz.identity_disclosure = rng.choice((Consent.YES, Consent.NO, Consent.NOT_COLLECTED))
-    pz.support_needed = rng.random() < 0.2
-    pz.support_consent = rng.choice((Consent.YES, Consent.NO))
+    # MARS 109: a validated fiche holds the person's choice (oui or non); a draft
+    # may not have it yet, which is what keeps it a draft.
+    if complete:
+        pz.identity_disclosure = rng.choice((Consent.YES, Consent.NO))
+    else:
+        pz.identity_disclosure = rng.choice(
+            (Consent.YES, Consent.NO, Consent.NOT_COLLECTED, None, None)
+        )
+    _support(rng, pz, complete)
     pz.contact_with_case = rng.choice(tuple(YesNoUnknown))
     pz.ars_screening = rng.random() < 0.1
     pz.quarantine = Quarantine(in_quarantine=False)
@@ -270,16 +326,15 @@ def _patient_zero(rng: random.Random, created: datetime) -> PatientZero:
                 phone=_phone(rng, mobile=False),
             )
         ]
-    pz.information = _information(rng, today)
-    pz.state = rng.choice(
-        (LifecycleState.DRAFT, LifecycleState.VALIDATED, LifecycleState.VALIDATED)
-    )
+    pz.information = _information(rng, today) if complete else _draft_information(rng, today)
     return pz
 
 
 def _contact(rng: random.Random, pz: PatientZero, created: datetime) -> Contact:
     today = created.date()
     contact = Contact()
+    contact.state = rng.choice((LifecycleState.DRAFT, LifecycleState.VALIDATED))
+    complete = contact.state is not LifecycleState.DRAFT
     _identity(rng, contact, today, min_age=1)
     contact.created_at = created
     contact.establishment = EstablishmentPlace(
@@ -288,19 +343,25 @@ def _contact(rng: random.Random, pz: PatientZero, created: datetime) -> Contact:
     circumstances = rng.sample(tuple(Circumstance)[:-1], rng.randint(1, 2))
     measures = rng.sample(tuple(ProtectiveMeasure), rng.randint(0, 2))
     suggested = suggest_risk(circumstances, measures)
+    # Within the 14 days before the patient zéro's diagnosis, never after the contact's day.
+    last_contact = today - timedelta(days=rng.randint(0, 2))
+    diagnosis = pz.infection.diagnosis_date()
+    if diagnosis is not None:
+        last_contact = max(last_contact, diagnosis - timedelta(days=CONTACT_WINDOW_DAYS))
     contact.expositions = [
         Exposition(
             patient_zero_uuid=pz.uuid,
-            last_contact=today - timedelta(days=rng.randint(0, 2)),
+            last_contact=min(last_contact, today),
             circumstances=circumstances,
             measures=measures,
             suggested_risk=suggested,
-            risk=suggested,
+            # A draft's risk may still wait for the user's assessment.
+            risk=suggested if complete or rng.random() < 0.7 else None,
         )
     ]
     contact.symptoms = Symptoms(present=False)
-    contact.information = _information(rng, today)
-    contact.state = rng.choice((LifecycleState.DRAFT, LifecycleState.VALIDATED))
+    _support(rng, contact, complete)
+    contact.information = _information(rng, today) if complete else _draft_information(rng, today)
     return contact
 
 
@@ -312,10 +373,14 @@ def generate(
     seed: int | None = None,
     user: str = "demo",
     batch: int = 500,
+    save: Callable[[list[AnyFiche]], None],
 ) -> DemoResult:
-    """Create *count* patients zéro with 0–10 contacts each, in batches of transactions."""
+    """Create *count* patients zéro with 0–10 contacts each, in batches of transactions.
+
+    *save* stores one batch (``app.services.transfer.demo_data`` passes the
+    services' gate, which refuses a fiche that fails its state's checks).
+    """
     rng = random.Random(seed)
-    repo = FicheRepository(db, user)
     now = get_clock().now()
     pending: list[AnyFiche] = []
     n_contacts = 0
@@ -329,8 +394,8 @@ def generate(
             pending.append(_contact(rng, pz, contact_created))
             n_contacts += 1
         if len(pending) >= batch:
-            repo.save_many(pending, keep_created_at=True)
+            save(pending)
             pending = []
     if pending:
-        repo.save_many(pending, keep_created_at=True)
+        save(pending)
     return DemoResult(patients_zero=count, contacts=n_contacts)

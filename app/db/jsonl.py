@@ -2,13 +2,16 @@
 
 Schema: ``docs/format-jsonl.md``. Export writes every fiche (contacts carry
 their expositions). Import validates every line first and writes nothing
-unless all lines are valid, then saves them in one transaction.
+unless all lines are valid, then saves them in one transaction. Both are
+called by ``app.services.transfer``, which checks the permission, passes the
+lifecycle gate (*check*) and *save*, and journals.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,13 +29,12 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def export_jsonl(repo: FicheRepository, path: Path) -> int:
-    """Write every fiche to *path* (mode 0600, written atomically); returns the count.
+def export_jsonl(repo: FicheRepository, path: Path) -> list[str]:
+    """Write every fiche to *path* (mode 0600, written atomically); returns their UUIDs.
 
     The file is registered for deletion by the purge (``app.db.exported_files``).
     """
     tmp = path.with_name(path.name + ".part")
-    count = 0
     uuids: list[str] = []
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -41,17 +43,15 @@ def export_jsonl(repo: FicheRepository, path: Path) -> int:
                 out.write(json.dumps(fiche_to_dict(fiche), ensure_ascii=False))
                 out.write("\n")
                 uuids.append(fiche.uuid)
-                count += 1
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    repo.record(JournalAction.EXPORT, detail=f"jsonl {count} fiches")
     # Deleted by the purge at the earliest deadline of the fiches it holds.
     register_export(repo.db, path, uuids, kind="jsonl", user=repo.user)
-    return count
+    return uuids
 
 
 def _check_line(raw: str) -> AnyFiche:
@@ -62,8 +62,19 @@ def _check_line(raw: str) -> AnyFiche:
     return fiche_from_dict(doc)
 
 
-def import_jsonl(repo: FicheRepository, path: Path) -> ImportReport:
-    """Import *path*: all lines or none. Each fiche keeps its UUID and creation instant."""
+def import_jsonl(
+    repo: FicheRepository,
+    path: Path,
+    *,
+    check: Callable[[AnyFiche], list[str]],
+    save: Callable[[list[AnyFiche]], None],
+) -> ImportReport:
+    """Import *path*: all lines or none. Each fiche keeps its UUID and creation instant.
+
+    *check* returns the French errors of a fiche in its own state (the
+    services' gate: a line claiming *validée* that fails validation is a
+    line error); *save* stores the checked fiches in one transaction.
+    """
     report = ImportReport()
     fiches: list[AnyFiche] = []
     seen: dict[str, int] = {}
@@ -87,6 +98,10 @@ def import_jsonl(repo: FicheRepository, path: Path) -> ImportReport:
             )
             continue
         seen[fiche.uuid] = line_no
+        refused = check(fiche)
+        if refused:
+            report.errors.extend((line_no, message) for message in refused)
+            continue
         if fiche.created_at is None:
             report.errors.append((line_no, "Date de création absente (« cree_le »)."))
             continue
@@ -115,7 +130,7 @@ def import_jsonl(repo: FicheRepository, path: Path) -> ImportReport:
         return report
     for fiche in fiches:
         fiche.version = 0  # a new local record; its creation instant is kept
-    repo.save_many(fiches, keep_created_at=True)
+    save(fiches)
     repo.record(JournalAction.IMPORT, detail=f"jsonl {len(fiches)} fiches")
     report.imported = len(fiches)
     return report

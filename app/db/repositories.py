@@ -202,6 +202,25 @@ def _parse_search_date(value: str) -> date | None:
     return None
 
 
+def query_text_kind(needle: str) -> str:
+    """What a search text is read as (``date``, ``téléphone ou NIR``, ``NIR``, ``nom``).
+
+    The journal records this kind of a consultation, never the text itself.
+    """
+    needle = needle.strip()
+    if not needle:
+        return ""
+    if _parse_search_date(needle) is not None:
+        return "date"
+    compact = re.sub(r"[\s.\-/()]", "", needle)
+    if compact.lstrip("+").isdigit() and len(compact) >= 4:
+        return "téléphone ou NIR"
+    upper = compact.upper()
+    if len(upper) >= 7 and upper[:1] in "12" and upper[5:7] in ("2A", "2B"):
+        return "NIR"
+    return "nom"
+
+
 class FicheRepository:
     """Fiches, their expositions, the outbox and the journal, for one user.
 
@@ -242,6 +261,7 @@ class FicheRepository:
         action: JournalAction | None = None,
         *,
         keep_created_at: bool = False,
+        demo: bool = False,
     ) -> None:
         """Save several fiches in one transaction (demo data, import, bulk entry).
 
@@ -249,7 +269,15 @@ class FicheRepository:
         to a patient zéro saved in the same batch. With *keep_created_at*, a new
         fiche that already carries a creation instant (an import, demo data)
         keeps it, so that its retention deadline is never pushed later; an
-        instant in the future is brought back to now.
+        instant in the future is brought back to now. A new fiche whose draft
+        was stored earlier takes the draft's first write as its creation
+        instant (the 3 months run from the first byte stored).
+
+        Only a fiche that is not a draft enters the outbox; saving a fiche as
+        a draft (a reopening) withdraws its pending transmission. Whether a
+        state may be stored is the services' decision (``app.services``):
+        this method stores what they decided. *demo* marks the new rows as
+        demonstration data.
 
         The records' ``version``, ``created_at`` and ``updated_at`` are set
         only if the transaction commits: after a failure they are as they
@@ -257,14 +285,18 @@ class FicheRepository:
         """
         before = [(f, f.version, f.created_at, f.updated_at) for f in fiches]
         try:
-            self._save_many(fiches, action, keep_created_at)
+            self._save_many(fiches, action, keep_created_at, demo)
         except BaseException:
             for fiche, version, created_at, updated_at in before:
                 fiche.version, fiche.created_at, fiche.updated_at = version, created_at, updated_at
             raise
 
     def _save_many(
-        self, fiches: Sequence[AnyFiche], action: JournalAction | None, keep_created_at: bool
+        self,
+        fiches: Sequence[AnyFiche],
+        action: JournalAction | None,
+        keep_created_at: bool,
+        demo: bool,
     ) -> None:
         now = self.now()
         ordered = sorted(fiches, key=lambda f: f.kind is FicheKind.CONTACT)
@@ -272,11 +304,13 @@ class FicheRepository:
         with self.db.transaction() as cur:
             uuids = [f.uuid for f in ordered]
             stored = self._stored_versions(cur, uuids)
+            first_drafts = self._first_drafts(cur, [u for u in uuids if u not in stored])
             fiche_rows: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
             expo_rows: list[tuple[Any, ...]] = []
             outbox_rows: list[tuple[Any, ...]] = []
             contacts_replaced: list[tuple[str]] = []
+            withdrawn: list[tuple[str]] = []
             stamp = to_db(now)
             instants: dict[datetime, tuple[str, str]] = {}
             for fiche in ordered:
@@ -286,7 +320,7 @@ class FicheRepository:
                         raise FicheNotFoundError(fiche.uuid)
                     if not (keep_created_at and fiche.created_at is not None):
                         fiche.created_at = now
-                    fiche.created_at = min(fiche.created_at, now)
+                    fiche.created_at = min(fiche.created_at, first_drafts.get(fiche.uuid, now), now)
                     kind_of_action = action or JournalAction.CREATE
                 else:
                     if previous[0] != fiche.version:
@@ -312,7 +346,11 @@ class FicheRepository:
                                 json.dumps(exposition_to_dict(exp), ensure_ascii=False),
                             )
                         )
-                outbox_rows.append((fiche.uuid, fiche.version, "upsert", stamp))
+                if fiche.state is LifecycleState.DRAFT:
+                    if previous is not None:
+                        withdrawn.append((fiche.uuid,))
+                else:
+                    outbox_rows.append((fiche.uuid, fiche.version, "upsert", stamp))
                 entries.append(
                     journal.JournalEntry(
                         stamp, self.user, kind_of_action, fiche.uuid, f"v{fiche.version}"
@@ -321,8 +359,8 @@ class FicheRepository:
             if fiche_rows:
                 cur.executemany(
                     "INSERT INTO fiches (uuid, kind, state, version, created_at, updated_at,"
-                    " deadline, sync_state, search_name, birth_date, nir, phones, unit, data)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " deadline, sync_state, search_name, birth_date, nir, phones, unit, data,"
+                    f" demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(demo)})",
                     fiche_rows,
                 )
             if updates:
@@ -340,10 +378,16 @@ class FicheRepository:
                     " VALUES (?, ?, ?, ?)",
                     expo_rows,
                 )
-            cur.executemany(
-                "INSERT INTO outbox (fiche_uuid, version, op, queued_at) VALUES (?, ?, ?, ?)",
-                outbox_rows,
-            )
+            if withdrawn:
+                # A reopened fiche: its pending version is withdrawn until validated again.
+                cur.executemany(
+                    "DELETE FROM outbox WHERE fiche_uuid = ? AND state = 'pending'", withdrawn
+                )
+            if outbox_rows:
+                cur.executemany(
+                    "INSERT INTO outbox (fiche_uuid, version, op, queued_at) VALUES (?, ?, ?, ?)",
+                    outbox_rows,
+                )
             journal.append_many(cur, entries)
 
     def _stored_versions(self, cur: Any, uuids: list[str]) -> dict[str, tuple[int, datetime]]:
@@ -356,6 +400,20 @@ class FicheRepository:
             )
             for uuid, version, created in cur.fetchall():
                 found[uuid] = (int(version), from_db(created))
+        return found
+
+    def _first_drafts(self, cur: Any, uuids: list[str]) -> dict[str, datetime]:
+        """The first write of any draft of each new fiche (its creation instant)."""
+        found: dict[str, datetime] = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur.execute(
+                f"SELECT uuid, min(created_at) FROM drafts WHERE uuid IN ({marks}) GROUP BY uuid",
+                chunk,
+            )
+            for uuid, created in cur.fetchall():
+                found[str(uuid)] = from_db(created)
         return found
 
     def _columns(
@@ -386,7 +444,7 @@ class FicheRepository:
             created[0],
             stamp,
             created[1],
-            SyncState.PENDING.value,
+            (SyncState.LOCAL if fiche.state is LifecycleState.DRAFT else SyncState.PENDING).value,
             text.search_name(fiche),
             fiche.birth_date.isoformat() if fiche.birth_date else None,
             fiche.nir or None,
@@ -394,18 +452,6 @@ class FicheRepository:
             fiche.establishment.unit,
             json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
         )
-
-    def set_state(self, uuid: str, state: LifecycleState) -> AnyFiche:
-        """Move a fiche through its lifecycle, journaled as validation, clôture…"""
-        fiche = self.get(uuid, journal_consultation=False)
-        action = {
-            LifecycleState.VALIDATED: JournalAction.VALIDATE,
-            LifecycleState.CLOSED: JournalAction.CLOSE,
-            LifecycleState.DRAFT: JournalAction.REOPEN,
-            LifecycleState.TRANSMITTED: JournalAction.TRANSMIT,
-        }[state]
-        fiche.state = state
-        return self.save(fiche, action)
 
     def delete(self, uuid: str) -> None:
         """Delete a fiche and everything derived from it (expositions, outbox)."""
@@ -475,20 +521,6 @@ class FicheRepository:
             result.append(fiche)
         return result
 
-    def link(self, contact_uuid: str, exposition: Exposition) -> Contact:
-        """Link an existing contact to a patient zéro (or update that link)."""
-        contact = self.get(contact_uuid, journal_consultation=False)
-        if not isinstance(contact, Contact):
-            raise TypeError("only a contact can be linked to a patient zéro")
-        if not self.exists(exposition.patient_zero_uuid):
-            raise FicheNotFoundError(exposition.patient_zero_uuid)
-        contact.expositions = [
-            e for e in contact.expositions if e.patient_zero_uuid != exposition.patient_zero_uuid
-        ]
-        contact.expositions.append(exposition)
-        self.save(contact)
-        return contact
-
     # ------------------------------------------------------------- duplicates
 
     def find_duplicates(self, fiche: AnyFiche, limit: int = 10) -> list[DuplicateMatch]:
@@ -535,55 +567,6 @@ class FicheRepository:
                 if len(found) >= limit:
                     break
         return list(found.values())
-
-    # -------------------------------------------------------------- promotion
-
-    def promote_to_patient_zero(self, contact_uuid: str) -> PatientZero:
-        """A new patient zéro for the person of a contact fiche, which is kept as it is.
-
-        The new fiche takes the person's identity, contact details, doctor,
-        place in the establishment, letters h, j, k, l and the information
-        given; the journal links the two fiches by their UUIDs.
-        """
-        contact = self.get(contact_uuid, journal_consultation=False)
-        if not isinstance(contact, Contact):
-            raise TypeError("only a contact can be promoted to patient zéro")
-        doc = fiche_to_dict(contact)
-        for key in (
-            "uuid",
-            "etat",
-            "version",
-            "cree_le",
-            "modifie_le",
-            EXPOSITIONS_KEY,
-            "symptomes",
-        ):
-            doc.pop(key, None)
-        doc["type"] = FicheKind.PATIENT_ZERO.value
-        pz = fiche_from_dict(doc)
-        assert isinstance(pz, PatientZero)
-        if contact.symptoms.onset is not None:
-            pz.infection.symptom_onset = contact.symptoms.onset
-        self.save(pz, JournalAction.CREATE)
-        with self.db.transaction() as cur:
-            now = self.now()
-            journal.append(
-                cur,
-                now,
-                self.user,
-                JournalAction.UPDATE,
-                contact_uuid,
-                f"promu patient zéro {pz.uuid}",
-            )
-            journal.append(
-                cur,
-                now,
-                self.user,
-                JournalAction.CREATE,
-                pz.uuid,
-                f"promotion du contact {contact_uuid}",
-            )
-        return pz
 
     # ---------------------------------------------------------------- listing
 

@@ -20,7 +20,7 @@ from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.paths import ensure_private_dir
 
-CURRENT_VERSION = 8
+CURRENT_VERSION = 9
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -346,6 +346,19 @@ def _to_v8(cur: Cursor) -> None:
     cur.execute("CREATE INDEX fiches_unit ON fiches(unit)")
 
 
+def _to_v9(cur: Cursor) -> None:
+    """Demonstration rows marked; drafts withdrawn from the outbox (a draft never leaves)."""
+    cur.execute("ALTER TABLE fiches ADD COLUMN demo INTEGER NOT NULL DEFAULT 0")
+    cur.execute(
+        "DELETE FROM outbox WHERE state = 'pending'"
+        " AND fiche_uuid IN (SELECT uuid FROM fiches WHERE state = 'brouillon')"
+    )
+    cur.execute(
+        "UPDATE fiches SET sync_state = 'local'"
+        " WHERE state = 'brouillon' AND sync_state = 'pending'"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
@@ -355,6 +368,7 @@ MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     6: _to_v6,
     7: _to_v7,
     8: _to_v8,
+    9: _to_v9,
 }
 """Target version -> step taking the database from the version before it."""
 

@@ -23,7 +23,6 @@ from app.core.clock import get_clock
 from app.core.enums import JournalAction
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.db.connection import Database
-from app.db.repositories import FicheRepository
 from app.print.establishment import Establishment
 from app.print.render import (
     DocumentKind,
@@ -34,6 +33,7 @@ from app.print.render import (
     page_layout,
     paint,
 )
+from app.services.fiches import FicheService
 
 TRANSLATION_BASENAME = "tracing_desk"
 LANGUAGES = ("fr", "en")
@@ -131,7 +131,7 @@ def record(
     target: str,
 ) -> None:
     """Journal a print or an export (its own transaction)."""
-    FicheRepository(db, user).record(action, None, journal_detail(kind, paper, lang, target))
+    FicheService(db, user).record(action, None, journal_detail(kind, paper, lang, target))
 
 
 # ------------------------------------------------------------ Qt environment

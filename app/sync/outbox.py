@@ -4,8 +4,11 @@ Only the latest version of a fiche is ever sent: a batch reads the fiche row
 as it is *now*, and an acknowledgement of version *v* closes every pending
 entry of that fiche up to *v*. A fiche edited while version *v* was in flight
 keeps its newer entry pending, so it goes next. A fiche past its deletion
-deadline is never selected (purge wins). Everything here runs on the caller's
-connection (a worker's or the command's), never on the UI thread.
+deadline is never selected (purge wins), and neither is a draft: only a
+validated fiche is queued (``app.services``), and this reader checks the
+state again so that a draft cannot leave the station whatever queued it.
+Everything here runs on the caller's connection (a worker's or the
+command's), never on the UI thread.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core.enums import FicheKind, JournalAction, SyncState
+from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.db import journal
 from app.db.connection import Database
 from app.db.timefmt import from_db, to_db
@@ -92,8 +95,8 @@ def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[
             str(r[0]): r
             for r in db.query(
                 "SELECT uuid, version, kind, created_at, deadline, data FROM fiches"
-                f" WHERE uuid IN ({marks}) AND deadline > ?",
-                [*first, stamp],
+                f" WHERE uuid IN ({marks}) AND deadline > ? AND state != ?",
+                [*first, stamp, LifecycleState.DRAFT.value],
             )
         }
         for uuid, position in first.items():
@@ -209,8 +212,8 @@ def count_sendable(db: Database, now: datetime) -> int:
     """Fiches with a pending entry that may still be sent (before their deadline)."""
     row = db.query_one(
         f"SELECT count(*) FROM ({_PENDING}) p JOIN fiches f ON f.uuid = p.fiche_uuid"
-        " WHERE f.deadline > ?",
-        (to_db(now),),
+        " WHERE f.deadline > ? AND f.state != ?",
+        (to_db(now), LifecycleState.DRAFT.value),
     )
     return int(row[0]) if row else 0
 

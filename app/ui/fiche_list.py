@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import FicheKind, LifecycleState, SyncState
-from app.db.repositories import FicheQuery
+from app.services.fiches import FicheQuery
 from app.ui.fiche_model import SOON_DAYS, FicheListModel, enum_label
 from app.workers.db_thread import DbThread
 

@@ -62,7 +62,7 @@ class FicheRowLike(Protocol):
 
 
 class FicheSource(Protocol):
-    """What the model needs from the repository (``app.db.repositories.FicheRepository``)."""
+    """What the model needs from the repository (``app.services.fiches.FicheService``)."""
 
     def count(self, query: Any) -> int: ...
 

@@ -119,9 +119,13 @@ def apply_choices(db: Database, choices: FirstRunChoices) -> Session:
     except SettingError as exc:
         raise FirstRunError(str(exc)) from None
     if choices.demo:
-        from app.db.demo import generate
+        from app.services.errors import DemoRefused
+        from app.services.transfer import demo_data
 
-        generate(db, count=DEMO_PATIENTS_ZERO, spread_days=DEMO_SPREAD_DAYS, user=session.login)
+        try:
+            demo_data(db, session, count=DEMO_PATIENTS_ZERO, spread_days=DEMO_SPREAD_DAYS)
+        except DemoRefused as exc:
+            raise FirstRunError(str(exc)) from None
     return session
 
 

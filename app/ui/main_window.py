@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 import app
-from app.db.repositories import FicheRepository
 from app.print.actions import PrintMenu
+from app.services.fiches import FicheService
 from app.ui.fiche_list import FicheListPanel
 from app.ui.forms.workspace import FicheWorkspace
 from app.ui.purge_panel import PurgeControls
@@ -54,8 +54,9 @@ class MainWindow(QMainWindow):
         # Forms left unsaved by a crash or a power cut reopen in their tabs.
         QTimer.singleShot(0, self.workspace.restore_drafts)
 
-    def _repository(self, db: Any) -> FicheRepository:
-        return FicheRepository(db, self._user)
+    def _repository(self, db: Any) -> FicheService:
+        """The list reads through the service: each page showing names is journaled."""
+        return FicheService(db, self._user)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))

@@ -62,15 +62,14 @@ from app.db.purge import (
     next_due,
     policy_for,
     untransmitted_due,
-    upcoming,
 )
-from app.db.repositories import FicheRepository, FicheRow
 from app.db.settings_store import SettingsStore
 from app.db.store import StoreOpener
+from app.services.fiches import FicheRow, FicheService
 from app.workers.db_thread import DbFailure, DbThread
 from app.workers.purge_job import PurgeJob
 
-RepoFactory = Callable[[Any], FicheRepository]
+RepoFactory = Callable[[Any], FicheService]
 BANNER_REFRESH_MS = 15 * 60 * 1000
 WATCH_MS = 60 * 1000
 
@@ -220,7 +219,7 @@ class UpcomingModel(QAbstractTableModel):
 
 def _upcoming_facts(db: Any, repo_for: RepoFactory, days: int) -> tuple[Upcoming, str]:
     until = get_clock().now() + timedelta(days=days)
-    return upcoming(repo_for(db), until), policy_for(db).timezone
+    return repo_for(db).upcoming(until), policy_for(db).timezone
 
 
 class UpcomingDialog(QDialog):

@@ -40,7 +40,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from app.core.clock import Clock, get_clock
 from app.db.connection import Database
 from app.db.errors import StoreError
-from app.db.purge import PURGE_USER, PurgeReport, next_due, purge
+from app.db.purge import PURGE_USER, PurgeReport, next_due
+from app.services.retention import run_purge
 from app.workers import qt_compat  # noqa: F401  (PySide6 6.12 refcount workaround)
 
 log = logging.getLogger(__name__)
@@ -230,7 +231,7 @@ class PurgeJob(QObject):
         try:
             db = self._open_db()
             try:
-                report = purge(db, self._user, clock=self._clock)
+                report = run_purge(db, self._user, clock=self._clock)
             finally:
                 db.close()
         except Exception as exc:

@@ -25,10 +25,11 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from app.core.clock import get_clock
 from app.db.connection import Database
 from app.db.errors import StoreError
+from app.services.sync_setup import save_token, sync_now
 from app.sync import outbox
 from app.sync.backoff import RetryPolicy
-from app.sync.config import SyncConfig, check_server_url, load_config, set_token
-from app.sync.engine import SyncReport, drain_once
+from app.sync.config import SyncConfig, load_config
+from app.sync.engine import SyncReport
 from app.sync.errors import SyncError
 from app.sync.transport import CentralClient
 
@@ -170,10 +171,10 @@ class SyncWorker(QObject):
         try:
             db = self._opener()
             try:
-                report = drain_once(
+                report = sync_now(
                     db,
                     self._user,
-                    config=self._config_for(db),
+                    self._config_for(db),
                     policy=self._policy,
                     cancel=self._cancel,
                     progress=lambda done, total: self.progress.emit(done, total),
@@ -210,10 +211,9 @@ class SyncWorker(QObject):
             db = self._opener()
             try:
                 config = self._config_for(db)
+                save_token(db, self._user, config.server_url, token, dev_mode=config.dev_mode)
             finally:
                 db.close()
-            url = check_server_url(config.server_url, dev_mode=config.dev_mode)
-            set_token(url, token)
         except (SyncError, StoreError) as exc:
             self.token_required.emit(str(exc))
             return

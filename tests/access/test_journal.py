@@ -7,10 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from complete import complete
 
 from app.cli import main
 from app.core.accounts import Role
-from app.core.enums import JournalAction, LifecycleState
+from app.core.enums import JournalAction
 from app.core.settings import AUTOLOCK_MINUTES, JOURNAL_RETENTION_MONTHS
 from app.db import journal
 from app.db.accounts import AccountStore, SignInError
@@ -22,6 +23,7 @@ from app.db.repositories import FicheRepository, journal_rows
 from app.db.settings_store import SettingsStore
 from app.db.store import init_store, open_store
 from app.exports.service import export_excel
+from app.services.fiches import FicheService
 from tests.access.conftest import AGENT, AGENT_PASSWORD, REFERENT
 from tests.access.markers import marker_contact, marker_patient_zero
 
@@ -109,9 +111,11 @@ def test_every_action_kind_is_written(staffed: Database, fake_clock, tmp_path: P
     pz = repo.get(pz.uuid, journal_consultation=False)
     pz.first_names = "Autre"
     repo.save(pz)  # modification
-    repo.set_state(pz.uuid, LifecycleState.VALIDATED)  # validation
-    repo.set_state(pz.uuid, LifecycleState.TRANSMITTED)  # transmission
-    repo.set_state(pz.uuid, LifecycleState.CLOSED)  # clôture
+    service = FicheService(staffed, AGENT)
+    pz = complete(repo.get(pz.uuid, journal_consultation=False), fake_clock.now().date())
+    service.validate(pz)  # validation
+    repo.record(JournalAction.TRANSMIT, pz.uuid, "v3 reçue")  # transmission (the sync's entry)
+    service.close(pz.uuid)  # clôture
     contact = marker_contact(pz)
     repo.save(contact)
     repo.delete(contact.uuid)  # suppression

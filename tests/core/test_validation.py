@@ -57,6 +57,7 @@ def complete_patient_zero() -> PatientZero:
         phones=["+33612345678"],
         address=Address(lines=["3 rue des Lilas"], postal_code="75013", city="Paris"),
         establishment=_place(),
+        support_needed=False,
         support_consent=Consent.NOT_COLLECTED,
         infection=InfectionEvidence(
             exam_type=ExamType.RT_PCR,
@@ -66,7 +67,10 @@ def complete_patient_zero() -> PatientZero:
         ),
         identity_disclosure=Consent.NO,
         information=InformationGiven(
-            given_on=date(2020, 11, 17), given_by="ide.dupont", modes=[InformationMode.ORAL]
+            given_on=date(2020, 11, 17),
+            given_by="ide.dupont",
+            modes=[InformationMode.ORAL],
+            research_opposition_right=True,
         ),
     )
 
@@ -83,9 +87,13 @@ def complete_contact() -> Contact:
         sex=Sex.MALE,
         phones=["+33751234567"],
         establishment=_place(),
+        support_needed=True,
         support_consent=Consent.YES,
         information=InformationGiven(
-            given_on=date(2020, 11, 18), given_by="ide.dupont", modes=[InformationMode.LEAFLET]
+            given_on=date(2020, 11, 18),
+            given_by="ide.dupont",
+            modes=[InformationMode.LEAFLET],
+            research_opposition_right=True,
         ),
         expositions=[
             Exposition(
@@ -239,6 +247,12 @@ def _set(attr: str, value: object) -> Callable[[PatientZero | Contact], None]:
     return apply
 
 
+RESEARCH_PATH = "information.droit_opposition_recherche"
+RESEARCH_RIGHT = (
+    "Indiquez que la personne a été informée de son droit de s’opposer à la réutilisation"
+    " de ses données pour la recherche."
+)
+
 PZ_CASES = [
     (_set("birth_name", " "), "nom_naissance", "Nom de naissance : à renseigner."),
     (_set("first_names", ""), "prenoms", "Prénoms : à renseigner."),
@@ -262,8 +276,18 @@ PZ_CASES = [
         "Consentement à la communication de l'identité et des coordonnées à l'organisme"
         " compétent : à renseigner.",
     ),
+    (
+        _set("support_needed", None),
+        "besoin_accompagnement",
+        "Besoin d'un accompagnement sanitaire ou social : à renseigner.",
+    ),
     (_set("information.given_on", None), "information.date", None),
     (_set("information.given_by", ""), "information.par", None),
+    (
+        _set("information.research_opposition_right", False),
+        "information.droit_opposition_recherche",
+        RESEARCH_RIGHT,
+    ),
     (
         _set("information.modes", []),
         "information.modalites",
@@ -381,6 +405,8 @@ CONTACT_CASES = [
         "Précisez l'autre circonstance.",
     ),
     (_set("information.given_on", None), "information.date", None),
+    (_set("information.research_opposition_right", False), RESEARCH_PATH, RESEARCH_RIGHT),
+    (_set("support_needed", None), "besoin_accompagnement", None),
 ]
 
 
@@ -394,6 +420,77 @@ def test_contact_validation(
     assert paths(errors) == [path]
     if message is not None:
         assert errors[0].message == message
+
+
+# ---------------------------------------------------------------------------
+# rights and consent (FIELDS.md « Rights and consent », letter h)
+
+
+@pytest.mark.parametrize("make", [complete_patient_zero, complete_contact])
+def test_not_informed_of_the_research_right_does_not_validate(
+    make: Callable[[], PatientZero | Contact],
+) -> None:
+    f = make()
+    f.information.research_opposition_right = False
+    issues = check_for_validation(f, TODAY)
+    assert has_errors(issues)
+    [issue] = issues
+    assert (issue.path, issue.severity, issue.message) == (
+        RESEARCH_PATH,
+        Severity.ERROR,
+        RESEARCH_RIGHT,
+    )
+    assert check_draft(f, TODAY) == []  # a draft may be saved before the information
+
+
+@pytest.mark.parametrize("make", [complete_patient_zero, complete_contact])
+def test_support_consent_without_need_warns_once_and_validates(
+    make: Callable[[], PatientZero | Contact],
+) -> None:
+    f = make()
+    f.support_needed = False
+    f.support_consent = Consent.YES
+    issues = check_for_validation(f, TODAY)
+    assert not has_errors(issues)
+    [issue] = issues
+    assert issue.severity is Severity.WARNING
+    assert issue.path == "consentement_accompagnement"
+    assert issue.message == (
+        "Consentement à la communication pour un accompagnement recueilli alors"
+        " qu’aucun besoin d’accompagnement n’est indiqué : vérifiez le besoin"
+        " ou le consentement."
+    )
+
+
+@pytest.mark.parametrize(
+    ("needed", "consent"),
+    [
+        (True, Consent.YES),
+        (True, Consent.NO),
+        (True, Consent.NOT_COLLECTED),
+        (False, Consent.NO),
+        (False, Consent.NOT_COLLECTED),
+    ],
+)
+def test_consistent_support_answers_pass(needed: bool, consent: Consent) -> None:
+    f = complete_contact()
+    f.support_needed, f.support_consent = needed, consent
+    assert check_for_validation(f, TODAY) == []
+
+
+def test_support_need_unanswered_does_not_validate() -> None:
+    f = complete_contact()
+    f.support_needed = None
+    f.support_consent = Consent.YES
+    issues = check_for_validation(f, TODAY)
+    assert [(i.path, i.severity) for i in issues] == [("besoin_accompagnement", Severity.ERROR)]
+    assert issues[0].message == "Besoin d'un accompagnement sanitaire ou social : à renseigner."
+    f.support_consent = None  # both unanswered: both asked for
+    assert paths(check_for_validation(f, TODAY), Severity.ERROR) == [
+        "besoin_accompagnement",
+        "consentement_accompagnement",
+    ]
+    assert check_draft(f, TODAY) == []
 
 
 def test_validation_lists_errors_first() -> None:

@@ -15,6 +15,7 @@ from app.db.connection import Database
 from app.db.drafts import DraftStore
 from app.db.repositories import FicheRepository, journal_rows
 from app.db.store import init_store, open_store
+from app.services.fiches import FicheService
 
 NIR = "279052A00412309"
 
@@ -99,8 +100,12 @@ def test_promote_contact_keeps_it_and_journals_both(repo: FicheRepository, db: D
         symptoms=Symptoms(present=True, onset=date(2026, 11, 20)),
         expositions=[Exposition(patient_zero_uuid=pz.uuid, last_contact=date(2026, 11, 19))],
     )
+    contact.support_consent = Consent.YES
     repo.save(contact)
-    new = repo.promote_to_patient_zero(contact.uuid)
+    new = FicheService(db, repo.user).promote(contact.uuid)
+    # The 3 months run from the contact's first storage; the consent is asked again.
+    assert new.created_at == contact.created_at
+    assert new.support_consent is None
     assert isinstance(new, PatientZero) and new.uuid != contact.uuid
     assert (new.birth_name, new.first_names, new.phones) == ("Durand", "Loïc", ["+33612345678"])
     assert new.infection.symptom_onset == date(2026, 11, 20)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from complete import complete
 from hypothesis import HealthCheck, given, settings
 
 from app.core.clock import FakeClock
@@ -25,6 +26,7 @@ from app.db.repositories import (
     journal_rows,
 )
 from app.db.store import init_store, open_store
+from app.services.fiches import FicheService
 from tests.core.strategies import contacts, patients_zero
 
 MARK_NAME = "ZYXWVOQUETTE"
@@ -96,11 +98,15 @@ def test_stale_version_is_refused(repo: FicheRepository) -> None:
     assert repo.get(pz.uuid).first_names == "A"
 
 
-def test_every_write_appends_outbox_and_journal(repo: FicheRepository, db: Database) -> None:
+def test_every_write_appends_outbox_and_journal(
+    repo: FicheRepository, db: Database, fake_clock: FakeClock
+) -> None:
     pz = repo.save(_pz())
-    repo.set_state(pz.uuid, LifecycleState.VALIDATED)
+    # A draft never enters the outbox; its validation does (through the service's gate).
+    assert db.query("SELECT count(*) FROM outbox") == [(0,)]
+    FicheService(db, repo.user).validate(complete(pz, fake_clock.now().date()))
     outbox = db.query("SELECT fiche_uuid, version, op, state FROM outbox ORDER BY id")
-    assert outbox == [(pz.uuid, 1, "upsert", "pending"), (pz.uuid, 2, "upsert", "pending")]
+    assert outbox == [(pz.uuid, 2, "upsert", "pending")]
     actions = [(r[2], r[3], r[4]) for r in journal_rows(db)]
     assert ("infirmiere.test", JournalAction.CREATE.value, pz.uuid) in actions
     assert ("infirmiere.test", JournalAction.VALIDATE.value, pz.uuid) in actions
@@ -142,7 +148,7 @@ def test_failure_between_record_and_outbox_leaves_neither(
             yield _FailingCursor(cur)
 
     monkeypatch.setattr(db, "transaction", failing_transaction)
-    fiche = _pz()
+    fiche = _pz(state=LifecycleState.VALIDATED)  # only a non-draft is queued
     with pytest.raises(RuntimeError, match="injected"):
         repo.save(fiche)
     monkeypatch.undo()
@@ -183,11 +189,11 @@ def test_filters_and_summary(repo: FicheRepository, fake_clock: FakeClock) -> No
     assert repo.count(FicheQuery(kind=FicheKind.CONTACT)) == 1
     assert repo.count(FicheQuery(kind=FicheKind.PATIENT_ZERO)) == 2
     assert repo.count(FicheQuery(unit="Gériatrie")) == 1
-    assert repo.count(FicheQuery(sync_state=SyncState.PENDING)) == 3
+    assert repo.count(FicheQuery(sync_state=SyncState.LOCAL)) == 3  # drafts: never queued
     # created 85 days ago: its 3-month deadline is within the next 7 days
     due = repo.list_rows(FicheQuery(due_within_days=7), 0, 10)
     assert [r.uuid for r in due] == [old.uuid]
-    assert repo.summary() == {"total": 3, "patients_zero": 2, "contacts": 1, "pending_sync": 3}
+    assert repo.summary() == {"total": 3, "patients_zero": 2, "contacts": 1, "pending_sync": 0}
     rows = repo.list_rows(FicheQuery(), 0, 10)
     assert rows[-1].uuid == old.uuid  # newest first
     assert rows[-1].deadline == datetime(2027, 2, 24, 10, 0, tzinfo=UTC)
@@ -199,13 +205,16 @@ def test_contact_linked_to_several_patients_zero(repo: FicheRepository) -> None:
     contact = repo.save(
         Contact(birth_name="Charlie", expositions=[Exposition(patient_zero_uuid=a.uuid)])
     )
-    repo.link(contact.uuid, Exposition(patient_zero_uuid=b.uuid, last_contact=date(2026, 11, 20)))
+    service = FicheService(repo.db, repo.user)
+    service.link(
+        contact.uuid, Exposition(patient_zero_uuid=b.uuid, last_contact=date(2026, 11, 20))
+    )
     assert {p.uuid for p in repo.patients_zero_of(contact.uuid)} == {a.uuid, b.uuid}
     linked = repo.contacts_of(b.uuid)
     assert [lc.contact.uuid for lc in linked] == [contact.uuid]
     assert linked[0].exposition.last_contact == date(2026, 11, 20)
     with pytest.raises(FicheNotFoundError):
-        repo.link(
+        service.link(
             contact.uuid, Exposition(patient_zero_uuid="00000000-0000-4000-8000-000000000000")
         )
 

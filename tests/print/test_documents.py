@@ -18,12 +18,12 @@ from PySide6.QtGui import QColor, QImage
 from app.cli import main
 from app.core.clock import FakeClock
 from app.db.connection import Database
-from app.db.demo import generate
 from app.db.repositories import journal_rows
 from app.db.settings_store import SettingsStore
 from app.db.store import init_store, open_store
 from app.print.establishment import Establishment
 from app.print.render import DocumentKind, notice_html, poster_html
+from app.services.transfer import demo_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -205,7 +205,7 @@ def test_logo_is_drawn_and_an_unreadable_logo_is_flagged(
 def test_notice_two_a5_per_landscape_a4_without_personal_data(
     qapp, configured: Path, tmp_path: Path
 ) -> None:
-    with_db(configured, lambda db: generate(db, count=15, seed=7, user="test"))
+    with_db(configured, lambda db: demo_data(db, "test", count=15, seed=7))
     rows = with_db(
         configured,
         lambda db: db.query(

@@ -27,7 +27,7 @@ def test_export_is_deleted_at_the_earliest_deadline_of_its_fiches(
     save_at(store, fake_clock, z(2026, 1, 20, 9), early)
     fake_clock.set(z(2026, 3, 1, 9))
     out = tmp_path / "export.jsonl"
-    assert export_jsonl(repo(store), out) == 2
+    assert len(export_jsonl(repo(store), out)) == 2
     [registered] = exported_files.registered_files(store)
     assert registered.path == out and registered.kind == "jsonl"
     earliest = from_db(deadline_of(store, early.uuid))

@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from complete import complete
 
 from app.core import settings as s
 from app.core.clock import FakeClock
-from app.core.enums import FicheKind
+from app.core.enums import FicheKind, LifecycleState
 from app.db import purge
 from app.db.connection import Database
 from app.db.drafts import DraftStore
@@ -80,7 +81,8 @@ def test_purge_deletes_fiche_expositions_outbox_receipt_and_drafts(
     store: Database, fake_clock: FakeClock, data_dir: object
 ) -> None:
     t0 = z(2026, 1, 10, 9)
-    pz = patient_zero("Abélard", 1)
+    pz = complete(patient_zero("Abélard", 1), t0.date())
+    pz.state = LifecycleState.VALIDATED  # queued for the sync: the purge drops its entry
     save_at(store, fake_clock, t0, pz)
     c = contact("Brisemoutier", pz, n=2)
     save_at(store, fake_clock, t0 + timedelta(days=20), c)
@@ -271,8 +273,12 @@ def test_no_setting_can_push_a_deadline_past_three_months(
 
 def test_preview_counts_without_deleting(store: Database, fake_clock: FakeClock) -> None:
     t0 = z(2026, 1, 1, 9)
-    pz = patient_zero(n=1)
-    save_at(store, fake_clock, t0, pz, contact("Voisin", pz, n=2))
+    pz = complete(patient_zero(n=1), t0.date())
+    neighbour = contact("Voisin", pz, n=2)
+    neighbour.phones = ["+33612345679"]
+    complete(neighbour, t0.date())
+    pz.state = neighbour.state = LifecycleState.VALIDATED  # both queued for the sync
+    save_at(store, fake_clock, t0, pz, neighbour)
     before = store.query("SELECT count(*) FROM journal")
     report = purge.preview(store, t0 + timedelta(days=120))
     assert (report.fiches, report.patients_zero, report.contacts) == (2, 1, 1)

@@ -105,7 +105,7 @@ def test_only_one_purge_runs_at_a_time(
         finally:
             running -= 1
 
-    monkeypatch.setattr(purge_job, "purge", slow_purge)
+    monkeypatch.setattr(purge_job, "run_purge", slow_purge)
     job = PurgeJob(open_store, scheduler=paused)
     first = threading.Thread(target=job._run, args=["demarrage"])
     first.start()

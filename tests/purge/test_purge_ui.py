@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from app.core.clock import FakeClock
 from app.core.settings import RETENTION_MONTHS
 from app.db.purge import next_due
-from app.db.repositories import FicheRepository
 from app.db.settings_store import SettingsStore
 from app.db.store import init_store, open_store
+from app.services.fiches import FicheService
 from app.ui.application import install_translators
 from app.ui.purge_panel import PurgeBanner, PurgeControls, UpcomingDialog
 from app.workers.db_thread import DbThread
@@ -37,8 +37,8 @@ def french(qapp: object) -> Iterator[None]:
     yield
 
 
-def _repo(db: object) -> FicheRepository:
-    return FicheRepository(db, "test:ui")  # type: ignore[arg-type]
+def _repo(db: object) -> FicheService:
+    return FicheService(db, "test:ui")  # type: ignore[arg-type]
 
 
 @pytest.fixture

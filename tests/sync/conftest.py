@@ -6,12 +6,23 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from app.core.enums import Consent
-from app.core.models import PatientZero
+from app.core.clock import get_clock
+from app.core.enums import (
+    Consent,
+    EstablishmentStatus,
+    ExamResult,
+    ExamType,
+    InformationMode,
+    LifecycleState,
+    Sex,
+)
+from app.core.models import EstablishmentPlace, InfectionEvidence, InformationGiven, PatientZero
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
 from app.db.store import init_store, open_store
@@ -90,15 +101,46 @@ def token_for(central: Central) -> str:
     return TOKEN
 
 
+def complete_patient_zero(today: date, **changes: Any) -> PatientZero:
+    """A validated patient zéro that passes ``check_for_validation`` on *today* (and later).
+
+    Only a validated fiche is queued and sent: a draft never leaves the station,
+    and the central service refuses one (``fiche_non_validee``). *changes* set
+    attributes (``birth_name="…"``).
+    """
+    fiche = PatientZero(
+        state=LifecycleState.VALIDATED,
+        birth_name="Fiche",
+        first_names="Élise",
+        birth_date=date(1958, 6, 3),
+        sex=Sex.FEMALE,
+        phones=["+33612345678"],
+        establishment=EstablishmentPlace(status=EstablishmentStatus.RESIDENT, unit="EHPAD B"),
+        support_needed=False,
+        support_consent=Consent.NO,
+        infection=InfectionEvidence(
+            exam_type=ExamType.RT_PCR,
+            sample_date=today - timedelta(days=2),
+            result=ExamResult.POSITIVE,
+            symptom_onset=today - timedelta(days=3),
+        ),
+        identity_disclosure=Consent.YES,
+        information=InformationGiven(
+            given_on=today - timedelta(days=1),
+            given_by="ide.test",
+            modes=[InformationMode.ORAL],
+            research_opposition_right=True,
+        ),
+    )
+    for key, value in changes.items():
+        setattr(fiche, key, value)
+    return fiche
+
+
 def make_fiches(db: Database, count: int, prefix: str = "Fiche") -> list[PatientZero]:
-    fiches = [
-        PatientZero(
-            birth_name=f"{prefix} {i}",
-            first_names="Élise",
-            identity_disclosure=Consent.YES,
-        )
-        for i in range(count)
-    ]
+    """*count* validated, complete patients zéro saved (and queued for the sync)."""
+    today = get_clock().now().date()
+    fiches = [complete_patient_zero(today, birth_name=f"{prefix} {i}") for i in range(count)]
     FicheRepository(db, USER).save_many(fiches)
     return fiches
 

@@ -15,20 +15,23 @@ import httpx
 import pytest
 
 from app.core.clock import FakeClock
-from app.core.enums import Consent
-from app.core.models import PatientZero
+from app.core.enums import Consent, LifecycleState
+from app.core.models import InformationGiven
 from app.core.serialize import fiche_to_dict
 from central.clock import now
 from central.server import BackgroundServer
 from central.storage import Storage, sqlite_url
 from central.tls import ensure_dev_certificate
-from tests.sync.conftest import TOKEN
+from tests.sync.conftest import TOKEN, complete_patient_zero
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_item(**changes: Any) -> dict[str, Any]:
-    fiche = PatientZero(birth_name="Bérard", first_names="Lucie", identity_disclosure=Consent.NO)
+    """The protocol item of a complete, validated patient zéro (drafts stay on the station)."""
+    fiche = complete_patient_zero(
+        now().date(), birth_name="Bérard", first_names="Lucie", identity_disclosure=Consent.NO
+    )
     fiche.version = 1
     fiche.created_at = fiche.updated_at = now()
     for key, value in changes.items():
@@ -118,13 +121,45 @@ def test_per_fiche_results_in_request_order(client: tuple[httpx.Client, Storage]
         "rejected",
     ]
     assert [r.get("code") for r in results[1:]] == [
-        "fiche_invalide",
+        "fiche_incomplete",
         "uuid_invalide",
         "envoi_incoherent",
         "doublon_dans_le_lot",
     ]
-    assert "nom" in results[1]["message"]
+    assert "Nom de naissance" in results[1]["message"]
     assert [f.uuid for f in storage.fiches()] == [good["uuid"]]
+
+
+def test_a_draft_is_refused_unread(client: tuple[httpx.Client, Storage]) -> None:
+    """Art. 5 II: a draft never leaves the station; the service refuses one before any check."""
+    http, storage = client
+    draft = make_item(state=LifecycleState.DRAFT)
+    assert draft["document"]["etat"] == "brouillon"
+    message = (
+        "Fiche non validée (brouillon)\u00a0: un brouillon ne quitte jamais le poste."
+        " Validez la fiche pour la transmettre."
+    )
+    result = batch(http, [draft], "draft-0001").json()["results"][0]
+    assert result == {
+        "uuid": draft["uuid"],
+        "version": 1,
+        "status": "rejected",
+        "code": "fiche_non_validee",
+        "message": message,
+    }
+    # Even an incomplete draft gets this answer, not the list of what is missing.
+    bare = make_item(state=LifecycleState.DRAFT, sex=None, information=InformationGiven())
+    result = batch(http, [bare], "draft-0002").json()["results"][0]
+    assert (result["status"], result["code"]) == ("rejected", "fiche_non_validee")
+    # The single-fiche endpoint answers the same (422), and nothing is stored.
+    reply = http.put(f"/v1/fiches/{draft['uuid']}/versions/1", json=draft)
+    assert reply.status_code == 422 and reply.json()["code"] == "fiche_non_validee"
+    assert storage.counts()["fiches"] == 0 and storage.receipts() == []
+    # The same fiche once validated is accepted.
+    validated = copy.deepcopy(draft)
+    validated["document"]["etat"] = LifecycleState.VALIDATED.value
+    result = batch(http, [validated], "draft-0003").json()["results"][0]
+    assert result["status"] == "accepted"
 
 
 def test_three_month_limit_on_receipt_and_purge(

@@ -14,15 +14,22 @@ import keyring
 import pytest
 from memkeyring import FileTestKeyring
 
+from app.core.clock import get_clock
 from app.core.enums import Consent
-from app.core.models import PatientZero
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
 from app.db.store import init_store, open_store
 from app.sync.config import set_token
 from app.sync.engine import drain_once
 from tests.sync.checks import assert_in_step
-from tests.sync.conftest import FAST, TOKEN, USER, Central, start_central
+from tests.sync.conftest import (
+    FAST,
+    TOKEN,
+    USER,
+    Central,
+    complete_patient_zero,
+    start_central,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 22
@@ -49,9 +56,12 @@ def _env(keyring_file: Path, data_dir: Path) -> dict[str, str]:
 
 def _churn(db: Database, rng: random.Random, new: int, edits: int) -> None:
     repo = FicheRepository(db, "test:ui")
+    today = get_clock().now().date()
     repo.save_many(
-        [
-            PatientZero(birth_name=f"Nouvelle {rng.random():.6f}", identity_disclosure=Consent.NO)
+        [  # validated fiches: a draft is never queued nor sent
+            complete_patient_zero(
+                today, birth_name=f"Nouvelle {rng.random():.6f}", identity_disclosure=Consent.NO
+            )
             for _ in range(new)
         ]
     )

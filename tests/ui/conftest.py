@@ -12,9 +12,9 @@ import pytest
 from app.core import text
 from app.core.enums import FicheKind, LifecycleState, SyncState
 from app.db.connection import Database
-from app.db.repositories import FicheRepository
 from app.db.store import init_store, open_store
 from app.db.timefmt import to_db
+from app.services.fiches import FicheService
 from app.workers.db_thread import DbThread
 
 # Names with accents and a ligature, to exercise folding in the search.
@@ -101,8 +101,8 @@ def open_thread(qtbot, db_thread: DbThread, data_dir: Path) -> DbThread:
     return db_thread
 
 
-def repo_factory(db: Database) -> FicheRepository:
-    return FicheRepository(db, "test:ui")
+def repo_factory(db: Database) -> FicheService:
+    return FicheService(db, "test:ui")
 
 
 # The offscreen platform plugin (tests only) warns whenever a top-level window

@@ -58,7 +58,12 @@ from app.core.serialize import fiche_to_dict
 from app.core.text import NO_NAME, display_name
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db.drafts import Draft
-from app.db.repositories import DuplicateMatch, FicheNotFoundError, StaleVersionError
+from app.services.fiches import (
+    DuplicateMatch,
+    FicheNotFoundError,
+    FicheRefused,
+    StaleVersionError,
+)
 from app.ui.fiche_model import format_datetime, to_paris
 from app.ui.forms import service
 from app.ui.forms.fields import WARNING_COLOR, Binding, Section, capitalised, tr_core, translate
@@ -525,6 +530,22 @@ class FicheForm(QWidget):
             return
         if isinstance(error, FicheNotFoundError) and mine:
             self._gone()
+            return
+        if isinstance(error, FicheRefused) and mine:
+            # The gate refused this state (checked again at storage time): keep the
+            # typing and list what to correct, as « Valider » does.
+            self._keep_typing()
+            self.panel.show_issues(
+                translate(
+                    "forms",
+                    "Enregistrement refusé : %n erreur(s) à corriger",
+                    "",
+                    len(error.issues),
+                ),
+                error.issues,
+            )
+            self.status.setText(self.panel.title.text())
+            self.failed.emit(self.panel.title.text())
             return
         message = failure.message
         self.status.setText(message)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import FicheKind
-from app.db.repositories import FicheRow
+from app.services.fiches import FicheRow
 from app.ui.fiche_model import format_date
 from app.ui.forms import service
 from app.ui.forms.fields import capitalised, enum_text

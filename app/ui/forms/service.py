@@ -21,13 +21,7 @@ from app.core.models import AnyFiche, Contact, Exposition, PatientZero
 from app.core.text import display_name
 from app.db.connection import Database
 from app.db.drafts import Draft, DraftStore
-from app.db.repositories import (
-    DuplicateMatch,
-    FicheNotFoundError,
-    FicheQuery,
-    FicheRepository,
-    FicheRow,
-)
+from app.services.fiches import DuplicateMatch, FicheNotFoundError, FicheRow, FicheService
 
 SEARCH_LIMIT = 30
 
@@ -69,8 +63,9 @@ class OpenedFiche:
     patients_zero: dict[str, PatientZeroRef] = field(default_factory=dict)
 
 
-def repository(db: Database, user: str) -> FicheRepository:
-    return FicheRepository(db, user)
+def repository(db: Database, user: str) -> FicheService:
+    """The gate every write and consultation of the forms goes through."""
+    return FicheService(db, user)
 
 
 def ref_of(pz: PatientZero) -> PatientZeroRef:
@@ -88,7 +83,7 @@ def patient_zero_refs(db: Database, user: str, uuids: list[str]) -> dict[str, Pa
     refs: dict[str, PatientZeroRef] = {}
     for uuid in uuids:
         try:
-            fiche = repo.get(uuid, journal_consultation=False)
+            fiche = repo.peek(uuid)
         except FicheNotFoundError:
             continue
         if isinstance(fiche, PatientZero):
@@ -118,7 +113,7 @@ def contact_lines(db: Database, user: str, pz_uuid: str) -> list[ContactLine]:
 def open_fiche(db: Database, user: str, uuid: str) -> OpenedFiche:
     """The fiche (its consultation journaled), its draft if any, and its links."""
     repo = repository(db, user)
-    fiche = repo.get(uuid)
+    fiche = repo.open(uuid)
     opened = OpenedFiche(fiche, DraftStore(db, owner=user).get(uuid))
     _add_links(db, user, opened)
     return opened
@@ -136,7 +131,7 @@ def _add_links(db: Database, user: str, opened: OpenedFiche) -> None:
 
 def reload_fiche(db: Database, user: str, uuid: str) -> OpenedFiche:
     """The stored version of a fiche (consultation journaled) and its links, no draft."""
-    opened = OpenedFiche(repository(db, user).get(uuid))
+    opened = OpenedFiche(repository(db, user).open(uuid))
     _add_links(db, user, opened)
     return opened
 
@@ -147,7 +142,7 @@ def open_draft(db: Database, user: str, draft: Draft) -> OpenedFiche:
 
     repo = repository(db, user)
     try:
-        fiche = repo.get(draft.uuid)
+        fiche = repo.open(draft.uuid)
     except FicheNotFoundError:
         base = draft.data.get("base")
         fiche = fiche_from_dict(base)
@@ -181,9 +176,12 @@ def save_fiche(
 
 
 def validate_fiche(db: Database, user: str, fiche: AnyFiche) -> Saved:
-    """Save *fiche* as validated, journaled as a validation."""
-    fiche.state = LifecycleState.VALIDATED
-    return save_fiche(db, user, fiche, JournalAction.VALIDATE)
+    """Save *fiche* as validated, journaled as a validation (refused if it does not pass)."""
+    repository(db, user).validate(fiche)
+    DraftStore(db, owner=user).discard(fiche.uuid)
+    opened = OpenedFiche(fiche)
+    _add_links(db, user, opened)
+    return Saved(fiche, opened.contacts, opened.patients_zero)
 
 
 def change_state(db: Database, user: str, uuid: str, state: LifecycleState) -> Saved:
@@ -217,7 +215,7 @@ def link_contact(
 
 
 def promote(db: Database, user: str, contact_uuid: str) -> PatientZero:
-    return repository(db, user).promote_to_patient_zero(contact_uuid)
+    return repository(db, user).promote(contact_uuid)
 
 
 def duplicates(db: Database, user: str, fiche: AnyFiche) -> list[DuplicateMatch]:
@@ -225,7 +223,7 @@ def duplicates(db: Database, user: str, fiche: AnyFiche) -> list[DuplicateMatch]
 
 
 def search(db: Database, user: str, text: str, kind: FicheKind | None) -> list[FicheRow]:
-    return repository(db, user).list_rows(FicheQuery(text=text, kind=kind), 0, SEARCH_LIMIT)
+    return repository(db, user).search(text, kind, SEARCH_LIMIT)
 
 
 def put_draft(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from complete import complete
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from app.core.clock import get_clock
 from app.core.enums import Consent, JournalAction, LifecycleState
 from app.core.models import Contact, Exposition, PatientZero
 from app.db.repositories import FicheQuery, journal_rows
+from app.services.fiches import FicheService
 from app.ui.forms.contact import ContactForm
 from app.ui.forms.patient_zero import PatientZeroForm
 from tests.ui.forms.conftest import texts_of
@@ -47,6 +50,7 @@ ANSWERS: dict[str, object] = {
     "date_naissance": "02/05/1950",
     "sexe": Qt.Key.Key_Right,  # from « masculin » to « féminin »
     "telephones": "06 12 34 56 78",
+    "besoin_accompagnement": Qt.Key.Key_Space,  # « oui »: the consent is checked against it
     "consentement_accompagnement": Qt.Key.Key_Space,
     "infection.type_examen": Qt.Key.Key_Down,
     "infection.date_prelevement": "21/11/2026",
@@ -55,6 +59,7 @@ ANSWERS: dict[str, object] = {
     "divulgation_identite": Qt.Key.Key_Right,  # « oui » then « non »
     "information.date": "24/11/2026",
     "information.modalites": Qt.Key.Key_Space,
+    "information.droit_opposition_recherche": Qt.Key.Key_Space,  # ticks the box
 }
 
 
@@ -312,7 +317,8 @@ def test_lifecycle_validate_reopen_close_journaled(qtbot, window, repo):
     assert form.readonly_note.isVisible()
     form.fiche.state = LifecycleState.DRAFT
     form.update_header()
-    repo.set_state(pz.uuid, LifecycleState.VALIDATED)
+    stored = complete(repo.get(pz.uuid, journal_consultation=False), get_clock().now().date())
+    FicheService(repo.db, repo.user).validate(stored)
     form.fiche = repo.get(pz.uuid, journal_consultation=False)
     form.update_header()
     form.close_button.click()

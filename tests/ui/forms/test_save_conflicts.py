@@ -145,11 +145,18 @@ def test_db_thread_reports_both_as_known_conditions(qtbot, db_thread, caplog):
 
 
 def test_reload_of_a_fiche_closed_meanwhile_carries_the_typing_after_reopening(qtbot, window, repo):
+    from complete import complete
+
+    from app.core.clock import get_clock
     from app.core.enums import LifecycleState
+    from app.services.fiches import FicheService
 
     pz = repo.save(PatientZero(birth_name="Lefèvre", first_names="Hélène"))
     form = _open(qtbot, window, pz.uuid)
-    repo.set_state(pz.uuid, LifecycleState.CLOSED)  # closed elsewhere
+    service = FicheService(repo.db, repo.user)  # validated then closed elsewhere
+    stored = repo.get(pz.uuid, journal_consultation=False)
+    service.validate(complete(stored, get_clock().now().date()))
+    service.close(pz.uuid)
     edit = _edit(form, "prenoms", "Hélène Louise")
     form.save()
     qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)

@@ -16,8 +16,8 @@ import sys
 from dataclasses import replace
 
 from app.db.connection import Database
-from app.sync.config import check_server_url, load_config, set_token, with_server
-from app.sync.engine import drain_once
+from app.services.sync_setup import save_token, sync_now
+from app.sync.config import load_config, with_server
 from app.sync.errors import SyncError
 
 EXIT_OK = 0
@@ -46,19 +46,21 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     if args.batch_size:
         config = replace(config, batch_size=max(1, min(500, args.batch_size)))
     if args.set_token:
+        from app.services.access import Permission, check
+
+        check(db, user, Permission.CONFIGURE_SYNC)  # before the token is even read
         try:
-            url = check_server_url(config.server_url, dev_mode=config.dev_mode)
             if sys.stdin.isatty():
                 token = getpass.getpass("Jeton du compte partenaire : ")
             else:
                 token = sys.stdin.readline()
-            set_token(url, token)
+            save_token(db, user, config.server_url, token, dev_mode=config.dev_mode)
         except SyncError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_REMAINING
         print("Jeton enregistré dans le trousseau du système.")
         return EXIT_OK
-    report = drain_once(db, user, config=config)
+    report = sync_now(db, user, config)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:

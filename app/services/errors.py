@@ -1,0 +1,59 @@
+"""Refusals of the services: French messages, stable codes, no personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.validation import Issue
+from app.db.errors import StoreError
+
+
+class FicheRefused(StoreError):
+    """A fiche whose state cannot be stored: its checks found errors.
+
+    ``issues`` are the errors (paths and templates, to show beside the
+    fields); the message names the first ones in French, never a value
+    typed by a person (the templates quote at most an e-mail or a code the
+    user typed in the field itself, which stays on this station).
+    """
+
+    code: ClassVar[str] = "fiche_non_valide"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "services",
+        "Fiche incomplète ou invalide\u00a0: elle ne peut pas être enregistrée dans cet état.",
+    )
+
+    def __init__(self, uuid: str, issues: Sequence[Issue]) -> None:
+        self.uuid = uuid
+        self.issues = [i for i in issues if i.is_error]
+        shown = " ; ".join(i.path for i in self.issues[:5])
+        more = f" (et {len(self.issues) - 5} autre(s))" if len(self.issues) > 5 else ""
+        super().__init__(detail=f"{shown}{more}" if shown else None)
+
+    def messages(self) -> list[str]:
+        """The French message of each error (for a per-line report)."""
+        return [i.message for i in self.issues]
+
+
+class TransitionRefused(StoreError):
+    """A lifecycle step that does not exist (e.g. closing a draft)."""
+
+    code: ClassVar[str] = "transition_invalide"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "services",
+        "Ce changement d’état n’est pas possible pour cette fiche.",
+    )
+
+
+class DemoRefused(StoreError):
+    """Demonstration data would mix with real fiches."""
+
+    code: ClassVar[str] = "demo_refusee"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "services",
+        "Ce poste contient déjà des fiches réelles\u00a0: les fiches de démonstration "
+        "ne peuvent pas s’y mêler. Utilisez un dossier de données vide "
+        "(--data-dir) pour une démonstration.",
+    )
