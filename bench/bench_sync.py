@@ -31,15 +31,16 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 import httpx  # noqa: E402
 import keyring  # noqa: E402
+from complete import complete  # noqa: E402
 from memkeyring import MemoryKeyring  # noqa: E402
 
 from app import paths  # noqa: E402
 from app.core.clock import get_clock  # noqa: E402
-from app.core.enums import Consent  # noqa: E402
+from app.core.enums import Consent, LifecycleState  # noqa: E402
 from app.core.models import Contact, Exposition, PatientZero  # noqa: E402
 from app.db.connection import Database  # noqa: E402
-from app.db.repositories import FicheRepository  # noqa: E402
 from app.db.store import init_store, open_store  # noqa: E402
+from app.services.fiches import FicheService  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.config import SyncConfig, set_token  # noqa: E402
 from app.sync.engine import drain_once, encode_batch, idempotency_key  # noqa: E402
@@ -97,11 +98,12 @@ class CentralProcess:
 
 
 def make_store(n: int) -> None:
-    """n fiches: patients zéro with 0–4 contacts each (realistic documents)."""
+    """n validated fiches (only those leave): patients zéro with 0–4 contacts each."""
     init_store()
     db = open_store()
+    today = get_clock().now().date()
     try:
-        repo = FicheRepository(db, "bench")
+        repo = FicheService(db, "bench")
         made = 0
         chunk: list[PatientZero | Contact] = []
         i = 0
@@ -111,17 +113,18 @@ def make_store(n: int) -> None:
                 first_names="Élise",
                 identity_disclosure=Consent.YES,
                 phones=["+33612345678"],
+                state=LifecycleState.VALIDATED,
             )
-            chunk.append(pz)
+            chunk.append(complete(pz, today))
             made += 1
             for j in range(min(i % 5, n - made)):
-                chunk.append(
-                    Contact(
-                        birth_name=f"Moreau {i}-{j}",
-                        first_names="Hélène",
-                        expositions=[Exposition(patient_zero_uuid=pz.uuid)],
-                    )
+                contact = Contact(
+                    birth_name=f"Moreau {i}-{j}",
+                    first_names="Hélène",
+                    expositions=[Exposition(patient_zero_uuid=pz.uuid)],
+                    state=LifecycleState.VALIDATED,
                 )
+                chunk.append(complete(contact, today))
                 made += 1
             i += 1
             if len(chunk) >= 1000:

@@ -21,7 +21,7 @@ class FicheRefused(StoreError):
 
     code: ClassVar[str] = "fiche_non_valide"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "services",
+        "db",
         "Fiche incomplète ou invalide\u00a0: elle ne peut pas être enregistrée dans cet état.",
     )
 
@@ -42,7 +42,7 @@ class TransitionRefused(StoreError):
 
     code: ClassVar[str] = "transition_invalide"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "services",
+        "db",
         "Ce changement d’état n’est pas possible pour cette fiche.",
     )
 
@@ -52,7 +52,7 @@ class DemoRefused(StoreError):
 
     code: ClassVar[str] = "demo_refusee"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "services",
+        "db",
         "Ce poste contient déjà des fiches réelles\u00a0: les fiches de démonstration "
         "ne peuvent pas s’y mêler. Utilisez un dossier de données vide "
         "(--data-dir) pour une démonstration.",

@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+319"/>
+        <location filename="../../app/ui/first_run.py" line="+323"/>
         <source>Compte du référent</source>
         <translation>Référent&apos;s account</translation>
     </message>
@@ -657,7 +657,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Tracing Desk — tracing records</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -976,7 +976,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>PurgeBanner</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="+122"/>
+        <location filename="../../app/ui/purge_panel.py" line="+121"/>
         <source>Voir les suppressions à venir</source>
         <translation>See upcoming deletions</translation>
     </message>
@@ -1044,7 +1044,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>PurgeJob</name>
     <message>
-        <location filename="../../app/workers/purge_job.py" line="+268"/>
+        <location filename="../../app/workers/purge_job.py" line="+269"/>
         <source>La purge automatique a échoué ({name}) ; elle sera relancée. Le détail technique est dans le journal.</source>
         <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
     </message>
@@ -2914,6 +2914,16 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
+        <source>Indiquez que la personne a été informée de son droit de s’opposer à la réutilisation de ses données pour la recherche.</source>
+        <translation>Record that the person was told of their right to object to the reuse of their data for research.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consentement à la communication pour un accompagnement recueilli alors qu’aucun besoin d’accompagnement n’est indiqué&#xa0;: vérifiez le besoin ou le consentement.</source>
+        <translation>Consent to disclosure for support recorded although no need for support is stated: check the need or the consent.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Liez la personne contact à au moins un patient zéro (exposition).</source>
         <translation>Link the contact person to at least one patient zero (exposure).</translation>
     </message>
@@ -2953,7 +2963,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>référent</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>exporter des fiches</source>
         <translation>export records</translation>
     </message>
@@ -2976,6 +2986,26 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+1"/>
         <source>oublier ce poste</source>
         <translation>forget this workstation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>importer des fiches</source>
+        <translation>import records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>créer des fiches de démonstration</source>
+        <translation>create demonstration records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>purger avant l’échéance</source>
+        <translation>purge before the deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>configurer la synchronisation</source>
+        <translation>configure synchronisation</translation>
     </message>
 </context>
 <context>
@@ -3099,6 +3129,21 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+18"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : rechargez-la avant d&apos;enregistrer.</source>
         <translation>This record has been modified in the meantime (another tab or another workstation): reload it before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/errors.py" line="+23"/>
+        <source>Fiche incomplète ou invalide&#xa0;: elle ne peut pas être enregistrée dans cet état.</source>
+        <translation>Incomplete or invalid record: it cannot be saved in this state.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ce changement d’état n’est pas possible pour cette fiche.</source>
+        <translation>This change of state is not possible for this record.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ce poste contient déjà des fiches réelles&#xa0;: les fiches de démonstration ne peuvent pas s’y mêler. Utilisez un dossier de données vide (--data-dir) pour une démonstration.</source>
+        <translation>This workstation already holds real records: demonstration records cannot be mixed with them. Use an empty data folder (--data-dir) for a demonstration.</translation>
     </message>
 </context>
 <context>
@@ -3272,7 +3317,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>No patient zero linked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+204"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+209"/>
         <location filename="../../app/ui/forms/workspace.py" line="+91"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
@@ -3314,12 +3359,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Close the record: tracing is finished</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+39"/>
         <source>Ouvrir la fiche existante</source>
         <translation>Open the existing record</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>Rec&amp;harger la fiche</source>
         <translation>Re&amp;load the record</translation>
     </message>
@@ -3329,7 +3374,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Show the saved version and carry over the fields you have changed</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+80"/>
         <source>Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation>Unsaved entry from {when} restored: check it, then save (Ctrl+S).</translation>
     </message>
@@ -3372,8 +3417,16 @@ Give this reference to the IT staff: the technical report (with no personal data
         <source>Prête à valider.</source>
         <translation>Ready to validate.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>Enregistrement refusé&#xa0;: %n erreur(s) à corriger</source>
+        <translation>
+            <numerusform>Save refused: %n error to correct</numerusform>
+            <numerusform>Save refused: %n errors to correct</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+71"/>
+        <location line="+25"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion) : votre saisie n&apos;a pas été enregistrée. Elle reste affichée et conservée en brouillon. « Recharger la fiche » affiche la version enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les puis enregistrez.</source>
         <translation>This record has been modified in the meantime (another tab, another workstation or a promotion): your entry has not been saved. It stays on screen and is kept as a draft. “Reload the record” shows the saved version and carries over the fields you have changed; check them, then save.</translation>
     </message>

@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+120"/>
+        <location filename="../../app/ui/main_window.py" line="+121"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>PurgeBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/purge_panel.py" line="+144"/>
+        <location filename="../../app/ui/purge_panel.py" line="+143"/>
         <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
         <translation>
             <numerusform>%n fiche non transmise sera supprimée d&apos;ici le {date} (délai de conservation) : transmettez-la maintenant.</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>forms</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+472"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+471"/>
         <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
         <translation>
             <numerusform>Validation impossible : %n élément à compléter ou corriger</numerusform>
@@ -171,7 +171,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+225"/>
+        <location line="+68"/>
+        <source>Enregistrement refusé&#xa0;: %n erreur(s) à corriger</source>
+        <translation>
+            <numerusform>Enregistrement refusé&#xa0;: %n erreur à corriger</numerusform>
+            <numerusform>Enregistrement refusé&#xa0;: %n erreurs à corriger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+173"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
         <translation>
             <numerusform>Enregistrement impossible : %n erreur à corriger</numerusform>

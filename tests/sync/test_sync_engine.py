@@ -8,11 +8,13 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-from app.core.clock import FakeClock
-from app.core.enums import JournalAction, LifecycleState, SyncState
+from app.core.clock import FakeClock, get_clock
+from app.core.enums import JournalAction, SyncState
+from app.core.models import InformationGiven
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
 from app.db.store import open_store
+from app.services.fiches import FicheService
 from app.sync import outbox
 from app.sync.config import SyncConfig
 from app.sync.engine import drain_once
@@ -129,7 +131,11 @@ def test_long_retry_after_ends_the_sync_without_waiting(
 def test_batch_of_50_with_fiche_17_rejected(db: Database, central: Central, token_for: str) -> None:
     fiches = make_fiches(db, 50)
     bad = fiches[16]
-    bad.state = LifecycleState.VALIDATED  # validated without the information given, address…
+    # Validated by an older version of the program, before the information became
+    # required: stored as it is (the repository stores what it is given), refused
+    # by the central service's own checks.
+    good_information = bad.information
+    bad.information = InformationGiven()
     FicheRepository(db, USER).save(bad)
     report = drain_once(db, USER, config=central.config(batch_size=50), policy=FAST)
     assert (report.accepted, report.rejected, report.remaining) == (49, 1, 0)
@@ -144,12 +150,15 @@ def test_batch_of_50_with_fiche_17_rejected(db: Database, central: Central, toke
     # A later sync does not send the batch again, nor the rejected fiche.
     again = drain_once(db, USER, config=central.config(batch_size=50), policy=FAST)
     assert again.accepted == again.rejected == 0 and central.faults.requests == 1
-    # Once corrected, it goes (and only it).
-    fixed = FicheRepository(db, USER).get(bad.uuid, journal_consultation=False)
-    fixed.state = LifecycleState.DRAFT
-    FicheRepository(db, USER).save(fixed)
+    # Reopened for correction: nothing of it is pending; validated again, it goes (and only it).
+    service = FicheService(db, USER)
+    service.reopen(bad.uuid)
+    assert outbox.count_sendable(db, get_clock().now()) == 0
+    fixed = service.peek(bad.uuid)
+    fixed.information = good_information
+    service.validate(fixed)
     again = drain_once(db, USER, config=central.config(batch_size=50), policy=FAST)
-    assert again.accepted == 1 and central.faults.seen[-1] == (bad.uuid, 3)
+    assert again.accepted == 1 and central.faults.seen[-1] == (bad.uuid, 4)
     assert_in_step(db, central.server.storage)
 
 

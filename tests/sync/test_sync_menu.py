@@ -74,14 +74,15 @@ def test_refused_fiche_shows_the_server_message(
 ) -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from app.core.enums import LifecycleState
+    from app.core.models import InformationGiven
     from app.db.repositories import FicheRepository
     from app.sync.engine import drain_once
     from app.ui.sync_menu import SyncMenu
     from tests.sync.conftest import FAST
 
     fiches = make_fiches(db, 50)
-    fiches[16].state = LifecycleState.VALIDATED  # incomplete for validation
+    # Validated by an older version, before the information became required.
+    fiches[16].information = InformationGiven()
     FicheRepository(db, USER).save(fiches[16])
     assert drain_once(db, USER, config=central.config(), policy=FAST).rejected == 1
     window = QMainWindow()
