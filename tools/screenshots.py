@@ -61,11 +61,11 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.core.enums import Consent, FicheKind
+    from app.core.enums import Consent, FicheKind, LifecycleState
     from app.core.models import PatientZero
-    from app.db import demo
-    from app.db.repositories import FicheQuery, FicheRepository
     from app.db.store import init_store, open_store
+    from app.services.fiches import FicheQuery, FicheService
+    from app.services.transfer import demo_data
     from app.ui.application import configure_application, install_translators
     from app.ui.forms.contact import ContactForm
     from app.ui.forms.patient_zero import PatientZeroForm
@@ -76,8 +76,8 @@ def main() -> int:
     init_store(data_dir)
     db = open_store(data_dir)
     try:
-        demo.generate(db, count=args.count, spread_days=88, seed=20261124, user="demo")
-        repo = FicheRepository(db, "demo")
+        demo_data(db, "demo", count=args.count, spread_days=88, seed=20261124)
+        repo = FicheService(db, "demo")
         # A patient zéro who said « non », with at least two contacts, one of whom is
         # also the contact of another patient zéro: the forms show all of it.
         pz_uuid = contact_uuid = ""
@@ -86,8 +86,11 @@ def main() -> int:
             if len(linked) >= 3:
                 pz_uuid, contact_uuid = row.uuid, linked[0].contact.uuid
                 break
-        pz = repo.get(pz_uuid, journal_consultation=False)
+        pz = repo.peek(pz_uuid)
         assert isinstance(pz, PatientZero)
+        if pz.state is not LifecycleState.DRAFT:
+            repo.reopen(pz_uuid)
+            pz = repo.peek(pz_uuid)
         pz.identity_disclosure = Consent.NO
         repo.save(pz)
     finally:
