@@ -57,3 +57,20 @@ class DemoRefused(StoreError):
         "ne peuvent pas s’y mêler. Utilisez un dossier de données vide "
         "(--data-dir) pour une démonstration.",
     )
+
+
+class PatientZeroGone(StoreError, LookupError):
+    """A contact names a patient zéro that no longer exists (purged or deleted meanwhile)."""
+
+    code: ClassVar[str] = "patient_zero_absent"
+    default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "db",
+        "Le patient zéro lié à cette personne contact n’existe plus (supprimé, ou arrivé "
+        "à échéance de conservation) : retirez cette exposition, puis enregistrez. "
+        "Votre saisie est conservée.",
+    )
+
+    def __init__(self, contact_uuid: str, patient_zero_uuid: str) -> None:
+        super().__init__()
+        self.uuid = contact_uuid
+        self.patient_zero_uuid = patient_zero_uuid

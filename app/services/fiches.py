@@ -46,7 +46,7 @@ from app.db.repositories import (
 )
 from app.db.settings_store import SettingsStore
 from app.services.access import user_name
-from app.services.errors import FicheRefused, TransitionRefused
+from app.services.errors import FicheRefused, PatientZeroGone, TransitionRefused
 
 __all__ = [
     "DuplicateMatch",
@@ -56,6 +56,7 @@ __all__ = [
     "FicheRow",
     "FicheService",
     "LinkedContact",
+    "PatientZeroGone",
     "StaleVersionError",
     "TransitionRefused",
     "Upcoming",
@@ -104,10 +105,16 @@ class FicheService:
     def gate(self, fiches: Sequence[AnyFiche]) -> None:
         """Raise :class:`FicheRefused` for the first fiche its state's checks refuse."""
         today = self.today()
+        batch = {f.uuid for f in fiches}
         for fiche in fiches:
             errors = [i for i in check_storable(fiche, today) if i.is_error]
             if errors:
                 raise FicheRefused(fiche.uuid, errors)
+            if isinstance(fiche, Contact):
+                for exp in fiche.expositions:
+                    pz = exp.patient_zero_uuid
+                    if pz and pz not in batch and not self.repo.exists(pz):
+                        raise PatientZeroGone(fiche.uuid, pz)
 
     # ---------------------------------------------------------------- writes
 

@@ -3145,6 +3145,11 @@ Give this reference to the IT staff: the technical report (with no personal data
         <source>Ce poste contient déjà des fiches réelles&#xa0;: les fiches de démonstration ne peuvent pas s’y mêler. Utilisez un dossier de données vide (--data-dir) pour une démonstration.</source>
         <translation>This workstation already holds real records: demonstration records cannot be mixed with them. Use an empty data folder (--data-dir) for a demonstration.</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Le patient zéro lié à cette personne contact n’existe plus (supprimé, ou arrivé à échéance de conservation)&#xa0;: retirez cette exposition, puis enregistrez. Votre saisie est conservée.</source>
+        <translation>The patient zero linked to this contact no longer exists (deleted, or past the retention deadline): remove this exposure, then save. What you typed is kept.</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -3317,7 +3322,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>No patient zero linked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+209"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+210"/>
         <location filename="../../app/ui/forms/workspace.py" line="+91"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
@@ -3426,7 +3431,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion) : votre saisie n&apos;a pas été enregistrée. Elle reste affichée et conservée en brouillon. « Recharger la fiche » affiche la version enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les puis enregistrez.</source>
         <translation>This record has been modified in the meantime (another tab, another workstation or a promotion): your entry has not been saved. It stays on screen and is kept as a draft. “Reload the record” shows the saved version and carries over the fields you have changed; check them, then save.</translation>
     </message>

@@ -163,7 +163,7 @@
 <context>
     <name>forms</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+471"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+472"/>
         <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
         <translation>
             <numerusform>Validation impossible : %n élément à compléter ou corriger</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+173"/>
+        <location line="+175"/>
         <source>Enregistrement impossible : %n erreur(s) à corriger</source>
         <translation>
             <numerusform>Enregistrement impossible : %n erreur à corriger</numerusform>

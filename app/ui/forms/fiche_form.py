@@ -62,6 +62,7 @@ from app.services.fiches import (
     DuplicateMatch,
     FicheNotFoundError,
     FicheRefused,
+    PatientZeroGone,
     StaleVersionError,
 )
 from app.ui.fiche_model import format_datetime, to_paris
@@ -547,6 +548,8 @@ class FicheForm(QWidget):
             self.status.setText(self.panel.title.text())
             self.failed.emit(self.panel.title.text())
             return
+        if isinstance(error, PatientZeroGone) and mine:
+            self._keep_typing()  # the typing stays, as a draft too
         message = failure.message
         self.status.setText(message)
         self.failed.emit(message)
