@@ -36,7 +36,12 @@ from app.core.enums import FicheKind, JournalAction, SyncState
 from app.db import exported_files, journal
 from app.db.connection import Cursor, Database
 from app.db.drafts import delete_expired as delete_expired_drafts
-from app.db.repositories import FicheRepository, FicheRow, RetentionPolicy
+from app.db.repositories import (
+    FicheRepository,
+    FicheRow,
+    RetentionPolicy,
+    reopen_orphaned_contacts,
+)
 from app.db.settings_store import SettingsStore
 from app.db.timefmt import from_db, to_db
 
@@ -381,6 +386,13 @@ def _purge_batch(
             " OR patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
         ).fetchone()
         expositions = int(counted[0]) if counted else 0
+        linked = [
+            str(r[0])
+            for r in cur.execute(
+                "SELECT contact_uuid FROM expositions"
+                " WHERE patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
+            ).fetchall()
+        ]
         cur.execute("DELETE FROM outbox WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
         outbox = cur.rowcount
         cur.execute(
@@ -391,6 +403,8 @@ def _purge_batch(
             cur,
             [journal.JournalEntry(at, user, JournalAction.PURGE, uuid, "") for (uuid,) in uuids],
         )
+        # A validated contact whose only patient zéro was purged no longer validates.
+        reopen_orphaned_contacts(cur, linked, at, user)
         cur.execute("DELETE FROM purge_batch")
     report.expositions += expositions
     report.outbox += outbox

@@ -202,6 +202,58 @@ def _parse_search_date(value: str) -> date | None:
     return None
 
 
+ORPHAN_DETAIL = "patient zéro supprimé : plus aucune exposition"
+
+
+def reopen_orphaned_contacts(cur: Any, candidates: Iterable[str], at: str, user: str) -> list[str]:
+    """Back to *initialisée* every validated contact of *candidates* left with no exposition.
+
+    Called inside the transaction that deleted patients zéro (a deletion, the
+    purge): their expositions went with them (``ON DELETE CASCADE``), and a
+    contact with no patient zéro no longer passes validation. So that a
+    stored *validée* fiche always does, it is reopened as the nurse would
+    (new version, pending transmission withdrawn, ``reouverture`` journaled);
+    it is kept until its own deadline.
+    """
+    reopened: list[str] = []
+    iso = from_db(at).isoformat()  # the document's own form of an instant
+    for uuid in dict.fromkeys(candidates):
+        row = cur.execute(
+            "SELECT version FROM fiches WHERE uuid = ? AND kind = ? AND state != ?"
+            " AND NOT EXISTS (SELECT 1 FROM expositions WHERE contact_uuid = ?)",
+            (uuid, FicheKind.CONTACT.value, LifecycleState.DRAFT.value, uuid),
+        ).fetchone()
+        if row is None:
+            continue
+        version = int(row[0]) + 1
+        cur.execute(
+            "UPDATE fiches SET state = ?, version = ?, updated_at = ?, sync_state = ?,"
+            " data = json_set(data, '$.etat', ?, '$.version', ?, '$.modifie_le', ?)"
+            " WHERE uuid = ?",
+            (
+                LifecycleState.DRAFT.value,
+                version,
+                at,
+                SyncState.LOCAL.value,
+                LifecycleState.DRAFT.value,
+                version,
+                iso,
+                uuid,
+            ),
+        )
+        cur.execute("DELETE FROM outbox WHERE fiche_uuid = ? AND state = 'pending'", (uuid,))
+        reopened.append(uuid)
+    if reopened:
+        journal.append_many(
+            cur,
+            [
+                journal.JournalEntry(at, user, JournalAction.REOPEN, u, ORPHAN_DETAIL)
+                for u in reopened
+            ],
+        )
+    return reopened
+
+
 def query_text_kind(needle: str) -> str:
     """What a search text is read as (``date``, ``téléphone ou NIR``, ``NIR``, ``nom``).
 
@@ -457,11 +509,18 @@ class FicheRepository:
         """Delete a fiche and everything derived from it (expositions, outbox)."""
         now = self.now()
         with self.db.transaction() as cur:
+            linked = [
+                str(r[0])
+                for r in cur.execute(
+                    "SELECT contact_uuid FROM expositions WHERE patient_zero_uuid = ?", (uuid,)
+                ).fetchall()
+            ]
             cur.execute("DELETE FROM fiches WHERE uuid = ?", (uuid,))
             if cur.rowcount == 0:
                 raise FicheNotFoundError(uuid)
             cur.execute("DELETE FROM outbox WHERE fiche_uuid = ?", (uuid,))
             journal.append(cur, now, self.user, JournalAction.DELETE, uuid)
+            reopen_orphaned_contacts(cur, linked, to_db(now), self.user)
 
     # ------------------------------------------------------------------- reads
 
