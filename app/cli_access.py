@@ -42,8 +42,8 @@ EXIT_DATA_ERROR = 65
 
 
 USER_HELP = (
-    "compte qui fait l'action (mot de passe demandé, ou variable "
-    f"{ENV_PASSWORD}) ; nécessaire dès que des comptes existent"
+    "compte qui fait l’action (mot de passe demandé, ou variable "
+    f"{ENV_PASSWORD})\u202f; nécessaire dès que des comptes existent"
 )
 
 

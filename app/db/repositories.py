@@ -202,7 +202,7 @@ def _parse_search_date(value: str) -> date | None:
     return None
 
 
-ORPHAN_DETAIL = "patient zéro supprimé : plus aucune exposition"
+ORPHAN_DETAIL = "patient zéro supprimé\u00a0: plus aucune exposition"
 
 
 def reopen_orphaned_contacts(cur: Any, candidates: Iterable[str], at: str, user: str) -> list[str]:

@@ -239,21 +239,21 @@ class FicheService:
         """One page of the list; journaled as a consultation when it shows names."""
         rows = self.repo.list_rows(query, offset, limit)
         if rows:
-            self._consulted(None, f"liste{describe_query(query)} : {len(rows)} ligne(s)")
+            self._consulted(None, f"liste{describe_query(query)}\u00a0: {len(rows)} ligne(s)")
         return rows
 
     def search(self, text: str, kind: FicheKind | None, limit: int) -> list[FicheRow]:
         """The search dialog's results; journaled with the kind of query only."""
         query = FicheQuery(text=text, kind=kind)
         rows = self.repo.list_rows(query, 0, limit)
-        self._consulted(None, f"recherche{describe_query(query)} : {len(rows)} ligne(s)")
+        self._consulted(None, f"recherche{describe_query(query)}\u00a0: {len(rows)} ligne(s)")
         return rows
 
     def contacts_of(self, patient_zero_uuid: str) -> list[LinkedContact]:
         """A patient zéro's contacts (the panel of its form); journaled."""
         linked = self.repo.contacts_of(patient_zero_uuid)
         if linked:
-            self._consulted(patient_zero_uuid, f"contacts du patient zéro : {len(linked)}")
+            self._consulted(patient_zero_uuid, f"contacts du patient zéro\u00a0: {len(linked)}")
         return linked
 
     def patients_zero_of(self, contact_uuid: str) -> list[PatientZero]:
@@ -263,7 +263,7 @@ class FicheService:
         """The fiches due by *until* (« Suppressions à venir »); journaled."""
         found = upcoming(self.repo, until, limit)
         if found.rows:
-            self._consulted(None, f"suppressions à venir : {len(found.rows)} ligne(s)")
+            self._consulted(None, f"suppressions à venir\u00a0: {len(found.rows)} ligne(s)")
         return found
 
     def find_duplicates(self, fiche: AnyFiche) -> list[DuplicateMatch]:

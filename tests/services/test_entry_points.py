@@ -467,10 +467,10 @@ def test_journal_entry_consultations_carry_no_typed_text(db: Database) -> None:
     service.upcoming(T0 + timedelta(days=400))
     entries = _journal(db)[before:]
     assert [a for _, a, _, _ in entries] == [JournalAction.VIEW.value] * 4
-    assert entries[0][3] == "recherche [texte (nom)] : 1 ligne(s)"
-    assert entries[1][3] == "liste [texte (téléphone ou NIR), type contact] : 1 ligne(s)"
-    assert entries[2][2] == pz.uuid and entries[2][3] == "contacts du patient zéro : 1"
-    assert entries[3][3] == "suppressions à venir : 2 ligne(s)"
+    assert entries[0][3] == "recherche [texte (nom)]\u00a0: 1 ligne(s)"
+    assert entries[1][3] == "liste [texte (téléphone ou NIR), type contact]\u00a0: 1 ligne(s)"
+    assert entries[2][2] == pz.uuid and entries[2][3] == "contacts du patient zéro\u00a0: 1"
+    assert entries[3][3] == "suppressions à venir\u00a0: 2 ligne(s)"
     text = json.dumps(entries, ensure_ascii=False).casefold()
     for typed in ("lefèv", "lefèvre", "06 12", "0612", "éloïse", "durand"):
         assert typed not in text
