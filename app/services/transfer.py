@@ -28,7 +28,7 @@ __all__ = ["DemoResult", "ImportReport", "demo_data", "export_jsonl", "import_js
 
 
 def _issue_text(issue: Issue) -> str:
-    return f"{issue.path} : {issue.message}"
+    return f"{issue.path}\u00a0: {issue.message}"
 
 
 def export_jsonl(db: Database, user: str | Session, path: Path) -> int:
