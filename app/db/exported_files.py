@@ -15,7 +15,6 @@ its registry UUID.
 from __future__ import annotations
 
 import errno
-import os
 import uuid as uuid_mod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from app.core.enums import JournalAction
 from app.db import journal
 from app.db.connection import Cursor, Database
 from app.db.timefmt import from_db, to_db
+from app.files import shred
 
 PRESENT = "present"
 DELETING = "deleting"  # deletion started: a missing file then means it is done
@@ -191,20 +191,9 @@ def dismiss(db: Database, file_uuid: str, user: str) -> bool:
 
 
 def _shred(path: Path) -> None:
-    """Overwrite a regular file's bytes with zeros, then delete it.
-
-    Overwriting is best effort (on SSDs and copy-on-write file systems the old
-    blocks may survive); the deletion is what counts.
-    """
-    try:
-        size = path.stat().st_size
-        if path.is_file() and 0 < size <= _OVERWRITE_LIMIT:
-            with open(path, "r+b", buffering=0) as fh:
-                fh.write(b"\0" * size)
-                os.fsync(fh.fileno())
-    except PermissionError:
-        pass  # read-only file: unlink may still be allowed by the directory
-    path.unlink()
+    """Overwrite our own regular file with zeros, then delete it; a planted link is only
+    unlinked, its target never written (``app.files.shred``)."""
+    shred(path, limit=_OVERWRITE_LIMIT)
 
 
 def _error_name(exc: OSError) -> str:

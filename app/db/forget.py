@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from app.core.accounts import Permission
 from app.db import keystore
 from app.db.connection import Database
 from app.db.permissions import Session, require
+from app.files import shred
 
 log = logging.getLogger(__name__)
 
@@ -74,18 +74,8 @@ def collect_plan(db: Database, extra_secrets: list[str] | None = None) -> Forget
 
 
 def _shred(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-        if path.is_file() and 0 < size <= _OVERWRITE_LIMIT:
-            with open(path, "r+b", buffering=0) as handle:
-                chunk = b"\0" * min(size, 1 << 20)
-                left = size
-                while left > 0:
-                    left -= handle.write(chunk[: min(left, len(chunk))])
-                os.fsync(handle.fileno())
-    except PermissionError:
-        pass
-    path.unlink()
+    """Our own regular file overwritten then deleted; a planted link only unlinked."""
+    shred(path, limit=_OVERWRITE_LIMIT)
 
 
 def forget_station(data_dir: Path, plan: ForgetPlan | None = None) -> ForgetReport:
