@@ -18,6 +18,11 @@ APP_AUTHOR = "TracingDesk"
 ENV_DATA_DIR = "TRACING_DESK_DATA_DIR"
 DB_FILENAME = "tracing.db"
 RECOVERY_FILENAME = "tracing.db.recovery"
+#: The names of the keyring entries the program created (no secret in it), so that
+#: « Oublier ce poste » removes them even when the database cannot be opened.
+KEYRING_ENTRIES_FILENAME = "tracing.db.keyring"
+#: The workstation's sync lock (``app.sync.lock``).
+SYNC_LOCK_FILENAME = "sync.lock"
 
 _override: Path | None = None
 _dirs = PlatformDirs(APP_NAME, APP_AUTHOR, roaming=False)

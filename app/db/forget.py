@@ -33,7 +33,12 @@ from app.files import shred
 log = logging.getLogger(__name__)
 
 _DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
-_SIDE_FILES = (paths.DB_FILENAME + ".id", paths.RECOVERY_FILENAME)
+_SIDE_FILES = (
+    paths.DB_FILENAME + ".id",
+    paths.RECOVERY_FILENAME,
+    paths.KEYRING_ENTRIES_FILENAME,
+    paths.SYNC_LOCK_FILENAME,
+)
 _SUBDIRS = ("backups", "logs", "exports", "drafts")
 _OVERWRITE_LIMIT = 1024 * 1024 * 1024
 
@@ -90,7 +95,10 @@ def forget_station(data_dir: Path, plan: ForgetPlan | None = None) -> ForgetRepo
     secrets = [str(store)] if store else []
     if plan is not None:
         secrets += plan.extra_secrets
-    for name in secrets:
+    # Every entry the program created for this store (tokens for other server
+    # addresses too), read from its list: it works when the database cannot open.
+    secrets += keystore.remembered_entries(data_dir)
+    for name in dict.fromkeys(secrets):
         try:
             keystore.delete_key(name)
             key_removed = key_removed or name == store

@@ -10,10 +10,17 @@ logs or formats the key.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from app import paths
 from app.db.errors import KeyringAccessError, KeyringRefusedError, WrongKeyError
 
 SERVICE = "tracing-desk"
@@ -113,6 +120,36 @@ def get_key(store_id: str) -> bytes | None:
     return bytes.fromhex(text)
 
 
+def _remember(name: str) -> None:
+    """Note *name* in the data folder's list of keyring entries (names only, 0600)."""
+    folder = paths.data_dir(create=False)
+    if not folder.is_dir():
+        return
+    names = remembered_entries(folder)
+    if name in names:
+        return
+    target = folder / paths.KEYRING_ENTRIES_FILENAME
+    tmp = folder / f".{paths.KEYRING_ENTRIES_FILENAME}.{secrets.token_hex(8)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump([*names, name], out)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def remembered_entries(folder: Path) -> list[str]:
+    """The keyring entry names the program created for the store in *folder*."""
+    try:
+        data = json.loads((folder / paths.KEYRING_ENTRIES_FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(n) for n in data if isinstance(n, str)] if isinstance(data, list) else []
+
+
 def set_key(store_id: str, key: bytes) -> None:
     """Store *key* (32 bytes) for *store_id*, replacing any previous entry."""
     if len(key) != KEY_BYTES:
@@ -122,6 +159,7 @@ def set_key(store_id: str, key: bytes) -> None:
         _effective_backend().set_password(SERVICE, store_id, key.hex())
     except keyring.errors.KeyringError as exc:
         raise KeyringAccessError(detail=type(exc).__name__) from None
+    _remember(store_id)
 
 
 def delete_key(store_id: str) -> None:
@@ -153,6 +191,7 @@ def set_secret(name: str, value: str) -> None:
         _effective_backend().set_password(SERVICE, name, value)
     except keyring.errors.KeyringError as exc:
         raise KeyringAccessError(detail=type(exc).__name__) from None
+    _remember(name)
 
 
 def delete_secret(name: str) -> None:

@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 from typing import IO
 
+from app import paths
 from app.sync.errors import SyncBusyError
 
-LOCK_FILENAME = "sync.lock"
+LOCK_FILENAME = paths.SYNC_LOCK_FILENAME
 
 
 class SyncLock:

@@ -59,6 +59,7 @@ def test_init_then_open_round_trip(data_dir: Path) -> None:
     assert sorted(p.name for p in data_dir.iterdir()) == [
         "tracing.db",
         "tracing.db.id",
+        "tracing.db.keyring",  # the names of the keyring entries made (no secret)
         "tracing.db.recovery",
     ]
     if hasattr(data_dir, "stat"):

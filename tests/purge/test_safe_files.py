@@ -97,3 +97,25 @@ def test_forget_does_not_zero_a_planted_link_target(
     assert main(["forget", "--yes"]) == 0
     assert not out.is_symlink() and victim.read_bytes() == VICTIM
     assert not (data_dir / "tracing.db").exists()
+
+
+def test_forget_removes_every_keyring_entry_and_the_lock_even_unopenable(
+    data_dir: Path, memory_keyring: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tokens set for other server addresses, and a database that no longer opens."""
+    from app.db import keystore
+    from app.sync.config import set_token
+    from app.sync.lock import SyncLock
+
+    assert main(["init"]) == 0
+    set_token("https://ancien-central.example/", "tdk_ancien_jeton_000000")
+    set_token("https://central.example/", "tdk_jeton_actuel_000000")
+    lock = SyncLock(data_dir)
+    lock.acquire()
+    lock.release()
+    assert (data_dir / "sync.lock").exists()
+    (data_dir / "tracing.db").write_bytes(b"\0" * 4096)  # unreadable now
+    assert main(["forget", "--yes"]) == 0
+    entries = getattr(memory_keyring, "entries", {})
+    assert [k for k in entries if k[0] == keystore.SERVICE] == []
+    assert not data_dir.exists()  # nothing of ours left, so the folder went too
