@@ -27,6 +27,7 @@ EXIT_OK = 0
 EXIT_STORE_ERROR = 2
 EXIT_USAGE = 64
 EXIT_DATA_ERROR = 65
+EXIT_SOFTWARE = 70  # sysexits EX_SOFTWARE: an internal error (a bug), reported in logs/
 EXIT_DENIED = 77  # sysexits EX_NOPERM
 
 Handler = Callable[[argparse.Namespace], int]
@@ -406,6 +407,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _crash(exc: Exception) -> int:
+    """An unexpected exception (a bug): a crash report as the window makes, one French line.
+
+    The report (a log record and ``logs/crash-<reference>.json``) holds the
+    exception's type and frames, never its text, which may quote personal data;
+    stderr gets the reference only, never the text nor a traceback. Without a
+    log file (no data folder) nothing is written and no folder is created.
+    """
+    from app.logging_setup import logging_active, record_crash, short_reference
+
+    logged = logging_active()
+    reference, _summary, _report = record_crash(type(exc), exc, exc.__traceback__, persist=logged)
+    short = short_reference(reference)
+    if logged:
+        _err(
+            f"Erreur interne (référence {short})\u00a0: l’incident est consigné dans le "
+            "journal technique du poste (dossier logs). Aucune donnée n’a été affichée."
+        )
+    else:
+        _err(
+            f"Erreur interne (référence {short})\u00a0: l’incident n’a pas pu être consigné "
+            "dans le journal technique du poste. Aucune donnée n’a été affichée."
+        )
+    return EXIT_SOFTWARE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app.cli_access import SignInRefused
     from app.db.errors import StoreError
@@ -435,6 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Interrompu.")
         return 130
+    except Exception as exc:  # a bug: reported without its text (SystemExit passes through)
+        return _crash(exc)
     finally:
         restore_hooks()
         shutdown_logging()

@@ -13,8 +13,9 @@ quote a value), and this module enforces it at the last step:
 - an exception is written as its type and its frames (file, line,
   function), never its message nor the source lines.
 
-The same rules apply to uncaught exceptions (:func:`install_excepthook`):
-the crash report is a log record, in the same file.
+The same rules apply to uncaught exceptions (:func:`install_excepthook`, and
+the command line's unexpected errors through :func:`record_crash`): the crash
+report is a log record, in the same file, and a ``crash-<reference>.json`` file.
 """
 
 from __future__ import annotations
@@ -182,6 +183,44 @@ def write_crash_report(reference: str, summary: dict[str, Any]) -> Path | None:
     return path
 
 
+def short_reference(reference: str) -> str:
+    """The part of a crash reference shown to people: enough for the IT staff to find the report."""
+    return reference[:8]
+
+
+def logging_active() -> bool:
+    """True when :func:`setup_logging` has installed the log file (records have somewhere to go)."""
+    with _lock:
+        return _handler is not None
+
+
+def record_crash(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    *,
+    persist: bool = True,
+) -> tuple[str, dict[str, Any], Path | None]:
+    """Give an unexpected exception a reference and, if *persist*, log it and write its report.
+
+    The log record and ``logs/crash-<reference>.json`` hold the exception's type
+    and frames, never its text. With *persist* false (no log file: the data
+    folder does not exist) nothing is written anywhere, and the data folder is
+    not created. Returns the reference (a UUID), the summary
+    (:func:`exception_summary`) and the report file (``None`` when not written).
+    """
+    import uuid
+
+    reference = str(uuid.uuid4())
+    summary = exception_summary(exc_type, tb)
+    if not persist:
+        return reference, summary, None
+    logging.getLogger("app.crash").critical(
+        "uncaught exception", exc_info=(exc_type, exc, tb), extra={"reference": reference}
+    )
+    return reference, summary, write_crash_report(reference, summary)
+
+
 CrashCallback = Callable[[str, dict[str, Any]], None]
 
 
@@ -193,22 +232,15 @@ def install_excepthook(on_crash: CrashCallback | None = None) -> Callable[[], No
     is then called (the window shows the reference: it may come from any
     thread). Returns a function that puts the previous hooks back.
     """
-    import uuid
-
     previous = (sys.excepthook, threading.excepthook)
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        reference = str(uuid.uuid4())
-        logging.getLogger("app.crash").critical(
-            "uncaught exception", exc_info=(exc_type, exc, tb), extra={"reference": reference}
-        )
-        summary = exception_summary(exc_type, tb)
-        write_crash_report(reference, summary)
+        reference, summary, _report = record_crash(exc_type, exc, tb)
         where = summary["frames"][-1] if summary["frames"] else {}
         print(
             f"Erreur interne du programme ({summary['type']}"
             f"{', ' + where['file'] + ':' + str(where['line']) if where else ''}). "
-            f"Référence : {reference[:8]}. "
+            f"Référence : {short_reference(reference)}. "
             "Le détail technique est dans le journal technique du programme.",
             file=sys.stderr,
         )

@@ -24,12 +24,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import logging_setup
+from app.logging_setup import short_reference
 
 log = logging.getLogger(__name__)
-
-
-def short_reference(reference: str) -> str:
-    return reference[:8]
 
 
 class CrashHandler(QObject):
