@@ -44,7 +44,16 @@ Import rules: every line is checked first and nothing is written unless all
 lines are valid; each fiche keeps its `uuid` and its creation instant
 (`cree_le`), so its deletion deadline is unchanged; a fiche already past its
 3-month deadline, a `uuid` already in the database and an exposition towards
-an unknown patient zéro are refused.
+an unknown patient zéro are refused. Each line is checked in its own state
+(`etat`): a draft as a draft, a line claiming `validee` or later must pass
+the validation, or it is a line error.
+
+Limits: a line longer than 1,000,000 characters is refused unread; instants
+must fall in the years 1970–2999 once converted to UTC; integers (`version`)
+in 0…2147483647; a text holding a lone UTF-16 surrogate, or a control
+character (U+0000–U+001F, U+007F–U+009F) in any text field, is refused.
+Lines are separated by `\\n` (`\\r\\n` accepted) only. Importing needs the
+référent once the station has accounts (`--user LOGIN`).
 """
 
 

@@ -6,7 +6,11 @@ document carries ``"format": 1`` and its ``"type"`` (``FicheKind`` value).
 
 Decoding is strict: an unknown key, a wrong type or an unknown enum value raises
 ``DecodeError`` (a ``ValueError``) whose message is French and names the field
-path, so that the import command can report it per line.
+path, so that the import command can report it per line. Decoding also
+bounds what later arithmetic and storage must handle: instants fall in the
+years ``MIN_YEAR``–``MAX_YEAR`` (UTC), integers in 0…``MAX_INT``, and a text
+holding a lone UTF-16 surrogate (which UTF-8 cannot encode) is refused. A
+refused value is never quoted raw (:func:`quote`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,41 @@ FORMAT_KEY = "format"
 TYPE_KEY = "type"
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: Years an instant (``cree_le``, ``modifie_le``) may have, after conversion to UTC:
+#: the retention arithmetic (months added, time zones) cannot overflow within them,
+#: and a workstation whose clock was reset (1970) still reads back what it stored.
+MIN_YEAR = 1970
+MAX_YEAR = 2999
+#: The largest integer accepted (``version``): a signed 32-bit value.
+MAX_INT = 2**31 - 1
+#: How much of a refused value a message quotes.
+QUOTE_LIMIT = 40
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def quote(value: object) -> str:
+    """*value* as a message may show it: short, control characters and surrogates escaped.
+
+    A hostile value must not reach a terminal raw (escape sequences) nor fail
+    to print (a lone surrogate cannot be encoded).
+    """
+    text = str(value)
+    short = text[:QUOTE_LIMIT]
+    shown = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", short)
+    return shown + ("…" if len(text) > QUOTE_LIMIT else "")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_SURROGATE = "texte contenant un caractère invalide (substitut UTF-16 isolé)"
 
 
 class DecodeError(ValueError):
@@ -171,7 +210,7 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
             except ValueError:
                 allowed = ", ".join(m.value for m in tp)
                 raise DecodeError(
-                    path, f"valeur inconnue « {value} » (valeurs admises : {allowed})"
+                    path, f"valeur inconnue « {quote(value)} » (valeurs admises : {allowed})"
                 ) from None
         if tp is bool:
             if not isinstance(value, bool):
@@ -180,10 +219,14 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
         if tp is int:
             if not isinstance(value, int) or isinstance(value, bool):
                 raise DecodeError(path, f"nombre entier attendu, reçu {_type_name(value)}")
+            if not 0 <= value <= MAX_INT:
+                raise DecodeError(path, f"nombre entier de 0 à {MAX_INT} attendu")
             return value
         if tp is str:
             if not isinstance(value, str):
                 raise DecodeError(path, f"texte attendu, reçu {_type_name(value)}")
+            if not _encodable(value):
+                raise DecodeError(path, _SURROGATE)
             return value
         if tp is datetime:
             if not isinstance(value, str):
@@ -193,17 +236,26 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
             try:
                 instant = datetime.fromisoformat(value)
             except ValueError:
-                raise DecodeError(path, f"date et heure invalides « {value} »") from None
+                raise DecodeError(path, f"date et heure invalides « {quote(value)} »") from None
             if instant.tzinfo is None:
-                raise DecodeError(path, f"fuseau horaire manquant dans « {value} »")
-            return instant.astimezone(UTC)
+                raise DecodeError(path, f"fuseau horaire manquant dans « {quote(value)} »")
+            try:
+                utc = instant.astimezone(UTC)
+            except (OverflowError, ValueError):
+                utc = None
+            if utc is None or not MIN_YEAR <= utc.year <= MAX_YEAR:
+                raise DecodeError(
+                    path,
+                    f"date et heure hors de la période admise (années {MIN_YEAR} à {MAX_YEAR})",
+                )
+            return utc
         if tp is date:
             if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-                raise DecodeError(path, f"date AAAA-MM-JJ attendue, reçu « {value} »")
+                raise DecodeError(path, f"date AAAA-MM-JJ attendue, reçu « {quote(value)} »")
             try:
                 return date.fromisoformat(value)
             except ValueError:
-                raise DecodeError(path, f"date invalide « {value} »") from None
+                raise DecodeError(path, f"date invalide « {quote(value)} »") from None
         if dataclasses.is_dataclass(tp):
             return _decode_record(value, tp, path)
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a programming error
@@ -216,7 +268,7 @@ def _decode_record(value: Any, cls: type, path: str, ignore: frozenset[str] = fr
     known = {f.key for f in fields} | ignore
     unknown = sorted(str(k) for k in value if k not in known)
     if unknown:
-        raise DecodeError(path, f"champ inconnu « {unknown[0]} »")
+        raise DecodeError(path, f"champ inconnu « {quote(unknown[0])} »")
     kwargs = {
         f.attr: _decode(value[f.key], f.tp, _join(path, f.key)) for f in fields if f.key in value
     }
@@ -229,12 +281,13 @@ def fiche_from_dict(doc: Any) -> AnyFiche:
         raise DecodeError("", f"objet attendu, reçu {_type_name(doc)}")
     fmt = doc.get(FORMAT_KEY)
     if fmt != FORMAT or isinstance(fmt, bool):
-        raise DecodeError(FORMAT_KEY, f"format de document non pris en charge « {fmt} »")
+        raise DecodeError(FORMAT_KEY, f"format de document non pris en charge « {quote(fmt)} »")
     kind_value = doc.get(TYPE_KEY)
     if not isinstance(kind_value, str) or kind_value not in FicheKind.__members__.values():
         allowed = ", ".join(k.value for k in FicheKind)
         raise DecodeError(
-            TYPE_KEY, f"type de fiche inconnu « {kind_value} » (valeurs admises : {allowed})"
+            TYPE_KEY,
+            f"type de fiche inconnu « {quote(kind_value)} » (valeurs admises : {allowed})",
         )
     kind = FicheKind(kind_value)
     cls = FICHE_CLASSES[kind]

@@ -8,8 +8,9 @@ translates the template, then formats it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -56,6 +57,8 @@ ADULT_AGE_YEARS = 18
 CONTACT_WINDOW_DAYS = 14
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: Unicode category Cc: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Severity(StrEnum):
@@ -162,6 +165,7 @@ T_CONTACT_WINDOW = QT_TRANSLATE_NOOP(
     "Dernier contact le {date}, plus de {days} jours avant le diagnostic du patient zéro ({diagnosis}).",  # noqa: E501
 )
 T_OTHER_CIRCUMSTANCE = QT_TRANSLATE_NOOP("core", "Précisez l'autre circonstance.")
+T_CONTROL_CHARACTER = QT_TRANSLATE_NOOP("core", "{field} : caractère de contrôle non autorisé.")
 
 
 def _fr(day: date) -> str:
@@ -184,13 +188,36 @@ def _label(path: str) -> str:
         return path
 
 
+def _texts(record: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of *record* (nested records and lists too) with its path; enums excluded."""
+    for f in dataclasses.fields(record):
+        key = str(f.metadata.get("key", f.name))
+        path = f"{prefix}.{key}" if prefix else key
+        value = getattr(record, f.name)
+        items = (
+            [(f"{path}[{i}]", item) for i, item in enumerate(value)]
+            if isinstance(value, list)
+            else [(path, value)]
+        )
+        for item_path, item in items:
+            if type(item) is str:
+                yield item_path, item
+            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+                yield from _texts(item, item_path)
+
+
 class _Checker:
     def __init__(self, fiche: AnyFiche, today: date) -> None:
         self.fiche = fiche
         self.today = today
         self.issues: list[Issue] = []
+        #: Paths of texts holding a control character: their only issue says so
+        #: (no other message quotes such a value).
+        self.tainted: set[str] = set()
 
     def add(self, severity: Severity, path: str, template: str, **params: Any) -> None:
+        if path in self.tainted and template != T_CONTROL_CHARACTER:
+            return
         self.issues.append(Issue(path, severity, template, params))
 
     def error(self, path: str, template: str, **params: Any) -> None:
@@ -222,8 +249,24 @@ class _Checker:
             _join(prefix, Address, "postal_code"), address.postal_code, ids.normalize_postal_code
         )
 
+    def control_characters(self) -> None:
+        """Every text is one line of printable characters (no C0/C1 control character).
+
+        Such a character cannot be typed in a form; an import or an older
+        version could store one, which spreadsheets refuse.
+        """
+        for path, value in _texts(self.fiche):
+            if _CONTROL.search(value):
+                self.tainted.add(path)
+                try:
+                    label = field_label(path, self.fiche.kind, full=True)
+                except KeyError:  # pragma: no cover - every path walked is a field
+                    label = path
+                self.error(path, T_CONTROL_CHARACTER, field=label)
+
     def formats(self) -> None:
         f = self.fiche
+        self.control_characters()
         self.past(field_key(Fiche, "birth_date"), f.birth_date)
         if f.birth_date is not None and _age(f.birth_date, self.today) > MAX_AGE_YEARS:
             self.error(

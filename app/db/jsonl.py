@@ -5,12 +5,20 @@ their expositions). Import validates every line first and writes nothing
 unless all lines are valid, then saves them in one transaction. Both are
 called by ``app.services.transfer``, which checks the permission, passes the
 lifecycle gate (*check*) and *save*, and journals.
+
+Import never lets an exception escape for what a line holds: a line longer
+than ``MAX_LINE_CHARS`` is not parsed, JSON too deeply nested, a lone
+surrogate, an instant outside the plausible years or an integer out of range
+(``app.core.serialize``) are each a French error with the line's number.
+Lines are separated by ``\n`` only (``\r\n`` accepted): a U+2028 written raw
+inside a JSON string does not split a line.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import uuid as uuid_mod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +28,17 @@ from app.core.models import AnyFiche, Contact
 from app.core.serialize import DecodeError, fiche_from_dict, fiche_to_dict
 from app.db.exported_files import register_export
 from app.db.repositories import FicheRepository
+
+#: Longest line read (in characters, about 1 MB; ``_TOO_LONG`` says it); a fiche takes
+#: a few kilobytes.
+MAX_LINE_CHARS = 1_000_000
+
+_NOT_UTF8 = "Le fichier n’est pas encodé en UTF-8."
+_TOO_LONG = "trop longue (plus de 1\u202f000\u202f000 caractères), elle n’a pas été lue."
+_UNREADABLE = "JSON illisible (colonne {column})\u00a0: {reason}"
+_TOO_DEEP = "JSON illisible\u00a0: structure trop imbriquée."
+_INVALID = "JSON illisible\u00a0: valeur impossible à lire."
+_OUT_OF_RANGE = "fiche illisible\u00a0: une valeur est hors des limites admises."
 
 
 @dataclass(slots=True)
@@ -34,9 +53,8 @@ def export_jsonl(repo: FicheRepository, path: Path) -> list[str]:
 
     The file is registered for deletion by the purge (``app.db.exported_files``).
     """
-    tmp = path.with_name(path.name + ".part")
     uuids: list[str] = []
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp, fd = _create_private(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             for fiche in repo.iter_fiches():
@@ -54,12 +72,48 @@ def export_jsonl(repo: FicheRepository, path: Path) -> list[str]:
     return uuids
 
 
+def _create_private(path: Path) -> tuple[Path, int]:
+    """A new file beside *path* under a random name, mode 0600: ``(its path, fd)``.
+
+    ``O_EXCL`` (and ``O_NOFOLLOW`` where it exists): a link or file planted
+    there is never opened, whose target or owner would receive the data.
+    """
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    tmp = path.with_name(f".{path.name}.{uuid_mod.uuid4().hex}.part")
+    return tmp, os.open(tmp, flags, 0o600)
+
+
 def _check_line(raw: str) -> AnyFiche:
+    """The fiche of one line, or ``DecodeError`` (French) whatever the line holds."""
+    if len(raw) > MAX_LINE_CHARS:
+        raise DecodeError("", _TOO_LONG)
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise DecodeError("", f"JSON illisible (colonne {exc.colno}) : {exc.msg}") from exc
-    return fiche_from_dict(doc)
+        raise DecodeError("", _UNREADABLE.format(column=exc.colno, reason=exc.msg)) from None
+    except RecursionError:
+        raise DecodeError("", _TOO_DEEP) from None
+    except (ValueError, OverflowError, UnicodeError):  # e.g. an integer of 5,000 digits
+        raise DecodeError("", _INVALID) from None
+    try:
+        return fiche_from_dict(doc)
+    except RecursionError:
+        raise DecodeError("", _TOO_DEEP) from None
+    except DecodeError:
+        raise
+    except (ValueError, OverflowError, UnicodeError):
+        raise DecodeError("", _OUT_OF_RANGE) from None
+
+
+def _lines(text: str) -> list[str]:
+    """JSON lines: split on ``\n`` only (``str.splitlines`` also splits on U+2028, U+0085…)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def import_jsonl(
@@ -79,17 +133,17 @@ def import_jsonl(
     fiches: list[AnyFiche] = []
     seen: dict[str, int] = {}
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        report.errors.append((0, "Le fichier n'est pas encodé en UTF-8."))
+        report.errors.append((0, _NOT_UTF8))
         return report
     now = repo.now()
-    for line_no, raw in enumerate(text.splitlines(), start=1):
+    for line_no, raw in enumerate(_lines(text), start=1):
         if not raw.strip():
             continue
         try:
             fiche = _check_line(raw)
-        except (DecodeError, ValueError) as exc:
+        except DecodeError as exc:
             report.errors.append((line_no, str(exc)))
             continue
         if fiche.uuid in seen:
@@ -98,14 +152,21 @@ def import_jsonl(
             )
             continue
         seen[fiche.uuid] = line_no
-        refused = check(fiche)
+        try:
+            refused = check(fiche)
+            expired = (
+                fiche.created_at is not None and repo.retention.deadline(fiche.created_at) <= now
+            )
+        except (ValueError, OverflowError, UnicodeError):  # a last net: never a traceback
+            report.errors.append((line_no, _OUT_OF_RANGE))
+            continue
         if refused:
             report.errors.extend((line_no, message) for message in refused)
             continue
         if fiche.created_at is None:
             report.errors.append((line_no, "Date de création absente (« cree_le »)."))
             continue
-        if repo.retention.deadline(fiche.created_at) <= now:
+        if expired:
             report.errors.append(
                 (line_no, "Fiche créée il y a plus de 3 mois : elle ne peut plus être conservée.")
             )

@@ -7,12 +7,16 @@ fields by their French keys; a list gives its items joined by `` ; ``.
 Every text cell goes through :func:`neutralise`: a value that a spreadsheet
 would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return) gets a leading apostrophe, so it opens as text (OWASP's
-advice against CSV/formula injection).
+advice against CSV/formula injection). Characters a spreadsheet file cannot
+hold (C0 controls but tab and line breaks, which openpyxl refuses; lone
+surrogates; U+FFFE, U+FFFF) become U+FFFD first: a value stored by an older
+version, or by an import before control characters were refused, still exports.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
@@ -25,10 +29,15 @@ from app.core.identifiers import format_phone
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " ; "
 _DISPLAY_TZ = ZoneInfo("Europe/Paris")
+#: What XML 1.0 (so an .xlsx) cannot hold: ``openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE``
+#: plus lone surrogates and the two non-characters U+FFFE, U+FFFF.
+UNWRITABLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
 
 
 def neutralise(text: str) -> str:
-    """*text* such that no spreadsheet reads it as a formula."""
+    """*text* such that a spreadsheet file can hold it and no spreadsheet reads it as a formula."""
+    text = UNWRITABLE_RE.sub(REPLACEMENT, text)
     if text.startswith(FORMULA_STARTS):
         return "'" + text
     return text

@@ -203,7 +203,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="+76"/>
+        <location filename="../../app/ui/crash.py" line="+73"/>
         <source>Une erreur interne est survenue. Ce que vous étiez en train de saisir a été conservé en brouillon : il sera rouvert au prochain démarrage.</source>
         <translation>An internal error occurred. What you were typing has been kept as a draft: it will reopen at the next start.</translation>
     </message>
@@ -2792,9 +2792,9 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../app/core/validation.py" line="+91"/>
+        <location filename="../../app/core/validation.py" line="+94"/>
         <source>{field} : à renseigner.</source>
-        <extracomment>A contact counts only within 14 days before the patient zéro&apos;s diagnosis.</extracomment>
+        <extracomment>A contact counts only within 14 days before the patient zéro&apos;s diagnosis. Unicode category Cc: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F).</extracomment>
         <translation>{field}: required.</translation>
     </message>
     <message>
@@ -2951,6 +2951,11 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+4"/>
         <source>Précisez l&apos;autre circonstance.</source>
         <translation>Specify the other circumstance.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}&#xa0;: caractère de contrôle non autorisé.</source>
+        <translation>{field}: control character not allowed.</translation>
     </message>
     <message>
         <location filename="../../app/core/accounts.py" line="+47"/>
