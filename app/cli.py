@@ -66,10 +66,10 @@ def _open() -> Database:
     return open_store(passphrase=_passphrase_for_open())
 
 
-def _repo(db: Database, user: str | None = None) -> FicheService:
+def _repo(db: Database) -> FicheService:
     from app.services.fiches import FicheService
 
-    return FicheService(db, user or cli_user())
+    return FicheService(db, cli_user())
 
 
 # ---------------------------------------------------------------- commands

@@ -79,11 +79,6 @@ def signed_in(args: argparse.Namespace) -> Iterator[tuple[Database, str]]:
         db.close()
 
 
-def denied(exc: Exception) -> int:
-    """Print a refusal and its remedy; the exit status of a refused command."""
-    return _denied(exc)
-
-
 def _actor(args: argparse.Namespace, db: Any) -> str | None:
     """The journal's user for this command: ``--user`` after its password, else ``cli:…``."""
     from app.cli import cli_user
@@ -115,7 +110,8 @@ def read_password(login: str) -> str | None:
     return password
 
 
-def _denied(exc: Exception) -> int:
+def denied(exc: Exception) -> int:
+    """Print a refusal and its remedy; the exit status of a refused command."""
     _err(str(exc))
     _err(
         "En ligne de commande, indiquez le compte référent : --user IDENTIFIANT "
@@ -144,7 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             else:
                 result = export_pseudonymised(db, actor, out, fmt=args.format)
         except PermissionDenied as exc:
-            return _denied(exc)
+            return denied(exc)
     finally:
         db.close()
     print(f"{result.fiches} fiche(s), {result.rows} ligne(s) exportées dans {out}.")
@@ -188,7 +184,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
         try:
             total, lines = query_journal(db, actor, flt, limit=args.limit)
         except PermissionDenied as exc:
-            return _denied(exc)
+            return denied(exc)
         chain = verify(db)
     finally:
         db.close()

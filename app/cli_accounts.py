@@ -76,7 +76,7 @@ def _sign_in(args: argparse.Namespace, db: Any) -> tuple[str, str | None] | None
 
 def cmd_account(args: argparse.Namespace) -> int:
     from app.cli import _open
-    from app.cli_access import _denied
+    from app.cli_access import denied
     from app.core.accounts import Role
     from app.db.accounts import AccountError, AccountStore
     from app.db.permissions import PermissionDenied
@@ -119,7 +119,7 @@ def cmd_account(args: argparse.Namespace) -> int:
                 store.set_role(login, role)
                 print(f"Compte « {login} » : rôle {role.label}.")
         except PermissionDenied as exc:
-            return _denied(exc)
+            return denied(exc)
         except AccountError as exc:
             _err(str(exc))
             return EXIT_DATA_ERROR

@@ -202,6 +202,16 @@ def _parse_search_date(value: str) -> date | None:
     return None
 
 
+def _rows_for(cur: Any, sql: str, uuids: list[str], chunk: int = 500) -> list[Any]:
+    """The rows of *sql* (``… IN ({marks})``) for *uuids*, asked by chunks of *chunk*."""
+    rows: list[Any] = []
+    for start in range(0, len(uuids), chunk):
+        part = uuids[start : start + chunk]
+        cur.execute(sql.format(marks=",".join("?" * len(part))), part)
+        rows.extend(cur.fetchall())
+    return rows
+
+
 ORPHAN_DETAIL = "patient zéro supprimé\u00a0: plus aucune exposition"
 
 
@@ -443,30 +453,17 @@ class FicheRepository:
             journal.append_many(cur, entries)
 
     def _stored_versions(self, cur: Any, uuids: list[str]) -> dict[str, tuple[int, datetime]]:
-        found: dict[str, tuple[int, datetime]] = {}
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            cur.execute(
-                f"SELECT uuid, version, created_at FROM fiches WHERE uuid IN ({marks})", chunk
+        return {
+            str(uuid): (int(version), from_db(created))
+            for uuid, version, created in _rows_for(
+                cur, "SELECT uuid, version, created_at FROM fiches WHERE uuid IN ({marks})", uuids
             )
-            for uuid, version, created in cur.fetchall():
-                found[uuid] = (int(version), from_db(created))
-        return found
+        }
 
     def _first_drafts(self, cur: Any, uuids: list[str]) -> dict[str, datetime]:
         """The first write of any draft of each new fiche (its creation instant)."""
-        found: dict[str, datetime] = {}
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            cur.execute(
-                f"SELECT uuid, min(created_at) FROM drafts WHERE uuid IN ({marks}) GROUP BY uuid",
-                chunk,
-            )
-            for uuid, created in cur.fetchall():
-                found[str(uuid)] = from_db(created)
-        return found
+        sql = "SELECT uuid, min(created_at) FROM drafts WHERE uuid IN ({marks}) GROUP BY uuid"
+        return {str(uuid): from_db(created) for uuid, created in _rows_for(cur, sql, uuids)}
 
     def _columns(
         self, fiche: AnyFiche, instants: dict[datetime, tuple[str, str]], stamp: str
