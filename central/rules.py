@@ -8,36 +8,46 @@ Results (protocol version 1):
 - ``rejected`` with a ``code`` and a French ``message`` the nurse can act on
   (``fiche_non_validee``: a draft, refused before its content is read — a draft
   never leaves the station; ``fiche_incomplete``: a validated fiche that fails
-  the validation rules);
+  the validation rules; ``fiche_non_attribuable``: the UUID belongs to another
+  partner — the same answer whatever that fiche holds, so that it reveals
+  neither its existence nor its version);
 - ``conflict``: the same UUID + version was received with a different payload,
-  or a newer version of the fiche is already held.
+  or a newer version of the fiche is already held (same partner only).
 
 Rejection messages name fields and rules, never the values typed (no personal
-data in anything the service could log).
+data in anything the service could log or keep for idempotent replays):
+:func:`value_free` renders the client's validation messages without them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import uuid as uuid_mod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from app.core.enums import FicheKind, LifecycleState
-from app.core.labels import field_key
+from app.core.labels import field_key, field_label
 from app.core.models import Fiche, PatientZero
 from app.core.retention import MAX_MONTHS, deadline
-from app.core.serialize import DecodeError, fiche_from_dict
+from app.core.serialize import MAX_INT, DecodeError, fiche_from_dict
 from app.core.validation import check_for_validation
 from central.clock import parse_instant, to_text
-from central.storage import Tx
+from central.storage import DEFAULT_TIMEZONE, Tx, month_of
 
-#: The 3-month limit is counted on the calendar of mainland France (the earlier
-#: of Paris and UTC, as the client does).
-RETENTION_TZ = "Europe/Paris"
+#: The 3-month limit is counted on the establishment's calendar (the partner's
+#: time zone) and on UTC's, the earlier applying, as the client does.
+RETENTION_TZ = DEFAULT_TIMEZONE
+#: Versions are 1 … 2³¹−1, as the client stores them.
+MAX_VERSION = MAX_INT
+#: Longest text of one field: what the client's one-line entry fields hold (Qt's
+#: ``QLineEdit`` default maximum length, no field of the form sets a lower one).
+MAX_TEXT_CHARS = 32767
 _REF_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 #: The document's lifecycle key (``etat``): a draft is refused before any content check.
 _STATE_KEY = field_key(Fiche, "state")
@@ -46,6 +56,51 @@ MESSAGE_DRAFT = (
     "Fiche non validée (brouillon)\u00a0: un brouillon ne quitte jamais le poste. "
     "Validez la fiche pour la transmettre."
 )
+#: A UUID first delivered by another partner: one answer, whatever that fiche holds.
+CODE_NOT_YOURS = "fiche_non_attribuable"
+MESSAGE_NOT_YOURS = (
+    "Cet identifiant de fiche ne peut pas être utilisé par ce compte partenaire\u00a0: "
+    "la fiche n’a pas été reçue. Contactez le support du service central."
+)
+
+#: Parameters of the client's validation messages that carry no personal value.
+_SAFE_PARAMS = frozenset({"field", "years", "days", "number", "count", "kind"})
+_FIELD_PATH = re.compile(r"^[a-z_]{1,40}(\[\d{1,4}\])?(\.[a-z_]{1,40}(\[\d{1,4}\])?){0,4}$")
+
+
+def value_free(template: str, params: Mapping[str, Any]) -> str:
+    """A validation message with every value-bearing parameter left out.
+
+    ``Adresse e-mail invalide « {text} ».`` becomes ``Adresse e-mail invalide.``;
+    ``La clé du NIR ne correspond pas (clé attendue : {key}).`` becomes ``La clé
+    du NIR ne correspond pas.``: the field and the rule stay, the value goes.
+    """
+    text = template
+    for name in params:
+        if name in _SAFE_PARAMS:
+            continue
+        slot = re.escape("{" + name + "}")
+        text = re.sub(r"\s*\([^()]*" + slot + r"[^()]*\)", "", text)
+        text = re.sub(r"\s*«\s*" + slot + r"\s*»", "", text)
+        text = re.sub(r"\s*(?:\b(?:du|le|la|de|des)\s+)?" + slot, "", text)
+    safe = {k: v for k, v in params.items() if k in _SAFE_PARAMS}
+    try:
+        return text.format(**safe).strip()
+    except (KeyError, IndexError, ValueError):
+        return "valeur refusée par les règles de validation."
+
+
+def _issue_message(path: str, template: str, params: Mapping[str, Any]) -> str:
+    """``Label\u00a0: rule`` for one validation issue, without the value."""
+    message = value_free(template, params)
+    if "field" in params:
+        return message
+    for candidate in (path, re.sub(r"\[\d+\]", "", path)):
+        try:
+            return f"{field_label(candidate)}\u00a0: {message}"
+        except KeyError:
+            continue
+    return message
 
 
 @dataclass
@@ -86,10 +141,32 @@ class Checked:
     issues: list[str] = field(default_factory=list)
 
 
+def canonical_hash(value: Any) -> str:
+    """SHA-256 of *value*'s canonical JSON (keys sorted, no spaces, UTF-8).
+
+    A lone surrogate (refused later, fiche by fiche) is hashed as is, not raised.
+    """
+    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def payload_hash(item: dict[str, Any]) -> str:
-    """SHA-256 of the item's canonical JSON (keys sorted, no spaces, UTF-8)."""
-    canonical = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical_hash(item)
+
+
+def _too_long_text(doc: Any) -> str | None:
+    """The path of the first text of *doc* longer than :data:`MAX_TEXT_CHARS`, else ``None``."""
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                return path
+        elif isinstance(value, dict):
+            stack.extend((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
+    return None
 
 
 def new_reference() -> str:
@@ -107,8 +184,8 @@ def _draft(uuid: str, version: int) -> Result:
     return _reject(uuid, version, CODE_DRAFT, MESSAGE_DRAFT)
 
 
-def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
-    """Check one item of a batch (no storage involved)."""
+def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> Checked | Result:
+    """Check one item of a batch (no storage involved); *tz*: the partner's time zone."""
     raw_uuid = item.get("uuid")
     version = item.get("version")
     uuid = str(raw_uuid)
@@ -118,19 +195,24 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
             raise ValueError
     except ValueError:
         return _reject(uuid, vers, "uuid_invalide", "Identifiant de fiche (UUID) invalide.")
-    if vers < 1:
-        return _reject(uuid, vers, "version_invalide", "Numéro de version invalide.")
+    if not 1 <= vers <= MAX_VERSION:
+        return _reject(
+            uuid,
+            min(max(vers, 0), MAX_VERSION),
+            "version_invalide",
+            "Numéro de version invalide (1 à 2\u202f147\u202f483\u202f647).",
+        )
     try:
         created_at = parse_instant(str(item.get("created_at")))
     except ValueError:
         return _reject(uuid, vers, "date_creation_invalide", "Instant de création invalide.")
-    limit = deadline(created_at, RETENTION_TZ, MAX_MONTHS)
+    limit = deadline(created_at, tz, MAX_MONTHS)
     if now >= limit:
         return _reject(
             uuid,
             vers,
             "delai_conservation_depasse",
-            "Fiche créée il y a plus de 3 mois : le service central ne peut plus la "
+            "Fiche créée il y a plus de 3 mois\u00a0: le service central ne peut plus la "
             "recevoir (durée de conservation dépassée).",
         )
     if created_at > now:
@@ -138,17 +220,31 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
             uuid,
             vers,
             "date_creation_future",
-            "L'instant de création de la fiche est dans le futur : vérifiez l'horloge du poste.",
+            "L’instant de création de la fiche est dans le futur\u00a0: vérifiez l’horloge "
+            "du poste.",
         )
     doc = item.get("document")
     if isinstance(doc, dict) and doc.get(_STATE_KEY) == LifecycleState.DRAFT.value:
         return _draft(uuid, vers)  # refused unread: its content is never checked nor kept
+    too_long = _too_long_text(doc)
+    if too_long is not None:
+        where = too_long if _FIELD_PATH.match(too_long) else "document"
+        return _reject(
+            uuid,
+            vers,
+            "champ_trop_long",
+            f"Champ «\u202f{where}\u202f» trop long (32\u202f767 caractères au plus).",
+        )
     try:
         fiche = fiche_from_dict(doc)
     except DecodeError as exc:
-        where = exc.path or "document"
+        where = exc.path if exc.path and _FIELD_PATH.match(exc.path) else "document"
         return _reject(
-            uuid, vers, "document_invalide", f"Document illisible : {where} : {exc.reason}"
+            uuid,
+            vers,
+            "document_invalide",
+            f"Document illisible\u00a0: champ «\u202f{where}\u202f» de type ou de valeur "
+            "non admis.",
         )
     assert isinstance(doc, dict)
     if fiche.state is LifecycleState.DRAFT:  # e.g. a document without its state
@@ -181,7 +277,7 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
         )
     errors = [i for i in check_for_validation(fiche, now.date()) if i.is_error]
     if errors:
-        shown = " ; ".join(i.message for i in errors[:3])
+        shown = " ; ".join(_issue_message(i.path, i.template, i.params) for i in errors[:3])
         more = f" (et {len(errors) - 3} autre(s))" if len(errors) > 3 else ""
         return _reject(
             uuid,
@@ -200,13 +296,31 @@ def check_item(item: dict[str, Any], now: datetime) -> Checked | Result:
     )
 
 
-def store_item(tx: Tx, account: str, checked: Checked, now: datetime) -> Result:
-    """Store a checked item exactly once (inside the caller's transaction)."""
+def store_item(tx: Tx, partner: str, checked: Checked, now: datetime) -> Result:
+    """Store a checked item exactly once for *partner* (inside the caller's transaction).
+
+    A UUID first delivered by another partner is refused with one answer
+    (:data:`CODE_NOT_YOURS`) before anything about that fiche is read.
+    """
     uuid, version = checked.uuid, checked.version
     tx.lock_fiche(uuid)
+    owner = tx.one("SELECT account, created_at FROM owners WHERE uuid = ?", (uuid,))
+    if owner is not None and str(owner[0]) != partner:
+        return _reject(uuid, version, CODE_NOT_YOURS, MESSAGE_NOT_YOURS)
+    created = to_text(checked.created_at)
+    if owner is not None and str(owner[1]) != created:
+        return _reject(
+            uuid,
+            version,
+            "envoi_incoherent",
+            "L’instant de création ne correspond pas à celui des versions déjà reçues.",
+        )
+    month = month_of(checked.created_at)
+    key = (partner, month, uuid)
     receipt = tx.one(
-        "SELECT payload_hash, reference FROM receipts WHERE uuid = ? AND version = ?",
-        (uuid, version),
+        "SELECT payload_hash, reference FROM receipts"
+        " WHERE account = ? AND month = ? AND uuid = ? AND version = ?",
+        (*key, version),
     )
     if receipt is not None:
         if receipt[0] == checked.payload_hash:
@@ -218,10 +332,13 @@ def store_item(tx: Tx, account: str, checked: Checked, now: datetime) -> Result:
             code="version_deja_recue",
             message=(
                 f"La version {version} de cette fiche a déjà été reçue avec un contenu "
-                "différent : rechargez la fiche et enregistrez-la de nouveau."
+                "différent\u00a0: rechargez la fiche et enregistrez-la de nouveau."
             ),
         )
-    current = tx.one("SELECT version, reference FROM fiches WHERE uuid = ?", (uuid,))
+    current = tx.one(
+        "SELECT version, reference FROM fiches WHERE account = ? AND month = ? AND uuid = ?",
+        key,
+    )
     if current is not None and int(current[0]) > version:
         return Result(
             uuid,
@@ -236,32 +353,29 @@ def store_item(tx: Tx, account: str, checked: Checked, now: datetime) -> Result:
         )
     reference = str(current[1]) if current is not None else new_reference()
     stamp = to_text(now)
+    limit = to_text(checked.deadline)
     tx.execute(
-        "INSERT INTO receipts (uuid, version, payload_hash, reference, received_at, deadline)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (uuid, version, checked.payload_hash, reference, stamp, to_text(checked.deadline)),
+        "INSERT INTO receipts (account, month, uuid, version, payload_hash, reference,"
+        " received_at, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (*key, version, checked.payload_hash, reference, stamp, limit),
     )
-    values = (
-        uuid,
-        account,
-        checked.kind,
-        version,
-        to_text(checked.created_at),
-        to_text(checked.deadline),
-        stamp,
-        reference,
-        checked.document,
-    )
+    if owner is None:
+        tx.execute(
+            "INSERT INTO owners (uuid, account, created_at, deadline) VALUES (?, ?, ?, ?)",
+            (uuid, partner, created, limit),
+        )
+    else:
+        tx.execute("UPDATE owners SET deadline = ? WHERE uuid = ?", (limit, uuid))
     if current is None:
         tx.execute(
-            "INSERT INTO fiches (uuid, account, kind, version, created_at, deadline,"
-            " received_at, reference, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            values,
+            "INSERT INTO fiches (account, month, uuid, kind, version, created_at, deadline,"
+            " received_at, reference, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*key, checked.kind, version, created, limit, stamp, reference, checked.document),
         )
     else:
         tx.execute(
-            "UPDATE fiches SET account = ?, kind = ?, version = ?, created_at = ?,"
-            " deadline = ?, received_at = ?, document = ? WHERE uuid = ?",
-            (account, checked.kind, version, values[4], values[5], stamp, checked.document, uuid),
+            "UPDATE fiches SET kind = ?, version = ?, deadline = ?, received_at = ?,"
+            " document = ? WHERE account = ? AND month = ? AND uuid = ?",
+            (checked.kind, version, limit, stamp, checked.document, *key),
         )
     return Result(uuid, version, "accepted", reference=reference)

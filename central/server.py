@@ -18,6 +18,7 @@ from typing import Any
 import uvicorn
 
 from central.api import create_app
+from central.guard import MAX_BODY_BYTES, AuthThrottle
 from central.storage import Storage, sqlite_url
 from central.tls import DevCertificate, ensure_dev_certificate
 
@@ -76,11 +77,15 @@ class BackgroundServer:
         port: int | None = None,
         asgi_wrapper: Callable[[Any], Any] | None = None,
         purge_interval: float | None = None,
+        throttle: AuthThrottle | None = None,
+        max_body: int = MAX_BODY_BYTES,
     ) -> None:
         setup = prepare(data_dir, database_url, tls=tls)
         self.storage = setup.storage
         self.cert = setup.cert
-        self.app = create_app(self.storage, purge_interval=purge_interval)
+        self.app = create_app(
+            self.storage, purge_interval=purge_interval, throttle=throttle, max_body=max_body
+        )
         asgi = asgi_wrapper(self.app) if asgi_wrapper else self.app
         self.port = port or free_port()
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"

@@ -2,8 +2,9 @@
 
 One :class:`CentralClient` per sync run. It sends one request per call and
 sorts the outcome: a parsed reply, :class:`TransientError` (network, timeout,
-5xx: the caller retries), :class:`AuthenticationError` (401/403),
-:class:`ServerRefusedError` (other 4xx, never retried), :class:`TlsError`.
+5xx, 429 with its ``Retry-After``: the caller retries), :class:`AuthenticationError`
+(401/403), :class:`ServerRefusedError` (other 4xx, never retried unchanged; 413:
+the engine splits the batch), :class:`TlsError`.
 Proxies come from the environment (``HTTPS_PROXY``/``NO_PROXY``, httpx's
 ``trust_env``). The token only ever goes into the ``Authorization`` header.
 """
@@ -156,6 +157,11 @@ class CentralClient:
                 message
                 or "Le service central refuse le jeton du compte partenaire : "
                 "saisissez un nouveau jeton."
+            )
+        if status == 429:  # too many requests: retried after Retry-After (backoff otherwise)
+            raise TransientError(
+                message or "Le service central demande d’attendre avant un nouvel envoi.",
+                retry_after=retry_after,
             )
         raise ServerRefusedError(
             message or f"Le service central refuse l'envoi (HTTP {status}).",
