@@ -32,7 +32,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from app import paths
+from app import files, paths
 
 LOG_FILENAME = "tracing-desk.log"
 MAX_BYTES = 1_000_000
@@ -118,8 +118,29 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
+def logs_dir() -> Path:
+    """``logs/`` in the data folder: a real directory of ours, mode 0700 (``app.files``).
+
+    A link planted in its place is removed, never followed.
+    """
+    return files.private_dir(paths.data_dir() / "logs", role="logs")
+
+
 def log_path() -> Path:
-    return paths.logs_dir() / LOG_FILENAME
+    return logs_dir() / LOG_FILENAME
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log file, opened through :func:`app.files.open_append`.
+
+    Mode 0600; a link or another account's file planted at the log's path (or
+    at a rotated name, which rotation renames or deletes as an entry, never
+    through the link) is unlinked, never written through.
+    """
+
+    def _open(self) -> Any:
+        fd = files.open_append(Path(self.baseFilename), role="log")
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -134,7 +155,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             return Path(getattr(_handler, "baseFilename", ""))
         try:
             path = log_path()
-            handler = logging.handlers.RotatingFileHandler(
+            handler = PrivateRotatingFileHandler(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
             )
         except OSError:
@@ -176,8 +197,9 @@ def write_crash_report(reference: str, summary: dict[str, Any]) -> Path | None:
         "exception": summary,
     }
     try:
-        path = paths.logs_dir() / f"crash-{reference}.json"
-        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        path = logs_dir() / f"crash-{reference}.json"
+        data = json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
+        files.atomic_write(path, data, role="crash", ref=reference)
     except OSError:
         return None
     return path

@@ -26,7 +26,7 @@ from app.core.enums import JournalAction
 from app.db import journal
 from app.db.connection import Cursor, Database
 from app.db.timefmt import from_db, to_db
-from app.files import shred
+from app.files import Removal, remove
 
 PRESENT = "present"
 DELETING = "deleting"  # deletion started: a missing file then means it is done
@@ -190,10 +190,32 @@ def dismiss(db: Database, file_uuid: str, user: str) -> bool:
     return True
 
 
-def _shred(path: Path) -> None:
-    """Overwrite our own regular file with zeros, then delete it; a planted link is only
-    unlinked, its target never written (``app.files.shred``)."""
-    shred(path, limit=_OVERWRITE_LIMIT)
+def _shred(path: Path, file_uuid: str) -> Removal:
+    """Overwrite our own regular file with zeros, then delete it; a planted link or
+    another account's file is only unlinked, never written (``app.files.remove``)."""
+    return remove(path, role="export", ref=file_uuid, limit=_OVERWRITE_LIMIT)
+
+
+#: Journal note when the file at an export's place was not ours (UUID only, no path).
+PLANTED_NOTE = "fichier {uuid}\u00a0: lien ou fichier d’un autre compte supprimé sans y écrire"
+#: The same when an export replaced it (``app.files.AtomicFile``): *kind*, file UUID.
+PLANTED_EXPORT_NOTE = (
+    "{kind} fichier {uuid}\u00a0: lien ou fichier d’un autre compte remplacé, jamais écrit"
+)
+
+
+def journal_planted_export(db: Database, user: str, kind: str, file_uuid: str | None) -> None:
+    """Journal that an export replaced a link or another account's file (never the path:
+    the user-chosen folder may be personal)."""
+    with db.transaction() as cur:
+        journal.append(
+            cur,
+            get_clock().now(),
+            user,
+            JournalAction.EXPORT,
+            None,
+            PLANTED_EXPORT_NOTE.format(kind=kind, uuid=file_uuid or "-"),
+        )
 
 
 def _error_name(exc: OSError) -> str:
@@ -227,8 +249,9 @@ def sweep_files(
             deleted.append(f)
             continue
         db.execute("UPDATE exported_files SET state = ? WHERE uuid = ?", (DELETING, f.uuid))
+        removal: Removal | None = None
         try:
-            _shred(f.path)
+            removal = _shred(f.path, f.uuid)
         except FileNotFoundError:
             if f.state != DELETING:
                 db.execute(
@@ -245,5 +268,9 @@ def sweep_files(
         with db.transaction() as cur:
             cur.execute("DELETE FROM exported_files WHERE uuid = ?", (f.uuid,))
             journal.append(cur, instant, user, JournalAction.PURGE, None, f"fichier {f.uuid}")
+            if removal is not None and removal.found.planted:
+                journal.append(
+                    cur, instant, user, JournalAction.PURGE, None, PLANTED_NOTE.format(uuid=f.uuid)
+                )
         deleted.append(f)
     return SweepResult(deleted, [] if dry_run else problem_files(db))

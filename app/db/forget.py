@@ -12,7 +12,9 @@ export files and counts what would be lost) and :func:`forget_station`
 (database closed: removes the keyring entries, overwrites then deletes the
 database files, the recovery file, backups, logs, exports and drafts). Only
 the program's own files are removed, never anything else that may share the
-folder.
+folder. Every deletion goes through ``app.files``: a link, or another
+account's file, found at one of these paths is only unlinked, never written
+(a folder replaced by a link is not entered). ``docs/files.md`` lists them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from app.core.accounts import Permission
 from app.db import keystore
 from app.db.connection import Database
 from app.db.permissions import Session, require
-from app.files import shred
+from app.files import remove, remove_tree
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,11 @@ _DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
 _SIDE_FILES = (
     paths.DB_FILENAME + ".id",
     paths.RECOVERY_FILENAME,
+    paths.RECOVERY_FILENAME + ".pending",  # a passphrase change cut short (app.db.store)
     paths.KEYRING_ENTRIES_FILENAME,
     paths.SYNC_LOCK_FILENAME,
+    paths.DB_FILENAME + ".mark",  # the watermark (app.db.watermark, docs/storage.md)
+    paths.DB_FILENAME + ".integrity",
 )
 _SUBDIRS = ("backups", "logs", "exports", "drafts")
 _OVERWRITE_LIMIT = 1024 * 1024 * 1024
@@ -78,9 +83,10 @@ def collect_plan(db: Database, extra_secrets: list[str] | None = None) -> Forget
     return ForgetPlan(fiches, pending, files, list(extra_secrets or []))
 
 
-def _shred(path: Path) -> None:
-    """Our own regular file overwritten then deleted; a planted link only unlinked."""
-    shred(path, limit=_OVERWRITE_LIMIT)
+def _shred(path: Path, role: str) -> None:
+    """Our own regular file overwritten then deleted; a planted link or another
+    account's file only unlinked, its target never written (``app.files.remove``)."""
+    remove(path, role=role, limit=_OVERWRITE_LIMIT)
 
 
 def forget_station(data_dir: Path, plan: ForgetPlan | None = None) -> ForgetReport:
@@ -111,28 +117,22 @@ def forget_station(data_dir: Path, plan: ForgetPlan | None = None) -> ForgetRepo
     targets += [data_dir / (paths.DB_FILENAME + s) for s in _DB_SUFFIXES]
     targets += [data_dir / name for name in _SIDE_FILES]
     targets += sorted(data_dir.glob(paths.DB_FILENAME + "*.replaced-*"))
-    for target in targets:
-        if not target.exists():
-            continue
+    targets += sorted(data_dir.glob(".tracing-desk-*.part"))  # a write cut short (app.files)
+    exports = len(plan.export_files) if plan is not None else 0
+    for n, target in enumerate(targets):
         try:
-            _shred(target)
+            _shred(target, "export" if n < exports else "data")
             removed += 1
+        except FileNotFoundError:
+            continue
         except OSError as exc:
             failures.append(f"{target.name} ({type(exc).__name__})")
     for sub in _SUBDIRS:
-        folder = data_dir / sub
-        if folder.is_dir():
-            for child in sorted(folder.rglob("*"), reverse=True):
-                try:
-                    if child.is_file() or child.is_symlink():
-                        _shred(child)
-                        removed += 1
-                    else:
-                        child.rmdir()
-                except OSError as exc:
-                    failures.append(f"{sub}/{child.name} ({type(exc).__name__})")
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        # A link in place of the folder, or inside it, is only unlinked: the
+        # folder it points to is never listed nor emptied.
+        count, more = remove_tree(data_dir / sub, role=sub)
+        removed += count
+        failures += more
     with contextlib.suppress(OSError):
         data_dir.rmdir()  # only if nothing else is in it
     log.warning(

@@ -16,9 +16,8 @@ inside a JSON string does not split a line.
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import uuid as uuid_mod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,9 @@ from pathlib import Path
 from app.core.enums import JournalAction
 from app.core.models import AnyFiche, Contact
 from app.core.serialize import DecodeError, fiche_from_dict, fiche_to_dict
-from app.db.exported_files import register_export
+from app.db.exported_files import journal_planted_export, register_export
 from app.db.repositories import FicheRepository
+from app.files import AtomicFile
 
 #: Longest line read (in characters, about 1 MB; ``_TOO_LONG`` says it); a fiche takes
 #: a few kilobytes.
@@ -54,39 +54,21 @@ def export_jsonl(repo: FicheRepository, path: Path) -> list[str]:
     The file is registered for deletion by the purge (``app.db.exported_files``).
     """
     uuids: list[str] = []
-    tmp, fd = _create_private(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for fiche in repo.iter_fiches():
-                out.write(json.dumps(fiche_to_dict(fiche), ensure_ascii=False))
-                out.write("\n")
-                uuids.append(fiche.uuid)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # A random exclusive temporary file beside *path*, renamed into place: a link
+    # or file planted at *path* is replaced, never written through (app.files).
+    with AtomicFile(path, role="export_json") as target:
+        out = io.TextIOWrapper(target.file, encoding="utf-8", newline="\n")
+        for fiche in repo.iter_fiches():
+            out.write(json.dumps(fiche_to_dict(fiche), ensure_ascii=False))
+            out.write("\n")
+            uuids.append(fiche.uuid)
+        out.flush()
+        out.detach()
     # Deleted by the purge at the earliest deadline of the fiches it holds.
-    register_export(repo.db, path, uuids, kind="jsonl", user=repo.user)
+    file_uuid = register_export(repo.db, path, uuids, kind="jsonl", user=repo.user)
+    if target.replaced.planted:
+        journal_planted_export(repo.db, repo.user, "jsonl", file_uuid)
     return uuids
-
-
-def _create_private(path: Path) -> tuple[Path, int]:
-    """A new file beside *path* under a random name, mode 0600: ``(its path, fd)``.
-
-    ``O_EXCL`` (and ``O_NOFOLLOW`` where it exists): a link or file planted
-    there is never opened, whose target or owner would receive the data.
-    """
-    flags = (
-        os.O_WRONLY
-        | os.O_CREAT
-        | os.O_EXCL
-        | getattr(os, "O_NOFOLLOW", 0)
-        | getattr(os, "O_BINARY", 0)
-    )
-    tmp = path.with_name(f".{path.name}.{uuid_mod.uuid4().hex}.part")
-    return tmp, os.open(tmp, flags, 0o600)
 
 
 def _check_line(raw: str) -> AnyFiche:

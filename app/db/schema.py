@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import files
 from app.core.clock import utcnow
 from app.db.connection import Cursor, Database
 from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
-from app.paths import ensure_private_dir
 
 CURRENT_VERSION = 9
 
@@ -395,13 +395,18 @@ def backup_name(version: int) -> str:
 
 
 def write_backup(db: Database, backup_dir: Path) -> Path:
-    """An encrypted copy of *db* (same key) in *backup_dir*, never overwriting one."""
-    ensure_private_dir(backup_dir)
+    """An encrypted copy of *db* (same key) in *backup_dir*, never overwriting one.
+
+    *backup_dir* is made a real folder of ours, mode 0700 (a link planted in its
+    place is removed, never followed: ``app.files.private_dir``); a name taken
+    by anything, even a dangling link, is skipped.
+    """
+    files.private_dir(backup_dir, role="backups")
     version = db.schema_version
     name = backup_name(version)
     dest = backup_dir / name
     n = 1
-    while dest.exists():
+    while files.inspect(dest) is not files.PathKind.ABSENT:
         n += 1
         dest = backup_dir / name.replace(".db", f"-{n}.db")
     db.backup_to(dest)

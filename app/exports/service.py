@@ -5,8 +5,11 @@ call :func:`export_excel` and :func:`export_pseudonymised`. Each one:
 
 1. checks the right to export (:func:`app.db.permissions.require`: the role is
    read from the accounts, never trusted from the caller);
-2. writes the file beside its destination under a temporary name (mode 0600)
-   and renames it into place, so that a failure leaves no partial file;
+2. writes the file beside its destination under a random temporary name
+   (``O_EXCL``/``O_NOFOLLOW``, mode 0600) and renames it into place
+   (``app.files.AtomicFile``), so that a failure leaves no partial file and a
+   link or someone else's file planted at the destination is replaced, never
+   written through (journaled with the file's UUID);
 3. registers it for the purge (``app.db.exported_files.register_export``: it
    is deleted at the earliest deadline of the fiches it holds) and journals
    the export: one entry for the file, one per fiche (UUIDs only).
@@ -17,11 +20,9 @@ happened without quoting any data.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import logging
-import os
 import uuid as uuid_mod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,11 +36,12 @@ from app.core.models import AnyFiche, Contact
 from app.db import journal
 from app.db.connection import Database
 from app.db.errors import StoreError
-from app.db.exported_files import register_export
+from app.db.exported_files import journal_planted_export, register_export
 from app.db.permissions import Session, require
 from app.db.repositories import FicheRepository
 from app.db.timefmt import to_db
 from app.exports.tables import Table, legacy_tables, pseudonymised_table
+from app.files import AtomicFile, PathKind
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,9 @@ def export_excel(
     require(db, login, Permission.EXPORT)
     fiches = _load(db, login, fiche_uuids)
     tables = legacy_tables(fiches)
-    _write(Path(path), "xlsx", tables)
-    return _register(db, login, Path(path), fiches, KIND_EXCEL, sum(len(t.rows) for t in tables))
+    replaced = _write(Path(path), "xlsx", tables)
+    rows = sum(len(t.rows) for t in tables)
+    return _register(db, login, Path(path), fiches, KIND_EXCEL, rows, replaced)
 
 
 def export_pseudonymised(
@@ -106,8 +109,8 @@ def export_pseudonymised(
     fiches = _load(db, login, fiche_uuids)
     pseudonyms = pseudonyms_for(db, _people(fiches))
     table = pseudonymised_table(fiches, pseudonyms)
-    _write(path, chosen, (table,))
-    return _register(db, login, path, fiches, KIND_PSEUDONYMISED, len(table.rows))
+    replaced = _write(path, chosen, (table,))
+    return _register(db, login, path, fiches, KIND_PSEUDONYMISED, len(table.rows), replaced)
 
 
 def _people(fiches: Iterable[AnyFiche]) -> list[str]:
@@ -147,36 +150,24 @@ def pseudonyms_for(db: Database, fiche_uuids: Iterable[str]) -> dict[str, str]:
 # ------------------------------------------------------------------- writing
 
 
-def _write(path: Path, fmt: Format, tables: Sequence[Table]) -> None:
+def _write(path: Path, fmt: Format, tables: Sequence[Table]) -> PathKind:
+    """Write the file through ``app.files.AtomicFile``; returns what was at *path* before."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise ExportError(f"Le dossier de destination n'existe pas : {directory}")
-    temp = directory / f".tracing-desk-{uuid_mod.uuid4().hex}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+        with AtomicFile(path, role="export") as out:
             if fmt == "csv":
-                _write_csv(handle, tables[0])
+                _write_csv(out.file, tables[0])
             else:
-                _write_xlsx(handle, tables)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+                _write_xlsx(out.file, tables)
     except OSError as exc:
-        _remove_quietly(temp)
         log.warning("export write failed", extra={"event": "export", "error": type(exc).__name__})
         raise ExportError(
             f"Impossible d'écrire le fichier d'export ({exc.strerror or type(exc).__name__}) : "
             "aucun fichier n'a été créé."
         ) from None
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+    return out.replaced
 
 
 def _write_csv(handle: BinaryIO, table: Table) -> None:
@@ -215,10 +206,18 @@ def _write_xlsx(handle: BinaryIO, tables: Sequence[Table]) -> None:
 
 
 def _register(
-    db: Database, user: str, path: Path, fiches: Sequence[AnyFiche], kind: str, rows: int
+    db: Database,
+    user: str,
+    path: Path,
+    fiches: Sequence[AnyFiche],
+    kind: str,
+    rows: int,
+    replaced: PathKind = PathKind.ABSENT,
 ) -> ExportResult:
     uuids = [f.uuid for f in fiches]
     file_uuid = register_export(db, path, uuids, kind=kind, user=user)
+    if replaced.planted:  # the file's role and UUID only: the folder may be personal
+        journal_planted_export(db, user, kind, file_uuid)
     if file_uuid is None:  # no fiche in it: nothing personal to delete later
         with db.transaction() as cur:
             journal.append(

@@ -13,16 +13,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QTranslator
 from PySide6.QtGui import QGuiApplication, QPdfWriter
 
 from app import paths
 from app.core.clock import get_clock
 from app.core.enums import JournalAction
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.timefmt import zone_info
 from app.db.connection import Database
+from app.files import AtomicFile
 from app.print.establishment import Establishment
 from app.print.render import (
     DocumentKind,
@@ -55,11 +56,7 @@ def _tr(context: str, text: str) -> str:
 
 def edition_date(est: Establishment) -> date:
     """Today in the establishment's time zone (the date printed as "Édition du")."""
-    try:
-        zone = ZoneInfo(est.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("Europe/Paris")
-    return get_clock().now().astimezone(zone).date()
+    return get_clock().now().astimezone(zone_info(est.timezone)).date()
 
 
 def problems(est: Establishment) -> tuple[list[str], Logo | None]:
@@ -87,31 +84,33 @@ def write_pdf(
     logo: Logo | None = None,
     edition: date | None = None,
 ) -> None:
-    """Write *kind* to *path* (through a temporary file in the same folder, then renamed)."""
+    """Write *kind* to *path* through ``app.files.AtomicFile``.
+
+    The PDF is drawn in memory, then written to a new file beside *path* under
+    a random name (``O_EXCL``/``O_NOFOLLOW``, mode 0600) and renamed into
+    place: a link or someone else's file planted at *path* is replaced, never
+    written through; Qt never opens a path by name.
+    """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
     cannot_write = _tr(
         "print", QT_TRANSLATE_NOOP("print", "Impossible d'écrire « {path} ».")
     ).replace("{path}", str(path))
-    try:  # a missing folder or a read-only place: said plainly, before Qt tries
-        tmp.open("wb").close()
-    except OSError:
-        raise RenderError(cannot_write) from None
-    writer = QPdfWriter(str(tmp))
-    writer.setPageLayout(page_layout(kind, paper))
-    writer.setResolution(600)
-    writer.setCreator("Tracing Desk")
-    writer.setTitle(
-        _tr("print", QT_TRANSLATE_NOOP("print", "Affiche d'information Covid-19"))
-        if kind is DocumentKind.POSTER
-        else _tr("print", QT_TRANSLATE_NOOP("print", "Notice d'information Covid-19"))
-    )
-    try:
-        paint(writer, kind, est, edition or edition_date(est), logo=logo)
-        del writer  # flushes and closes the temporary file
-        os.replace(tmp, path)
+    try:  # a missing folder or a read-only place: said plainly, before drawing
+        with AtomicFile(path, role="poster") as out:
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            writer = QPdfWriter(buffer)
+            writer.setPageLayout(page_layout(kind, paper))
+            writer.setResolution(600)
+            writer.setCreator("Tracing Desk")
+            poster = QT_TRANSLATE_NOOP("print", "Affiche d'information sur la covid-19")
+            notice = QT_TRANSLATE_NOOP("print", "Notice d'information sur la covid-19")
+            writer.setTitle(_tr("print", poster if kind is DocumentKind.POSTER else notice))
+            paint(writer, kind, est, edition or edition_date(est), logo=logo)
+            del writer  # ends the PDF in the buffer
+            out.file.write(bytes(buffer.data().data()))
+            buffer.close()
     except (RenderError, OSError):
-        tmp.unlink(missing_ok=True)
         raise RenderError(cannot_write) from None
 
 

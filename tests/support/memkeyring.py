@@ -48,7 +48,13 @@ class FileTestKeyring(KeyringBackend):
         return json.loads(path.read_text()) if path.exists() else {}
 
     def _store(self, data: dict[str, str]) -> None:
-        self._path().write_text(json.dumps(data))
+        # Atomic: a test and its child process both read and write this file
+        # (the store's high-water mark is kept in the keyring too), and a reader
+        # must never see it half written.
+        path = self._path()
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data))
+        os.replace(tmp, path)
 
     def get_password(self, service: str, username: str) -> str | None:
         return self._load().get(f"{service}\x00{username}")
