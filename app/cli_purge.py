@@ -12,9 +12,15 @@ import sys
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
+from app.core.timefmt import format_datetime
 from app.db.connection import Database
 from app.db.purge import PurgeReport, policy_for
-from app.services.retention import preview_purge, run_purge
+from app.services.retention import (
+    SUSPENDED_MESSAGE,
+    SuspendedPurge,
+    preview_purge,
+    run_purge,
+)
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -49,8 +55,7 @@ def parse_as_of(text: str, timezone: str) -> datetime:
 
 def french_instant(instant: datetime, timezone: str) -> str:
     """``jj/mm/aaaa à hh:mm`` on the establishment's clock."""
-    local = instant.astimezone(ZoneInfo(timezone))
-    return local.strftime("%d/%m/%Y à %H:%M")
+    return format_datetime(instant, zone=timezone, joiner=" à ")
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -91,8 +96,13 @@ def describe(report: PurgeReport, timezone: str) -> list[str]:
 
 
 def warnings(report: PurgeReport, timezone: str) -> list[str]:
-    """One French warning per exported file the purge could not delete or find."""
+    """One French warning per exported file the purge could not delete or find.
+
+    First, on a read-only store, that the purge is suspended (fiches overdue).
+    """
     out = []
+    if isinstance(report, SuspendedPurge):
+        out.append(SUSPENDED_MESSAGE.format(overdue=report.overdue))
     for f in report.problem_files:
         due = french_instant(f.deadline, timezone)
         if f.state == "missing":

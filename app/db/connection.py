@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +37,7 @@ from app.db.errors import (
     StoreExistsError,
     StoreNotInitialisedError,
     TamperedError,
+    WritesRefusedError,
     WrongKeyError,
 )
 
@@ -60,6 +61,7 @@ _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
+_SQLITE_AUTH = 23
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
@@ -73,7 +75,30 @@ _KNOWN: dict[int, type[StoreError]] = {
     _SQLITE_NOTADB: TamperedError,
     _SQLITE_IOERR: DiskIOError,
     _SQLITE_CANTOPEN: CannotOpenError,
+    _SQLITE_AUTH: WritesRefusedError,
 }
+
+# What a store opened read-only (see app.db.watermark) may still change: the
+# journal (who consulted, exported, signed in), sign-in bookkeeping and the
+# register of export files (so that the purge still deletes them in time).
+_AUDIT_TABLES = frozenset({"journal", "journal_head", "sqlite_sequence", "login_throttle"})
+_EXPORT_TABLES = frozenset({"exported_files", "exported_file_fiches"})
+_AUDIT_ACCOUNT_COLUMNS = frozenset({"failed_attempts", "last_failed_at", "password_hash"})
+_AUTH_INSERT, _AUTH_UPDATE, _AUTH_DELETE = 18, 23, 9  # authorizer action codes
+_AUTH_DDL = frozenset({*range(1, 18), 26, 27, 29, 30}) - {_AUTH_DELETE}
+
+
+def _audit_only(action: int, arg1: str | None, arg2: str | None, *_: object) -> int:
+    """SQLite authorizer of a read-only store: deny every change but the audit trail's."""
+    if action in (_AUTH_INSERT, _AUTH_DELETE, _AUTH_UPDATE) and arg1 in _EXPORT_TABLES:
+        return 0
+    if action in (_AUTH_INSERT, _AUTH_DELETE):
+        return 0 if action == _AUTH_INSERT and arg1 in _AUDIT_TABLES else 1
+    if action == _AUTH_UPDATE:
+        if arg1 in _AUDIT_TABLES or (arg1 == "accounts" and arg2 in _AUDIT_ACCOUNT_COLUMNS):
+            return 0
+        return 1
+    return 1 if action in _AUTH_DDL else 0
 
 
 def key_check_value(raw_key: bytes) -> str:
@@ -168,6 +193,9 @@ class Database:
         self._path = path
         self._mode: KeyMode = mode
         self._in_transaction = False
+        self._after_commit: list[Callable[[], None]] = []
+        self._before_close: list[Callable[[], None]] = []
+        self._write_refusal: str | None = None
 
     # -- opening ---------------------------------------------------------
 
@@ -330,6 +358,8 @@ class Database:
             except BaseException as exc:
                 self._rollback_quietly()
                 known = translate_error(exc)
+                if self._write_refusal is not None and isinstance(known or exc, WritesRefusedError):
+                    raise WritesRefusedError(self._write_refusal) from exc
                 if known is not None:
                     raise known from exc
                 raise
@@ -342,6 +372,33 @@ class Database:
         finally:
             self._in_transaction = False
             cur.close()
+        for hook in self._after_commit:
+            hook()
+
+    # -- hooks and read-only mode (see app.db.watermark) --------------------
+
+    def on_commit(self, hook: Callable[[], None]) -> None:
+        """Call *hook* after each committed :meth:`transaction` (it must be cheap)."""
+        self._after_commit.append(hook)
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call *hook* once, just before the connection closes."""
+        self._before_close.append(hook)
+
+    def restrict_writes(self, message: str) -> None:
+        """Refuse every change but the journal's appends and sign-in bookkeeping.
+
+        SQLite's authorizer denies the statements themselves, so no path
+        around the repositories can write; a refused transaction raises
+        :class:`WritesRefusedError` with *message* (French, says why).
+        """
+        self._write_refusal = message
+        self._conn.set_authorizer(_audit_only)
+
+    @property
+    def write_refusal(self) -> str | None:
+        """Why changes are refused (``None``: the store accepts them)."""
+        return self._write_refusal
 
     def _rollback_quietly(self) -> None:
         conn = self._conn
@@ -372,14 +429,25 @@ class Database:
             "key_mode": self._mode,
         }
 
-    def integrity_problems(self) -> list[str]:
-        """Problems found by ``cipher_integrity_check`` then ``integrity_check``; [] if none."""
+    def integrity_problems(self, *, quick: bool = False) -> list[str]:
+        """Problems found by ``cipher_integrity_check`` then ``integrity_check``; [] if none.
+
+        ``cipher_integrity_check`` reads the file's pages beside the page cache.
+        SQLite's own check (``quick_check`` if *quick*) only runs when every page
+        authenticates: a page failing its HMAC while read through the cache
+        leaves SQLCipher's codec in error for the rest of this connection (each
+        page not cached yet then fails to read), and a damaged store must stay
+        readable for consultation and export (app.db.watermark).
+        """
         try:
             problems = [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
-            rows = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+            if problems:
+                return problems
+            check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            rows = [str(r[0]) for r in self.query(check)]
         except TamperedError as exc:
             return [str(exc.detail or "corrupt")]
-        return problems + [r for r in rows if r != "ok"]
+        return [r for r in rows if r != "ok"]
 
     def integrity_ok(self) -> bool:
         """Every page authenticates (HMAC) and SQLite's own check says ``ok``."""
@@ -412,6 +480,10 @@ class Database:
 
     def close(self) -> None:
         """Close the connection (idempotent). An open transaction is rolled back."""
+        if self._conn_or_none is not None:
+            hooks, self._before_close = self._before_close, []
+            for hook in hooks:
+                hook()
         conn, self._conn_or_none = self._conn_or_none, None
         if conn is not None:
             conn.close()

@@ -15,6 +15,12 @@ discards it, when its fiche is deleted or purged (a trigger), and at the
 latest at its own ``deadline``: the fiche's deadline, or for a fiche never
 saved, the retention period counted from the draft's first write. No draft is
 journaled (it is not a fiche); saving the fiche is.
+
+On a store opened read-only (:attr:`Database.write_refusal`, see
+:mod:`app.db.watermark`) drafts are neither written nor deleted: :meth:`put`
+and :meth:`discard` return ``False`` at once, quietly (the window says once,
+in its banner and status bar, that the store is read-only; an explicit save
+is what reports the refusal).
 """
 
 from __future__ import annotations
@@ -67,6 +73,11 @@ class DraftStore:
         return (self._clock or get_clock()).now()
 
     @property
+    def read_only(self) -> bool:
+        """The store refuses changes: drafts are kept on screen only."""
+        return self.db.write_refusal is not None
+
+    @property
     def retention(self) -> RetentionPolicy:
         if self._retention is None:
             self._retention = RetentionPolicy.from_settings(SettingsStore(self.db, "drafts"))
@@ -89,13 +100,16 @@ class DraftStore:
         data: dict[str, Any],
         *,
         created_at: datetime | None = None,
-    ) -> None:
+    ) -> bool:
         """Create or replace the draft of fiche *uuid* (its first write fixes its deadline).
 
         *created_at*, the fiche's creation instant when it was saved once, caps
         the deadline at the fiche's own: a draft of a fiche deleted or purged
         while its form was open never outlives the fiche's retention period.
+        False, nothing written, when the store is read-only.
         """
+        if self.read_only:
+            return False
         now = self.now()
         stamp = to_db(now)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -124,6 +138,7 @@ class DraftStore:
                     " data = ? WHERE uuid = ? AND owner = ?",
                     (kind.value, base_version, stamp, deadline, payload, uuid, self.owner),
                 )
+        return True
 
     def get(self, uuid: str) -> Draft | None:
         now = self.now()
@@ -135,19 +150,22 @@ class DraftStore:
         return _draft(row) if row is not None else None
 
     def all(self) -> list[Draft]:
-        """Every live draft, oldest first (expired ones are deleted first)."""
+        """Every live draft, oldest first (expired ones are deleted first, if writable)."""
         now = self.now()
-        with self.db.transaction() as cur:
-            delete_expired(cur, now)
+        if not self.read_only:
+            with self.db.transaction() as cur:
+                delete_expired(cur, now)
         rows = self.db.query(
             "SELECT uuid, kind, base_version, created_at, updated_at, deadline, data"
-            " FROM drafts WHERE owner = ? ORDER BY created_at",
-            (self.owner,),
+            " FROM drafts WHERE owner = ? AND deadline > ? ORDER BY created_at",
+            (self.owner, to_db(now)),
         )
         return [_draft(r) for r in rows]
 
     def discard(self, uuid: str) -> bool:
-        """Delete the draft of *uuid*; true if there was one."""
+        """Delete the draft of *uuid*; true if there was one (never on a read-only store)."""
+        if self.read_only:
+            return False
         with self._durable(), self.db.transaction() as cur:
             cur.execute("DELETE FROM drafts WHERE uuid = ? AND owner = ?", (uuid, self.owner))
             return cur.rowcount > 0

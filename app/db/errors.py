@@ -222,6 +222,18 @@ class WeakPassphraseError(StoreError):
     )
 
 
+class WritesRefusedError(StoreError):
+    """A change refused because the store is open read-only (see app.db.watermark)."""
+
+    code = "writes_refused"
+    default_message = QT_TRANSLATE_NOOP(
+        "db",
+        "Modification refusée\u00a0: la base de données est ouverte en lecture seule "
+        "(vérification d’intégrité échouée ou données manquantes). Consultation et export "
+        "restent possibles\u202f; prévenez le référent.",
+    )
+
+
 ALL_ERRORS: tuple[type[StoreError], ...] = (
     StoreError,
     WrongKeyError,
@@ -242,5 +254,6 @@ ALL_ERRORS: tuple[type[StoreError], ...] = (
     RecoveryFileError,
     PassphraseRequiredError,
     WeakPassphraseError,
+    WritesRefusedError,
 )
 """Every store error class, for the CLI's table of exit codes and for tests."""

@@ -33,6 +33,7 @@ from app.db.repositories import journal_rows
 from app.db.store import init_store, open_store
 from app.db.timefmt import to_db
 from tests.purge.helpers import contact, patient_zero, repo
+from tests.support.stores import copy_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPPORT = ROOT / "tests" / "support"
@@ -118,7 +119,7 @@ def _template(data_dir: Path, clock: FakeClock) -> tuple[set[str], dict[str, str
 
 def _copy_store(template: Path, dest: Path) -> None:
     """A copy of the store whose registered export is the copy's own file."""
-    shutil.copytree(template, dest)
+    copy_store(template, dest)
     db = open_store(dest)
     try:
         db.execute("UPDATE exported_files SET path = ?", (str(dest / "exports" / "liste.jsonl"),))

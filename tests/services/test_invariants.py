@@ -87,6 +87,7 @@ from app.services.fiches import FicheService
 from app.services.retention import run_purge
 from app.sync.outbox import apply_outcomes, next_batch
 from app.sync.transport import FicheOutcome
+from tests.support.stores import copy_store
 
 USER = "cli:test"  # a station without accounts: every right
 TZ = "Europe/Paris"
@@ -244,7 +245,7 @@ class ServiceMachine(RuleBasedStateMachine):
         super().__init__()
         self.tmp = Path(tempfile.mkdtemp(prefix="invariants-"))
         data_dir = self.tmp / "data"
-        shutil.copytree(self.template, data_dir)
+        copy_store(self.template, data_dir)
         self.previous_clock = clock_mod.get_clock()
         self.clock = FakeClock(datetime(2026, 11, 24, 10, 0, tzinfo=UTC))
         clock_mod.set_clock(self.clock)

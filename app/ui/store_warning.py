@@ -1,0 +1,119 @@
+"""The window's warning about a store opened read-only (see :mod:`app.db.watermark`).
+
+When the store was opened with journal entries missing (a lost ``-wal``, an
+older copy put back), a state mark that fails authentication, or after a
+failed integrity check, the database refuses every change. After sign-in the
+window asks the database thread what the opening found; if the store is
+read-only:
+
+- a box explains why (how many journal entries are missing) and what to do;
+- a banner that cannot be moved, hidden or closed says « Base en lecture
+  seule » for as long as the window is open, and so does the status bar.
+
+Changes attempted meanwhile fail with the database's French refusal, shown
+by the window's usual error path (the typed text stays in its form).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar
+
+from app.db import watermark
+from app.workers.db_thread import DbThread
+
+BANNER_NAME = "store_warning_banner"
+STATUS_NAME = "store_read_only"
+BOX_NAME = "store_warning"
+
+
+def warning_text(state: watermark.StoreState) -> str:
+    """The French explanation of *state*, translated (context ``db``), one paragraph each."""
+    return "\n\n".join(
+        QCoreApplication.translate("db", template).format(**args)
+        for template, args in state.messages()
+    )
+
+
+def _state_of(db: Any) -> watermark.StoreState:
+    return watermark.state_of(db)
+
+
+class StoreWarning(QObject):
+    """Asks (database thread) how the store was opened and warns in *window* if read-only.
+
+    Signals:
+        checked(object): the :class:`~app.db.watermark.StoreState` found (clean or not).
+    """
+
+    checked = Signal(object)
+
+    def __init__(self, window: QMainWindow, db_thread: DbThread) -> None:
+        super().__init__(window)
+        self._window = window
+        self._db_thread = db_thread
+        self.box: QMessageBox | None = None
+        self.state: watermark.StoreState | None = None
+
+    def check(self) -> None:
+        ticket = self._db_thread.submit(_state_of).tie_to(self._window)
+        ticket.finished.connect(self._found)
+
+    def _found(self, state: watermark.StoreState) -> None:
+        self.state = state
+        if not state.clean:
+            install_read_only_banner(self._window)
+            self._show_box(state)
+        self.checked.emit(state)
+
+    def _show_box(self, state: watermark.StoreState) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("StoreWarning", "Base en lecture seule"),
+            QCoreApplication.translate(
+                "StoreWarning",
+                "La base de données est ouverte en lecture seule\u00a0: vous pouvez consulter "
+                "et exporter les fiches, mais aucune modification ne sera enregistrée.",
+            ),
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setObjectName(BOX_NAME)
+        box.setInformativeText(warning_text(state))
+        self.box = box
+        box.open()
+
+
+def install_read_only_banner(window: QMainWindow) -> QToolBar:
+    """« Base en lecture seule »: a banner on top of *window* and in its status bar (once)."""
+    existing = window.findChild(QToolBar, BANNER_NAME)
+    if isinstance(existing, QToolBar):
+        return existing
+    bar = QToolBar(window)
+    bar.setObjectName(BANNER_NAME)
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setVisible(False)  # not in the window's context menu
+    bar.setStyleSheet("QToolBar { background: #b3261e; border: none; padding: 2px; }")
+    label = QLabel(
+        QCoreApplication.translate(
+            "StoreWarning",
+            "Base en lecture seule — consultation et export possibles, modifications "
+            "refusées. Prévenez le référent.",
+        ),
+        bar,
+    )
+    label.setObjectName("store_warning_text")
+    label.setStyleSheet("color: #ffffff; font-weight: bold;")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar.addWidget(label)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.show()  # the window is on screen already
+    status = QLabel(QCoreApplication.translate("StoreWarning", "Base en lecture seule"), window)
+    status.setObjectName(STATUS_NAME)
+    status.setStyleSheet("color: #b3261e; font-weight: bold;")
+    window.statusBar().addPermanentWidget(status)
+    return bar
