@@ -143,7 +143,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             return denied(exc)
     finally:
         db.close()
-    print(f"{result.fiches} fiche(s), {result.rows} ligne(s) exportées dans {out}.")
+    fiches = "fiche" if result.fiches < 2 else "fiches"  # French: 0 and 1 are singular
+    rows = "ligne exportée" if result.rows < 2 else "lignes exportées"
+    print(f"{result.fiches} {fiches}, {result.rows} {rows} dans {out}.")
     if result.file_uuid:
         print(
             "Ce fichier sera supprimé automatiquement à l'échéance de conservation "
@@ -166,6 +168,7 @@ def _parse_day(text: str | None) -> date | None:
 def cmd_journal(args: argparse.Namespace) -> int:
     from app.cli import _open
     from app.core.enums import JournalAction
+    from app.core.timefmt import display_zone_name, format_datetime
     from app.db.journal import verify
     from app.db.journal_view import JournalFilter, query_journal
     from app.db.permissions import PermissionDenied
@@ -182,7 +185,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
         if actor is None:
             return EXIT_DENIED
         try:
-            total, lines = query_journal(db, actor, flt, limit=args.limit)
+            total, lines = query_journal(db, actor, flt, limit=args.limit, tz=display_zone_name())
         except PermissionDenied as exc:
             return denied(exc)
         chain = verify(db)
@@ -213,7 +216,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
     else:
         for line in lines:
             label = line.action.label if line.action else line.action_value
-            when = line.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+            when = format_datetime(line.at, seconds=True)
             print(f"{when}  {line.user:20} {label:20} {line.fiche_uuid or '':36} {line.detail}")
         print(f"{len(lines)} entrée(s) affichée(s) sur {total}.")
         if not chain.ok:

@@ -16,7 +16,7 @@ import sys
 from dataclasses import replace
 
 from app.db.connection import Database
-from app.services.sync_setup import save_token, sync_now
+from app.services.sync_setup import save_token, sync_now, token_place
 from app.sync.config import load_config, with_server
 from app.sync.errors import SyncError
 
@@ -33,8 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--set-token",
         action="store_true",
-        help="enregistre dans le trousseau le jeton du compte partenaire lu sur l'entrée "
-        "standard (ou saisi), puis s'arrête",
+        help="enregistre le jeton du compte partenaire lu sur l’entrée standard (ou saisi), "
+        "puis s’arrête : dans le trousseau du système, ou dans la base chiffrée en mode "
+        "phrase secrète",
     )
     p.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
         except SyncError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_REMAINING
-        print("Jeton enregistré dans le trousseau du système.")
+        print(f"Jeton enregistré {token_place(db)}.")
         return EXIT_OK
     report = sync_now(db, user, config)
     if args.json:

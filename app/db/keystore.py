@@ -10,10 +10,8 @@ logs or formats the key.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
 from pathlib import Path
 
 import keyring
@@ -22,9 +20,12 @@ from keyring.backend import KeyringBackend
 
 from app import paths
 from app.db.errors import KeyringAccessError, KeyringRefusedError, WrongKeyError
+from app.files import atomic_write
 
 SERVICE = "tracing-desk"
 KEY_BYTES = 32
+#: keyring's own variable naming the backend to use ("module.Class").
+ENV_BACKEND = "PYTHON_KEYRING_BACKEND"
 
 # Backends refused wherever they appear in a backend's class hierarchy,
 # by "module.QualName" so that keyrings.alt need not be installed.
@@ -37,6 +38,33 @@ _REFUSED: dict[str, str] = {
 }
 _CHAINER = "keyring.backends.chainer.ChainerBackend"
 _MULTIPART = "keyrings.alt.multi.MultipartKeyringWrapper"
+#: Backends that mean "no keyring at all" (rather than one refused as unsafe).
+_NO_KEYRING = frozenset(
+    {_CHAINER, "keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"}
+)
+
+
+def _keyring() -> KeyringBackend:
+    """``keyring.get_keyring()``, a wrong ``PYTHON_KEYRING_BACKEND`` told in French.
+
+    keyring imports the class the variable names when it is first asked for
+    a backend: a misspelt name raises ``ModuleNotFoundError``,
+    ``AttributeError``, ``ValueError``… which would reach the user as a
+    traceback. It becomes :class:`KeyringRefusedError` naming the variable.
+    """
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # whatever importing the named class raised
+        name = os.environ.get(ENV_BACKEND)
+        if name is None:
+            raise KeyringAccessError(detail=type(exc).__name__) from None
+        raise KeyringRefusedError(
+            f"La variable d’environnement {ENV_BACKEND} désigne un trousseau introuvable "
+            f"ou inutilisable («\u202f{name}\u202f»). Corrigez-la (par exemple "
+            "keyring.backends.SecretService.Keyring) ou supprimez-la pour utiliser le "
+            "trousseau du système, puis relancez le programme.",
+            detail=f"{ENV_BACKEND} {type(exc).__name__}",
+        ) from None
 
 
 def _qualnames(backend: object) -> list[str]:
@@ -74,7 +102,7 @@ def _effective_backend() -> KeyringBackend:
     For a chainer, the first acceptable backend of the chain: a plaintext
     backend further down the chain is never written to nor read from.
     """
-    backend = keyring.get_keyring()
+    backend = _keyring()
     if _CHAINER in _qualnames(backend):
         member = _usable_in_chain(backend)
         if member is not None:
@@ -83,8 +111,16 @@ def _effective_backend() -> KeyringBackend:
 
 
 def backend_name() -> str:
-    """The keyring backend in use, e.g. ``keyring.backends.SecretService.Keyring``."""
-    backend = keyring.get_keyring()
+    """The keyring backend in use, e.g. ``keyring.backends.SecretService.Keyring``.
+
+    Technical (``doctor --json``, logs); :func:`backend_description` is what a person reads.
+    """
+    try:
+        backend = _keyring()
+    except KeyringRefusedError:
+        return f"{ENV_BACKEND}={os.environ.get(ENV_BACKEND, '')} (introuvable)"
+    except KeyringAccessError:
+        return "(indisponible)"
     name = _qualnames(backend)[0]
     if _CHAINER in _qualnames(backend):
         member = _usable_in_chain(backend)
@@ -93,9 +129,42 @@ def backend_name() -> str:
     return name
 
 
+_FRIENDLY: dict[str, str] = {
+    "keyring.backends.SecretService.Keyring": "trousseau du système (Secret Service)",
+    "keyring.backends.libsecret.Keyring": "trousseau du système (libsecret)",
+    "keyring.backends.kwallet.DBusKeyring": "trousseau du système (KWallet)",
+    "keyring.backends.Windows.WinVaultKeyring": "Gestionnaire d’identification de Windows",
+    "keyring.backends.macOS.Keyring": "trousseau de macOS",
+}
+
+
+def backend_description(*, passphrase_mode: bool = False) -> str:
+    """The keyring in use, in French, for the « À propos » box and ``doctor``.
+
+    *passphrase_mode*: the store does without the keyring (its key is derived
+    from the passphrase, the sync token is in the database).
+    """
+    try:
+        backend = _keyring()
+    except KeyringRefusedError:
+        return f"réglage {ENV_BACKEND} incorrect («\u202f{os.environ.get(ENV_BACKEND, '')}\u202f»)"
+    except KeyringAccessError:
+        return "trousseau du système indisponible"
+    if _CHAINER in _qualnames(backend):
+        member = _usable_in_chain(backend)
+        backend = member if member is not None else backend
+    reason = _refusal(backend)
+    if reason is not None:
+        absent = set(_qualnames(backend)) & _NO_KEYRING
+        text = "aucun trousseau" if absent else f"trousseau refusé ({reason})"
+        return f"{text} (mode phrase secrète)" if passphrase_mode else text
+    name = _qualnames(backend)[0]
+    return _FRIENDLY.get(name, f"trousseau «\u202f{type(backend).__name__}\u202f»")
+
+
 def check_backend() -> None:
     """Raise :class:`KeyringRefusedError` unless the keyring can keep the key safely."""
-    backend = keyring.get_keyring()
+    backend = _keyring()
     reason = _refusal(backend)
     if reason is not None:
         raise KeyringRefusedError(detail=f"{_qualnames(backend)[0]} : {reason}")
@@ -129,16 +198,7 @@ def _remember(name: str) -> None:
     if name in names:
         return
     target = folder / paths.KEYRING_ENTRIES_FILENAME
-    tmp = folder / f".{paths.KEYRING_ENTRIES_FILENAME}.{secrets.token_hex(8)}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump([*names, name], out)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write(target, json.dumps([*names, name]).encode("utf-8"), role="keyring_list")
 
 
 def remembered_entries(folder: Path) -> list[str]:
@@ -163,7 +223,13 @@ def set_key(store_id: str, key: bytes) -> None:
 
 
 def delete_key(store_id: str) -> None:
-    """Remove the entry of *store_id*; no error if there is none."""
+    """Remove the entry of *store_id*; no error if there is none.
+
+    Nothing to do with a refused backend (no keyring, a plaintext one…): the
+    program never wrote to it (every write checks the backend first).
+    """
+    if _refusal(_keyring()) is not None:
+        return
     try:
         _effective_backend().delete_password(SERVICE, store_id)
     except keyring.errors.PasswordDeleteError:

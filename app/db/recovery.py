@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.db.errors import RecoveryCodeError, RecoveryFileError
+from app.files import atomic_write
 
 try:
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -233,25 +234,34 @@ def unwrap_key(code: str, path: Path, *, store_id: str | None = None) -> bytes:
     return result.secret
 
 
+def rewrap(code: str, path: Path, secret: bytes, *, dest: Path | None = None) -> None:
+    """Wrap a new *secret* under the same *code* as *path*, into *dest* (default: *path*).
+
+    Same store id, kind of secret and KDF parameters; a fresh salt and nonce.
+    The code is checked against *path* first (:class:`RecoveryCodeError`), so
+    a file is never re-wrapped under a code that did not open it: after a
+    forgotten passphrase is replaced, the same printed code opens the new one.
+    """
+    document = _load(path)
+    unwrap(code, path)
+    wrap_key(
+        secret,
+        code,
+        dest if dest is not None else path,
+        store_id=document["store_id"],
+        kind=document["kind"],
+        kdf=document["kdf"],
+    )
+
+
 # -- files -------------------------------------------------------------------
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Replace *path* atomically with *data*: temp file 0600, fsync, rename, fsync dir."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+def write_private_file(path: Path, data: bytes, *, role: str = "recovery") -> None:
+    """Replace *path* atomically with *data* (``app.files.atomic_write``).
+
+    A new file under a random name (``O_EXCL``/``O_NOFOLLOW``, 0600), fsync,
+    rename, fsync of the folder: a link planted at *path* is replaced, never
+    written through.
+    """
+    atomic_write(path, data, role=role)

@@ -67,3 +67,63 @@ class SettingsStore:
 
             on_settings_changed(cur, set(checked), self)
         return checked
+
+
+# -- secrets kept in the encrypted database (passphrase mode) ------------------------
+
+#: Prefix of the ``settings`` rows that hold a secret. Such a row is never in
+#: :data:`~app.core.settings.REGISTRY`, so :meth:`SettingsStore.all`, the
+#: settings dialog and the exports never see it; the journal names the secret,
+#: never its value.
+SECRET_PREFIX = "secret:"
+
+
+def get_secret(db: Database, name: str) -> str | None:
+    """The secret *name* kept in the database, or ``None``."""
+    row = db.query_one("SELECT value FROM settings WHERE key = ?", (SECRET_PREFIX + name,))
+    if row is None:
+        return None
+    try:
+        value = json.loads(str(row[0]))
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def set_secret(db: Database, name: str, value: str, user: str) -> None:
+    """Keep *value* under *name* in the encrypted database, journaled by name only."""
+    with db.transaction() as cur:
+        cur.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (SECRET_PREFIX + name, json.dumps(value)),
+        )
+        journal.append(
+            cur, get_clock().now(), user, JournalAction.UPDATE, None, f"secret {_kind(name)}"
+        )
+
+
+def delete_secret(db: Database, name: str, user: str) -> bool:
+    """Remove the secret *name*; whether there was one (journaled only then)."""
+    with db.transaction() as cur:
+        cur.execute("DELETE FROM settings WHERE key = ?", (SECRET_PREFIX + name,))
+        removed = cur.rowcount > 0
+        if removed:
+            journal.append(
+                cur, get_clock().now(), user, JournalAction.DELETE, None, f"secret {_kind(name)}"
+            )
+    return removed
+
+
+def delete_secrets(db: Database, prefix: str, user: str) -> int:
+    """Remove every secret whose name starts with *prefix* (e.g. all sync tokens)."""
+    rows = db.query(
+        "SELECT key FROM settings WHERE substr(key, 1, ?) = ?",
+        (len(SECRET_PREFIX + prefix), SECRET_PREFIX + prefix),
+    )
+    return sum(delete_secret(db, str(r[0])[len(SECRET_PREFIX) :], user) for r in rows)
+
+
+def _kind(name: str) -> str:
+    """What the journal says of a secret: its kind (``sync-token``), not the server's address."""
+    return name.split(":", 1)[0]

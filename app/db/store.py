@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from app import paths
+from app import files, paths
 from app.core.clock import utcnow
-from app.db import keystore, recovery, schema
+from app.db import keystore, recovery, schema, watermark
 from app.db.connection import (
     BUSY_TIMEOUT_MS,
     Database,
@@ -39,10 +39,12 @@ from app.db.errors import (
     KeyMissingError,
     PassphraseRequiredError,
     RecoveryCodeError,
+    RecoveryFileError,
     StoreExistsError,
     StoreNotInitialisedError,
     TamperedError,
     WeakPassphraseError,
+    WrongKeyError,
 )
 
 ID_FILENAME = paths.DB_FILENAME + ".id"
@@ -66,8 +68,6 @@ class InitResult:
 class RecoverResult:
     store_id: str
     mode: StoreMode
-    passphrase: str | None
-    """In passphrase mode, the recovered passphrase (show it once); else ``None``."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def _write_identity(d: Path, identity: StoreIdentity) -> None:
     }
     if identity.key_check is not None:
         document["key_check"] = identity.key_check
-    recovery.write_private_file(d / ID_FILENAME, (json.dumps(document, indent=2) + "\n").encode())
+    data = (json.dumps(document, indent=2) + "\n").encode()
+    files.atomic_write(d / ID_FILENAME, data, role="identity", ref=identity.store_id)
 
 
 def _read_identity(d: Path) -> StoreIdentity | None:
@@ -267,7 +268,8 @@ class StoreOpener:
     passphrase: str | None = field(default=None, repr=False)
 
     def __call__(self) -> Database:
-        return open_store(self.data_dir, passphrase=self.passphrase)
+        # Workers open often: the integrity quick check is left to the main opening.
+        return open_store(self.data_dir, passphrase=self.passphrase, quick_check=False)
 
 
 def open_store(
@@ -276,8 +278,14 @@ def open_store(
     passphrase: str | None = None,
     migrate: bool = True,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    quick_check: bool = True,
 ) -> Database:
     """Open the store for this thread, migrating it to the current schema if needed.
+
+    Then :func:`app.db.watermark.open_checks`: a store behind its high-water
+    mark, with a tampered mark or a failed integrity check (``PRAGMA
+    quick_check`` unless *quick_check* is False, or one recorded earlier) opens
+    read-only (:func:`app.db.watermark.state_of` says why).
 
     In passphrase mode the passphrase comes from *passphrase* or
     ``TRACING_DESK_PASSPHRASE``. A database from a newer program is always
@@ -288,9 +296,11 @@ def open_store(
     if not db_path.exists():
         raise StoreNotInitialisedError()
     identity = _identity_or_raise(d)
+    raw_key: bytes | None = None
+    secret: str | None = None
     if identity.mode == "keyring":
         keystore.check_backend()
-        key = keystore.get_key(identity.store_id)
+        key = raw_key = keystore.get_key(identity.store_id)
         if key is None:
             raise KeyMissingError(detail=f"store {identity.store_id}")
         db = Database.open(
@@ -312,6 +322,9 @@ def open_store(
             )
         if migrate:
             schema.migrate(db, d / "backups")
+        watermark.open_checks(
+            db, d, identity.store_id, raw_key=raw_key, passphrase=secret, quick_check=quick_check
+        )
     except BaseException:
         db.close()
         raise
@@ -319,12 +332,13 @@ def open_store(
 
 
 def recover(code: str, data_dir: Path | None = None) -> RecoverResult:
-    """Restore access with the recovery code.
+    """Keyring mode: put the key back in the keyring with the recovery code.
 
-    Unwraps the secret, checks that it opens the database (nothing is written
-    to it), then in keyring mode puts the key back in the keyring; in
-    passphrase mode returns the passphrase. A missing id file is rebuilt from
-    the recovery file.
+    Unwraps the key, checks that it opens the database (nothing is written to
+    it), then puts it back in the keyring. A missing id file is rebuilt from
+    the recovery file. In passphrase mode the forgotten passphrase is never
+    revealed: :class:`RecoveryFileError`; a new one is set with
+    :func:`recover_passphrase`.
     """
     d = _dir(data_dir, create=False)
     db_path = _db_path(d)
@@ -342,18 +356,139 @@ def recover(code: str, data_dir: Path | None = None) -> RecoverResult:
     mode: StoreMode = "keyring" if header.kind == "raw-key" else "passphrase"
     if mode == "keyring":
         keystore.check_backend()
-    secret = recovery.unwrap_key(code, rec_path, store_id=header.store_id)
-
-    if mode == "keyring":
+        secret = recovery.unwrap_key(code, rec_path, store_id=header.store_id)
         check = key_check_value(secret)
         Database.open(db_path, raw_key=secret, key_check=check).close()
         keystore.set_key(header.store_id, secret)
         if identity is None:
             _write_identity(d, StoreIdentity(header.store_id, "keyring", check))
-        return RecoverResult(header.store_id, mode, None)
+        return RecoverResult(header.store_id, mode)
+    raise RecoveryFileError(
+        "Cette base est protégée par une phrase secrète\u00a0: le code de récupération "
+        "ne la révèle pas, il permet d’en choisir une nouvelle («\u202ftracing-desk "
+        "recover\u202f» ou «\u202fJ’ai oublié ma phrase secrète\u202f» à l’ouverture).",
+        detail="passphrase",
+    )
 
-    text = secret.decode("utf-8")
-    Database.open(db_path, passphrase=text).close()
+
+# -- a forgotten passphrase ----------------------------------------------------
+
+PENDING_RECOVERY_SUFFIX = ".pending"
+
+
+def recovery_kind(data_dir: Path | None = None) -> StoreMode:
+    """The store's mode as its recovery file says (works when the id file is lost)."""
+    d = _dir(data_dir, create=False)
+    if not _db_path(d).exists():
+        raise StoreNotInitialisedError()
+    header = recovery.read_header(d / paths.RECOVERY_FILENAME)
+    return "keyring" if header.kind == "raw-key" else "passphrase"
+
+
+def _working_passphrase(code: str, d: Path, store_id: str) -> tuple[str, Path]:
+    """The passphrase the recovery code unwraps that opens the database, and its file.
+
+    The recovery file first; then the re-wrapped file a replacement of the
+    passphrase leaves while it runs (a crash between the re-keying and the
+    file's move): whichever opens the database is the right one.
+    """
+    db_path = _db_path(d)
+    rec_path = d / paths.RECOVERY_FILENAME
+    pending = rec_path.with_name(rec_path.name + PENDING_RECOVERY_SUFFIX)
+    text = recovery.unwrap_key(code, rec_path, store_id=store_id).decode("utf-8")
+    try:
+        Database.open(db_path, passphrase=text).close()
+        return text, rec_path
+    except WrongKeyError:
+        if not pending.exists():
+            raise
+    newer = recovery.unwrap_key(code, pending, store_id=store_id).decode("utf-8")
+    Database.open(db_path, passphrase=newer).close()
+    os.replace(pending, rec_path)  # the interrupted replacement, finished
+    return newer, rec_path
+
+
+def _rekey_marks(d: Path, store_id: str, old: str, new: str) -> None:
+    """The state mark (``tracing.db.mark``) authenticated again under the new passphrase.
+
+    A mark that fails authentication under the old passphrase is left as it is:
+    it is still reported at the next opening.
+    """
+    old_keeper = watermark.MarkKeeper(
+        d, store_id, watermark.mac_key(store_id, raw_key=None, passphrase=old), keyring_mode=False
+    )
+    marks = [m for m in old_keeper.read() if isinstance(m, watermark.Mark)]
+    if marks:
+        new_key = watermark.mac_key(store_id, raw_key=None, passphrase=new)
+        new_keeper = watermark.MarkKeeper(d, store_id, new_key, keyring_mode=False)
+        new_keeper.write(marks[0])
+
+
+def recover_passphrase(
+    code: str, new_passphrase: str, data_dir: Path | None = None, *, user: str = "recover"
+) -> RecoverResult:
+    """Passphrase mode: replace a forgotten passphrase, with the recovery code only.
+
+    The new passphrase is checked first (:func:`check_new_passphrase`); the code
+    unwraps the old one, which must open the database. Then, in this order: the
+    recovery file is re-wrapped (same code) for the new passphrase beside the
+    current one, the database is re-keyed (SQLCipher ``PRAGMA rekey``), the
+    state mark is authenticated again, the re-wrapped file replaces the old one
+    and the journal records the recovery. The old passphrase no longer opens
+    the database; the same recovery code opens the new one. An interruption at
+    any point leaves a way in: the old passphrase before the re-keying, the
+    new one (and the code, see :func:`_working_passphrase`) after it.
+    """
+    new = check_new_passphrase(new_passphrase)
+    d = _dir(data_dir, create=False)
+    db_path = _db_path(d)
+    if not db_path.exists():
+        raise StoreNotInitialisedError()
+    rec_path = d / paths.RECOVERY_FILENAME
+    header = recovery.read_header(rec_path)
+    if header.kind != "passphrase":
+        raise RecoveryFileError(
+            "Cette base n’est pas protégée par une phrase secrète mais par une clé du "
+            "trousseau\u00a0: « tracing-desk recover » remet cette clé dans le trousseau, "
+            "il n’y a pas de phrase secrète à remplacer.",
+            detail="raw-key",
+        )
+    identity = _read_identity(d)
+    if identity is not None and identity.store_id != header.store_id:
+        raise RecoveryCodeError(
+            "Le fichier de récupération appartient à une autre base de données que celle "
+            "de ce dossier. Contactez le service informatique.",
+            detail="store id",
+        )
+    old, source = _working_passphrase(code, d, header.store_id)
+    pending = rec_path.with_name(rec_path.name + PENDING_RECOVERY_SUFFIX)
+    db = Database.open(db_path, passphrase=old)
+    try:
+        db.checkpoint_truncate()
+        recovery.rewrap(code, source, new.encode("utf-8"), dest=pending)
+        db.execute("PRAGMA rekey = '{}'".format(new.replace("'", "''")))
+        db.checkpoint_truncate()
+    finally:
+        db.close()
+    _rekey_marks(d, header.store_id, old, new)
+    os.replace(pending, rec_path)
     if identity is None:
         _write_identity(d, StoreIdentity(header.store_id, "passphrase", None))
-    return RecoverResult(header.store_id, mode, text)
+    db = open_store(d, passphrase=new)
+    try:
+        from app.core.clock import get_clock
+        from app.core.enums import JournalAction
+        from app.db import journal
+
+        with db.transaction() as cur:
+            journal.append(
+                cur,
+                get_clock().now(),
+                user,
+                JournalAction.KEY_RECOVERY,
+                None,
+                "phrase secrète remplacée avec le code de récupération",
+            )
+    finally:
+        db.close()
+    return RecoverResult(header.store_id, "passphrase")

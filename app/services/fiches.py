@@ -25,7 +25,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from app.core.clock import Clock, get_clock
-from app.core.enums import FicheKind, JournalAction, LifecycleState
+from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
 from app.core.promotion import promoted_patient_zero
 from app.core.validation import Issue, check_draft, check_for_validation
@@ -49,6 +49,7 @@ from app.services.access import user_name
 from app.services.errors import FicheRefused, PatientZeroGone, TransitionRefused
 
 __all__ = [
+    "PENDING_QUERY",
     "DuplicateMatch",
     "FicheNotFoundError",
     "FicheQuery",
@@ -61,7 +62,24 @@ __all__ = [
     "TransitionRefused",
     "Upcoming",
     "check_storable",
+    "pending_sync_count",
 ]
+
+#: « En attente » (of the central service), the one definition used by the
+#: status bar, the list (filter « en attente d'envoi ») and ``doctor``: the
+#: fiches whose latest validated version is queued and not yet acknowledged
+#: (``sync_state = pending``). Not counted: drafts (never queued: « non
+#: transmise »), fiches whose latest version was acknowledged (« transmise »),
+#: refused or in conflict (each counted apart). A pending fiche that reached
+#: its deletion deadline stays counted until the purge deletes it (it is never
+#: sent: the sync report says so).
+PENDING_QUERY = FicheQuery(sync_state=SyncState.PENDING)
+
+
+def pending_sync_count(db: Database) -> int:
+    """How many fiches are « en attente » (:data:`PENDING_QUERY`: the list's own query)."""
+    return FicheRepository(db, "").count(PENDING_QUERY)
+
 
 _STATE_ACTIONS = {
     LifecycleState.VALIDATED: JournalAction.VALIDATE,
@@ -271,7 +289,8 @@ class FicheService:
         return self.repo.find_duplicates(fiche)
 
     def summary(self) -> dict[str, int]:
-        return self.repo.summary()
+        """Totals; ``pending_sync`` is :func:`pending_sync_count` (as the status bar's)."""
+        return {**self.repo.summary(), "pending_sync": pending_sync_count(self.db)}
 
     def units(self) -> list[str]:
         return self.repo.units()

@@ -1,4 +1,8 @@
-"""Where and how to reach the central service: settings, URL rules, token in the keyring."""
+"""Where and how to reach the central service: settings, URL rules, the partner token.
+
+The token is kept in the OS keyring, or in the encrypted database of a
+passphrase-mode store (see :func:`token_in_database`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from app.core.settings import SYNC_CA_BUNDLE, SYNC_DEV_MODE, SYNC_INTERVAL_MINUTES, SYNC_SERVER_URL
-from app.db import keystore
+from app.db import keystore, settings_store
 from app.db.connection import Database
 from app.db.errors import StoreError
 from app.db.settings_store import SettingsStore
@@ -119,14 +123,34 @@ def set_token_override(url: str, token: str | None) -> None:
         _token_override[origin(url)] = token
 
 
-def get_token(url: str) -> str:
-    """The partner-account token for *url* from the OS keyring; :class:`AuthenticationError`."""
+def token_in_database(db: Database | None) -> bool:
+    """Whether the partner token is kept in the encrypted database rather than the keyring.
+
+    A passphrase-mode store is the station without a usable keyring: its token
+    lives in the database (a secret row of ``settings``, encrypted with
+    everything else, never shown, exported nor journaled by value). A store
+    keyed from the keyring keeps its token in the keyring. Every reader and
+    writer of the token goes through :func:`get_token`, :func:`set_token` and
+    :func:`delete_token`, which make this choice.
+    """
+    return db is not None and db.mode == "passphrase"
+
+
+def get_token(url: str, db: Database | None = None) -> str:
+    """The partner-account token for *url*; :class:`AuthenticationError` when there is none.
+
+    From the encrypted database for a passphrase-mode *db*, else from the OS keyring.
+    """
     if origin(url) in _token_override:
         return _token_override[origin(url)]
-    try:
-        token = keystore.get_secret(token_entry(url))
-    except StoreError as exc:
-        raise AuthenticationError(str(exc)) from None
+    if token_in_database(db):
+        assert db is not None
+        token = settings_store.get_secret(db, token_entry(url))
+    else:
+        try:
+            token = keystore.get_secret(token_entry(url))
+        except StoreError as exc:
+            raise AuthenticationError(str(exc)) from None
     if not token:
         raise AuthenticationError(
             "Aucun jeton de compte partenaire n'est enregistré pour ce service central : "
@@ -135,15 +159,32 @@ def get_token(url: str) -> str:
     return token
 
 
-def set_token(url: str, token: str) -> None:
-    """Keep *token* in the OS keyring (never in a file or a log)."""
+def set_token(url: str, token: str, db: Database | None = None, *, user: str = "sync") -> None:
+    """Keep *token* in the OS keyring, or in the encrypted database of a passphrase-mode *db*.
+
+    Never in a plain file nor a log; the journal (database case) names the token, not its value.
+    """
     token = token.strip()
     if len(token) < 16 or any(c.isspace() for c in token):
         raise SyncConfigError(
             "Jeton invalide : il doit compter au moins 16 caractères, sans espace."
         )
-    keystore.set_secret(token_entry(url), token)
+    if token_in_database(db):
+        assert db is not None
+        settings_store.set_secret(db, token_entry(url), token, user)
+    else:
+        keystore.set_secret(token_entry(url), token)
 
 
-def delete_token(url: str) -> None:
-    keystore.delete_secret(token_entry(url))
+def delete_token(url: str, db: Database | None = None, *, user: str = "sync") -> None:
+    """Forget the token for *url* where :func:`set_token` keeps it; no error if there is none."""
+    if token_in_database(db):
+        assert db is not None
+        settings_store.delete_secret(db, token_entry(url), user)
+    else:
+        keystore.delete_secret(token_entry(url))
+
+
+def delete_all_tokens(db: Database, user: str) -> int:
+    """Remove every partner token kept in the encrypted database (any server address)."""
+    return settings_store.delete_secrets(db, TOKEN_PREFIX, user)

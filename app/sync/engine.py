@@ -24,11 +24,12 @@ from pathlib import Path
 
 from app import paths
 from app.core.clock import get_clock
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.db.connection import Database
 from app.sync import outbox
 from app.sync.backoff import RetryPolicy, call_with_retries
 from app.sync.config import SyncConfig, check_server_url, get_token, load_config
-from app.sync.errors import SyncError, TransientError
+from app.sync.errors import ServerRefusedError, SyncError, TransientError
 from app.sync.lock import SyncLock
 from app.sync.transport import CentralClient, FicheOutcome
 
@@ -36,10 +37,17 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
+READ_ONLY_MESSAGE = QT_TRANSLATE_NOOP(
+    "sync",
+    "Synchronisation suspendue\u00a0: la base est ouverte en lecture seule, les fiches "
+    "restent en attente sur ce poste jusqu’à sa réparation par le référent.",
+)
+
 
 @dataclass(slots=True)
 class SyncReport:
-    """What one drain did. ``outcome``: ok, offline, auth, refused, tls, config, busy, cancelled."""
+    """What one drain did. ``outcome``: ok, offline, auth, refused, tls, config, busy,
+    cancelled, read_only."""
 
     outcome: str = "ok"
     accepted: int = 0
@@ -112,14 +120,23 @@ class Drain:
             batch = outbox.next_batch(self.db, get_clock().now(), self.batch_size, after)
             if not batch:
                 break
-            after = batch[-1].position
-            sent, outcomes = call_with_retries(
-                lambda b=batch: self._attempt(b),  # type: ignore[misc]
-                self.policy,
-                rng=self.rng,
-                cancel=self.cancel,
-                on_retry=self._on_retry,
-            )
+            before, after = after, batch[-1].position
+            try:
+                sent, outcomes = call_with_retries(
+                    lambda b=batch: self._attempt(b),  # type: ignore[misc]
+                    self.policy,
+                    rng=self.rng,
+                    cancel=self.cancel,
+                    on_retry=self._on_retry,
+                )
+            except ServerRefusedError as exc:
+                if exc.status != 413 or len(batch) <= 1:
+                    raise
+                # Too large for the service (413): the same fiches again, in halves.
+                log.info("sync: batch of %d refused as too large, halved", len(batch))
+                self.batch_size = max(1, len(batch) // 2)
+                after = before
+                continue
             if sent:
                 applied = outbox.apply_outcomes(
                     self.db, outcomes, sent, get_clock().now(), self.user
@@ -149,7 +166,20 @@ def drain_once(
     lock_dir: Path | None = None,
     rng: random.Random | None = None,
 ) -> SyncReport:
-    """Send what is pending once; never raises a :class:`SyncError` (it is in the report)."""
+    """Send what is pending once; never raises a :class:`SyncError` (it is in the report).
+
+    On a read-only store (:attr:`Database.write_refusal`) nothing is sent and
+    nothing is recorded: the answers could not be kept, so the same fiches
+    would go again and again. The report's outcome is ``read_only``.
+    """
+    if db.write_refusal is not None:
+        now = get_clock().now()
+        return SyncReport(
+            outcome="read_only",
+            message=READ_ONLY_MESSAGE,
+            remaining=outbox.count_sendable(db, now),
+            expired=outbox.count_expired_unsent(db, now),
+        )
     started = get_clock().now()
     report = SyncReport()
     lock = SyncLock(lock_dir or paths.data_dir())
@@ -159,7 +189,7 @@ def drain_once(
         locked = True
         cfg = config or load_config(db, user)
         url = check_server_url(cfg.server_url, dev_mode=cfg.dev_mode)
-        token = get_token(url)
+        token = get_token(url, db)  # keyring, or the database in passphrase mode
         with CentralClient(cfg, token) as client:
             drain = Drain(
                 db,

@@ -23,6 +23,7 @@ from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.db import journal
 from app.db.connection import Database
 from app.db.timefmt import from_db, to_db
+from app.services.fiches import pending_sync_count
 from app.sync.transport import FicheOutcome
 
 EXPOSITIONS_KEY = "expositions"
@@ -230,7 +231,7 @@ def count_expired_unsent(db: Database, now: datetime) -> int:
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    """What the status bar shows."""
+    """What the status bar shows (``pending``: fiches « en attente », see :func:`status`)."""
 
     pending: int
     rejected: int
@@ -241,6 +242,8 @@ class SyncStatus:
 
 
 def status(db: Database, now: datetime) -> SyncStatus:
+    """What the status bar shows; ``pending`` is the one count of « en attente »
+    (:func:`app.services.fiches.pending_sync_count`, as the list and ``doctor``)."""
     row = db.query_one(
         "SELECT coalesce(sum(sync_state = ?), 0), coalesce(sum(sync_state = ?), 0) FROM fiches",
         (SyncState.REJECTED.value, SyncState.CONFLICT.value),
@@ -248,7 +251,7 @@ def status(db: Database, now: datetime) -> SyncStatus:
     last_ok = db.query_one("SELECT max(finished_at) FROM sync_runs WHERE outcome = 'ok'")
     last = db.query_one("SELECT outcome FROM sync_runs ORDER BY id DESC LIMIT 1")
     return SyncStatus(
-        pending=count_sendable(db, now),
+        pending=pending_sync_count(db),
         rejected=int(row[0]) if row else 0,
         conflicts=int(row[1]) if row else 0,
         expired_unsent=count_expired_unsent(db, now),

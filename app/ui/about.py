@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.clock import get_clock
-from app.core.settings import ESTABLISHMENT_TIMEZONE
 from app.db import keystore
-from app.db.settings_store import SettingsStore
 
 
 def about_facts(db: Any, user: str) -> dict[str, str]:
@@ -21,13 +19,12 @@ def about_facts(db: Any, user: str) -> dict[str, str]:
     from app.ui.purge_panel import local_text
 
     info = db.cipher_info()
-    timezone = SettingsStore(db, user).get(ESTABLISHMENT_TIMEZONE)
     status = outbox.status(db, get_clock().now())
     next_purge = purge.next_due(db)
     return {
         "cipher": info.get("cipher_version", ""),
         "mode": info.get("key_mode", ""),
-        "keyring": keystore.backend_name(),
-        "last_sync": local_text(status.last_success, timezone) if status.last_success else "",
-        "next_purge": local_text(next_purge, timezone) if next_purge else "",
+        "keyring": keystore.backend_description(passphrase_mode=db.mode == "passphrase"),
+        "last_sync": local_text(status.last_success) if status.last_success else "",
+        "next_purge": local_text(next_purge) if next_purge else "",
     }

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.store import MIN_PASSPHRASE_CHARS
 
+#: :meth:`QDialog.done` code of « J’ai oublié ma phrase secrète » (neither accepted nor rejected).
+FORGOTTEN = 2
+
 
 class PassphraseDialog(QDialog):
-    """Asks for the database passphrase: twice when creating, once when opening."""
+    """Asks for the database passphrase: twice when creating, once when opening.
+
+    When opening, « J’ai oublié ma phrase secrète » closes it with
+    :data:`FORGOTTEN` and emits :attr:`forgotten` (the start-up flow then asks
+    for the recovery code: :mod:`app.ui.recover_dialog`).
+    """
+
+    forgotten = Signal()
 
     def __init__(self, *, create: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +77,15 @@ class PassphraseDialog(QDialog):
         self.ok_button.setObjectName("passphrase_ok")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(super().reject)
+        self.forgot_button: QPushButton | None = None
+        if not create:
+            forgot = self.buttons.addButton(
+                self.tr("J’ai oublié ma phrase secrète…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            forgot.setObjectName("forgot_passphrase")
+            forgot.setAutoDefault(False)
+            forgot.clicked.connect(self._forgot)
+            self.forgot_button = forgot
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -111,3 +132,8 @@ class PassphraseDialog(QDialog):
     def accept(self) -> None:
         if self.ok_button.isEnabled():
             super().accept()
+
+    def _forgot(self) -> None:
+        self.first.clear()
+        self.done(FORGOTTEN)
+        self.forgotten.emit()

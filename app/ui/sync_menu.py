@@ -222,6 +222,7 @@ class SyncMenu(QObject):
         )
         self.widget = SyncStatusWidget(self.worker, window)
         self.worker.failed.connect(self.failed)
+        self.worker.not_configured.connect(self._not_configured)
         self.worker.token_required.connect(self.ask_token)
         self._token_dialog: TokenDialog | None = None
         window.installEventFilter(self)
@@ -240,7 +241,26 @@ class SyncMenu(QObject):
         settings.setEnabled(get_override() is None)  # the demo fixes its own
         menu.addAction(settings)
         self._window.statusBar().addPermanentWidget(self.widget)
+        # « En attente » follows every save, validation, deletion or import at once.
+        workspace = getattr(self._window, "workspace", None)
+        changed = getattr(workspace, "data_changed", None)
+        if changed is not None:
+            changed.connect(self.refresh_status)
         QTimer.singleShot(0, self.worker.start)
+
+    def refresh_status(self) -> None:
+        """Read the pending count again (off the UI thread); the status bar follows."""
+        self.worker.refresh_status()
+
+    def _not_configured(self) -> None:
+        self.failed.emit(
+            self.tr(
+                "Aucun service central n’est configuré\u00a0: les fiches validées restent "
+                "en attente sur ce poste. Pour en configurer un, ouvrez Synchronisation › "
+                "Paramètres de synchronisation (adresse du service), puis Synchronisation › "
+                "Jeton du compte partenaire."
+            )
+        )
 
     def ask_token(self, message: str) -> None:
         if self._token_dialog is not None:

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.timefmt import format_datetime
 from app.sync.engine import SyncReport
 from app.sync.outbox import SyncStatus
 from app.workers.sync_worker import LARGE_SYNC, SyncWorker
 
 
 def local_stamp(instant: datetime) -> str:
-    """jj/mm/aaaa hh:mm in the workstation's time zone."""
-    return instant.astimezone().strftime("%d/%m/%Y %H:%M")
+    """jj/mm/aaaa hh:mm in the establishment's time zone (``app.core.timefmt``)."""
+    return format_datetime(instant)
 
 
 class SyncStatusWidget(QWidget):
@@ -57,7 +58,7 @@ class SyncStatusWidget(QWidget):
         self.action.setToolTip(
             self.tr("Envoyer maintenant les fiches en attente au service central")
         )
-        self.action.triggered.connect(self.worker.sync_now)
+        self.action.triggered.connect(self.worker.request_sync)
         button = QToolButton(self)
         button.setDefaultAction(self.action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -103,6 +104,15 @@ class SyncStatusWidget(QWidget):
 
     @Slot(object)
     def show_report(self, report: SyncReport) -> None:
+        if report.outcome == "config":
+            # Never left on « connexion… »: the service was not even tried.
+            self.online_label.setText(
+                self.tr("service central à configurer")
+                if not self.worker.configured
+                else self.tr("réglages de synchronisation à corriger")
+            )
+        elif report.outcome == "read_only":  # nothing tried: never left on « connexion… »
+            self.online_label.setText(self.tr("envoi suspendu (lecture seule)"))
         if report.message:
             self.setToolTip(report.message)
         else:

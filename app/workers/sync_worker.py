@@ -40,6 +40,11 @@ Opener = Callable[[], Database]
 LARGE_SYNC = 100
 
 
+def read_status(db: Database) -> outbox.SyncStatus:
+    """What the status bar shows; « en attente » is the one count of the service layer."""
+    return outbox.status(db, get_clock().now())
+
+
 class SyncWorker(QObject):
     """The sync, seen from the UI thread.
 
@@ -51,6 +56,8 @@ class SyncWorker(QObject):
         online_changed(bool): the central service answers (True) or not (False).
         token_required(str): the token is missing or refused; French message to show.
         failed(str): a problem that is not about the network or the token (French).
+        not_configured(): « Synchroniser maintenant » was asked while no central
+            service is configured (the window says how to configure one).
     """
 
     running_changed = Signal(bool)
@@ -60,6 +67,7 @@ class SyncWorker(QObject):
     online_changed = Signal(bool)
     token_required = Signal(str)
     failed = Signal(str)
+    not_configured = Signal()
     _done = Signal(object, object)  # report, status (from the pool thread)
     _probed = Signal(bool)
 
@@ -82,6 +90,8 @@ class SyncWorker(QObject):
         self._cancel = threading.Event()
         self._running = False
         self._again = False
+        self._asked = False  # a person asked for the next drain
+        self._asked_current = False  # … and for the one running
         self._online: bool | None = None
         self._closed = False
         self._done.connect(self._on_done)
@@ -139,6 +149,12 @@ class SyncWorker(QObject):
     # ------------------------------------------------------------- actions
 
     @Slot()
+    def request_sync(self) -> bool:
+        """« Synchroniser maintenant »: like :meth:`sync_now`, and a missing set-up is said."""
+        self._asked = True
+        return self.sync_now()
+
+    @Slot()
     def sync_now(self) -> bool:
         """Start a drain; if one is running, run another right after it. False if deferred."""
         if self._closed:
@@ -147,6 +163,7 @@ class SyncWorker(QObject):
             self._again = True
             return False
         self._running = True
+        self._asked_current, self._asked = self._asked, False
         self._cancel.clear()
         self.running_changed.emit(True)
         self._pool.submit(self._drain_job)
@@ -157,7 +174,7 @@ class SyncWorker(QObject):
         return self._pool.submit(self._status_job)
 
     def save_token(self, token: str) -> Future[None]:
-        """Keep a new token in the keyring (pool thread), then sync."""
+        """Keep a new token (keyring, or database in passphrase mode; pool thread), then sync."""
         return self._pool.submit(self._token_job, token)
 
     # ------------------------------------------------------ pool-thread jobs
@@ -179,7 +196,7 @@ class SyncWorker(QObject):
                     cancel=self._cancel,
                     progress=lambda done, total: self.progress.emit(done, total),
                 )
-                status = outbox.status(db, get_clock().now())
+                status = read_status(db)
                 config = self._config_for(db)
                 self._interval_minutes = config.interval_minutes
                 self.configured = bool(config.server_url)
@@ -196,7 +213,7 @@ class SyncWorker(QObject):
         try:
             db = self._opener()
             try:
-                status = outbox.status(db, get_clock().now())
+                status = read_status(db)
             finally:
                 db.close()
         except StoreError:
@@ -273,7 +290,14 @@ class SyncWorker(QObject):
         if report.outcome == "auth":
             self.token_required.emit(report.message)
         elif report.outcome == "config" and not self.configured:
-            pass  # no server address yet: sync is simply off
+            # No server address yet: sync is simply off, unless someone asked for it.
+            if self._asked_current:
+                self.not_configured.emit()
+        elif report.outcome == "read_only":
+            # Read-only store: the window's banner says it already; said again
+            # only to someone who asked for this sync.
+            if self._asked_current:
+                self.failed.emit(report.message)
         elif report.outcome in ("config", "tls", "refused", "store", "error"):
             self.failed.emit(report.message)
         if status is not None:

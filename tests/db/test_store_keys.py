@@ -192,7 +192,7 @@ def test_recovery_round_trip(data_dir: Path, memory_keyring: MemoryKeyring) -> N
     with pytest.raises(KeyMissingError):
         store.open_store()
     recovered = store.recover(result.recovery_code)
-    assert recovered.mode == "keyring" and recovered.passphrase is None
+    assert recovered.mode == "keyring"
     assert snapshot(data_dir) == before  # checking the key wrote nothing
     with store.open_store() as db:
         assert db.query("SELECT key FROM settings") == [("a",)]
@@ -245,10 +245,13 @@ def test_recovery_code_format() -> None:
     assert "faute de frappe" in str(info.value)
 
 
-def test_recovery_in_passphrase_mode_returns_the_passphrase(data_dir: Path) -> None:
+def test_recovery_in_passphrase_mode_never_reveals_the_passphrase(data_dir: Path) -> None:
+    """The code sets a new passphrase (store.recover_passphrase); it never gives the old one."""
     result = store.init_store(passphrase=PASSPHRASE)
-    recovered = store.recover(result.recovery_code)
-    assert recovered.mode == "passphrase" and recovered.passphrase == PASSPHRASE
+    with pytest.raises(RecoveryFileError) as info:
+        store.recover(result.recovery_code)
+    assert PASSPHRASE not in str(info.value) and "en choisir une nouvelle" in str(info.value)
+    store.open_store(passphrase=PASSPHRASE).close()  # nothing changed
 
 
 def test_recovery_rebuilds_a_lost_id_file(data_dir: Path, memory_keyring: MemoryKeyring) -> None:
