@@ -129,6 +129,8 @@ def cmd_account(args: argparse.Namespace) -> int:
 
 
 def _list(accounts: list[Any], *, as_json: bool) -> int:
+    from app.core.timefmt import format_date
+
     if as_json:
         print(
             json.dumps(
@@ -149,7 +151,7 @@ def _list(accounts: list[Any], *, as_json: bool) -> int:
         return EXIT_OK
     for a in accounts:
         state = "actif" if a.active else "désactivé"
-        created = a.created_at.astimezone().strftime("%d/%m/%Y")
+        created = format_date(a.created_at)
         print(f"{a.login:20} {a.role.label:18} {state:10} {created}  {a.display_name}")
     print(f"{len(accounts)} compte(s).")
     return EXIT_OK

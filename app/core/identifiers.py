@@ -76,9 +76,14 @@ def normalize_nir(text: str) -> str:
     try:
         _nir.validate(value)
     except InvalidChecksum:
+        # Never the expected key: a typo in the 13 digits would be "fixed" by
+        # changing the key, and the wrong person's number kept.
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "La clé du NIR ne correspond pas (clé attendue : {key})."),
-            key=_nir.calc_check_digits(value),
+            QT_TRANSLATE_NOOP(
+                "core",
+                "NIR incohérent : les 13 premiers chiffres et la clé ne correspondent pas. "
+                "Vérifiez chaque chiffre sur la carte Vitale ou l’attestation de droits.",
+            )
         ) from None
     except InvalidLength:  # pragma: no cover - length checked above
         raise IdentifierError(QT_TRANSLATE_NOOP("core", "Longueur du NIR incorrecte.")) from None
@@ -222,6 +227,20 @@ def finess_key_ok(finess: str) -> bool | None:
     if not value.isdigit() or len(value) != 9:
         return None
     return luhn_ok(value)
+
+
+#: The warning of a FINESS whose check digit fails (settings dialog, first-run wizard).
+FINESS_KEY_WARNING = QT_TRANSLATE_NOOP(
+    "core",
+    "Attention : la clé de contrôle du n° FINESS ne correspond pas. "
+    "Vérifiez le numéro (il peut être enregistré quand même).",
+)
+
+
+def finess_key_warning(text: str) -> str:
+    """:data:`FINESS_KEY_WARNING` (untranslated) when *text* is a FINESS whose check
+    digit fails, else ``""``: the one rule every entry point shows."""
+    return FINESS_KEY_WARNING if text.strip() and finess_key_ok(text) is False else ""
 
 
 def normalize_rpps(text: str) -> str:

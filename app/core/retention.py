@@ -12,8 +12,10 @@ import calendar
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from app.core.timefmt import DEFAULT_ZONE
+
 MAX_MONTHS = 3
-DEFAULT_TZ = "Europe/Paris"
+DEFAULT_TZ = DEFAULT_ZONE
 
 
 def add_months(day: date, months: int) -> date:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.identifiers import IdentifierError, parse_phone
+from app.core.identifiers import IdentifierError, normalize_finess, parse_phone
+from app.core.timefmt import DEFAULT_ZONE, ZONE_NAMES
 
 T = TypeVar("T")
 
@@ -86,13 +87,27 @@ ESTABLISHMENT_NAME = declare(
         _stripped,
     )
 )
+
+
+def _finess_or_empty(value: str) -> str:
+    """9 characters (``identifiers.normalize_finess``); a failing check digit is only a
+    warning (``identifiers.finess_key_warning``), shown alike by every entry point."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return normalize_finess(value)
+    except IdentifierError as exc:
+        raise SettingError(exc.message) from None
+
+
 ESTABLISHMENT_FINESS = declare(
     Setting(
         "establishment.finess",
         str,
         "",
         QT_TRANSLATE_NOOP("core", "N° FINESS"),
-        _stripped,
+        _finess_or_empty,
     )
 )
 ESTABLISHMENT_ADDRESS = declare(
@@ -105,14 +120,26 @@ ESTABLISHMENT_ADDRESS = declare(
         help=QT_TRANSLATE_NOOP("core", "Adresse postale, sur une ou plusieurs lignes."),
     )
 )
+
+
+def _known_zone(value: str) -> str:
+    value = value.strip()
+    if value not in ZONE_NAMES:
+        raise SettingError(f"Fuseau horaire inconnu : « {value} ».")
+    return value
+
+
 ESTABLISHMENT_TIMEZONE = declare(
     Setting(
         "establishment.timezone",
         str,
-        "Europe/Paris",
+        DEFAULT_ZONE,
         QT_TRANSLATE_NOOP("core", "Fuseau horaire de l'établissement"),
+        _known_zone,
         help=QT_TRANSLATE_NOOP(
-            "core", "Europe/Paris, ou le fuseau d'outre-mer (America/Cayenne, Indian/Reunion…)."
+            "core",
+            "Toutes les dates et heures affichées ou imprimées (fiches, liste, journal, "
+            "suppressions) le sont dans ce fuseau.",
         ),
     )
 )

@@ -87,7 +87,7 @@ class RetentionPolicy:
     that comes before the period after creation.
     """
 
-    timezone: str = "Europe/Paris"
+    timezone: str = DEFAULT_TZ
     months: int = 3
     after_transmission_days: int | None = None
 

@@ -8,6 +8,10 @@ compare correctly as strings.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.db.connection import Database
 
 
 def to_db(instant: datetime) -> str:
@@ -18,3 +22,18 @@ def to_db(instant: datetime) -> str:
 
 def from_db(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def use_establishment_zone(db: Database) -> str:
+    """Show every instant in the establishment's time zone from now on (its setting).
+
+    Called once the database is open (window, command line) and after the
+    setting changes; returns the zone's name.
+    """
+    from app.core import timefmt
+    from app.core.settings import ESTABLISHMENT_TIMEZONE
+    from app.db.settings_store import SettingsStore
+
+    name = SettingsStore(db, "").get(ESTABLISHMENT_TIMEZONE)
+    timefmt.set_display_zone(name)
+    return timefmt.display_zone_name()

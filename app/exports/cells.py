@@ -21,14 +21,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from app.core.enums import label_of
 from app.core.identifiers import format_phone
+from app.core.timefmt import format_datetime
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " ; "
-_DISPLAY_TZ = ZoneInfo("Europe/Paris")
 #: What XML 1.0 (so an .xlsx) cannot hold: ``openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE``
 #: plus lone surrogates and the two non-characters U+FFFE, U+FFFF.
 UNWRITABLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -80,7 +79,7 @@ def format_value(value: Any, path: str = "") -> str:
         except KeyError:
             return value.value
     if isinstance(value, datetime):
-        return value.astimezone(_DISPLAY_TZ).strftime("%d/%m/%Y %H:%M")
+        return format_datetime(value)  # the establishment's clock
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     text = str(value)

@@ -23,13 +23,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from app.core import text
 from app.core.enums import INSEE_PLACES
 from app.core.fieldmeta import PSEUDONYMISED, Treatment
 from app.core.labels import field_paths
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
+from app.core.timefmt import local
 from app.exports.cells import LIST_SEPARATOR, cell_text, format_value, neutralise, values_at
 
 EXPOSITIONS = "expositions[]."
@@ -106,8 +106,6 @@ WEEK_SUFFIX = " (semaine ISO)"
 MONTH_SUFFIX = " (mois)"
 UNIT_SUFFIX = " (code)"
 UNIT_PREFIX = "U"
-
-_LOCAL_TZ = ZoneInfo("Europe/Paris")
 
 
 def pseudonymised_paths(cls: type[Any]) -> dict[str, str]:
@@ -216,7 +214,7 @@ def _pseudonymised_value(
         return ""
     if treatment in (Treatment.WEEK, Treatment.MONTH):
         if isinstance(value, datetime):
-            value = value.astimezone(_LOCAL_TZ).date()
+            value = local(value).date()  # the establishment's calendar
         if not isinstance(value, date):
             return ""
         if treatment is Treatment.MONTH:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.core import settings as S
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.identifiers import format_phone
+from app.core.timefmt import DEFAULT_ZONE
 from app.db.connection import Database
 from app.db.settings_store import SettingsStore
 
@@ -28,7 +29,7 @@ class Establishment:
     contact_phone: str = ""
     contact_email: str = ""
     logo_path: str = ""
-    timezone: str = "Europe/Paris"
+    timezone: str = DEFAULT_ZONE
 
     @property
     def phone_display(self) -> str:

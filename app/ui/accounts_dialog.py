@@ -38,9 +38,9 @@ from app.core.accounts import (
     Role,
     check_password,
 )
+from app.core.timefmt import format_date
 from app.db.accounts import Account, AccountStore
 from app.db.permissions import Session
-from app.ui.fiche_model import to_paris
 from app.ui.login import FirstAccountForm
 from app.workers.db_thread import DbFailure, DbThread
 
@@ -301,7 +301,7 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(accounts))
         for row, account in enumerate(accounts):
             state = self.tr("actif") if account.active else self.tr("désactivé")
-            created = to_paris(account.created_at).strftime("%d/%m/%Y")
+            created = format_date(account.created_at)
             values = [account.login, account.display_name, role_label(account.role)]
             for column, text in enumerate([*values, state, created]):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import settings as S
-from app.core.identifiers import IdentifierError, finess_key_ok, format_phone, normalize_finess
+from app.core.identifiers import (
+    IdentifierError,
+    finess_key_warning,
+    format_phone,
+    normalize_finess,
+)
 from app.db.settings_store import SettingsStore
 from app.print.render import load_logo
 from app.workers.db_thread import DbFailure, DbThread
@@ -133,17 +138,9 @@ class EstablishmentDialog(QDialog):
 
     # -- checks ------------------------------------------------------------------
     def _check_finess(self, text: str) -> None:
-        key_ok = finess_key_ok(text) if text.strip() else None
-        if key_ok is False:
-            self.finess_warning.setText(
-                self.tr(
-                    "Attention : la clé de contrôle du n° FINESS ne correspond pas. "
-                    "Vérifiez le numéro (il peut être enregistré quand même)."
-                )
-            )
-            self.finess_warning.show()
-        else:
-            self.finess_warning.hide()
+        warning = finess_key_warning(text)  # the same core rule as the first-run wizard
+        self.finess_warning.setText(QCoreApplication.translate("core", warning))
+        self.finess_warning.setVisible(bool(warning))
 
     def _choose_logo(self) -> None:
         start = self.edits[S.ESTABLISHMENT_LOGO_PATH.key].text() or QStandardPaths.writableLocation(

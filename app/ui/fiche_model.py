@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +31,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.core.clock import utcnow
 from app.core.enums import FicheKind, LifecycleState, SyncState, label_of
+from app.core.timefmt import format_date, format_datetime, local
 from app.workers.db_thread import DbFailure, DbThread, Ticket
 
 PAGE_SIZE = 200
@@ -40,11 +40,6 @@ MAX_WANTED = 6
 MAX_CACHED_PAGES = 50
 PLACEHOLDER = "…"
 SOON_DAYS = 7
-
-try:
-    PARIS: tzinfo = ZoneInfo("Europe/Paris")
-except ZoneInfoNotFoundError:  # no tz database (Windows without tzdata): local time
-    PARIS = datetime.now().astimezone().tzinfo or UTC
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -73,28 +68,6 @@ def enum_label(member: StrEnum) -> str:
     """The label of an enumeration member, translated and capitalised for a table cell."""
     text = QCoreApplication.translate("core", label_of(member))
     return text[:1].upper() + text[1:]
-
-
-def format_date(value: date | datetime | None) -> str:
-    """jj/mm/aaaa; an instant is shown as its date in Paris."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = to_paris(value).date()
-    return value.strftime("%d/%m/%Y")
-
-
-def format_datetime(value: datetime | None) -> str:
-    """jj/mm/aaaa HH:MM in Paris time."""
-    if value is None:
-        return ""
-    return to_paris(value).strftime("%d/%m/%Y %H:%M")
-
-
-def to_paris(value: datetime) -> datetime:
-    if value.tzinfo is None:  # stored instants are UTC
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(PARIS)
 
 
 class FicheListModel(QAbstractTableModel):
@@ -153,7 +126,7 @@ class FicheListModel(QAbstractTableModel):
             self.tr("Unité"),
             self.tr("État"),
             self.tr("Créée le"),
-            self.tr("Supprimée le"),
+            self.tr("Suppression prévue le"),
             self.tr("Synchronisation"),
         ]
 
@@ -401,7 +374,7 @@ class FicheListModel(QAbstractTableModel):
                 return self._bold
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DEADLINE:
-            if to_paris(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS):
+            if local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS):
                 return QColor(0xA4, 0x00, 0x00)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_DEADLINE:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clock import get_clock
 from app.core.enums import JournalAction
+from app.core.timefmt import display_zone_name, format_datetime, local_today
 from app.db.journal import verify
 from app.db.journal_view import JournalFilter, JournalLine, journal_users, query_journal
 from app.db.permissions import Session
@@ -59,7 +59,7 @@ class JournalViewer(QDialog):
         self.action.addItem(self.tr("Toutes les actions"), None)
         for member, label in JournalAction.choices():
             self.action.addItem(label, member)
-        today = get_clock().now().date()
+        today = local_today()
         self.use_since = QCheckBox(self.tr("Depuis le"), self)
         self.since = QDateEdit(_qdate(today), self)
         self.use_until = QCheckBox(self.tr("Jusqu'au"), self)
@@ -94,7 +94,10 @@ class JournalViewer(QDialog):
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # each column as wide as its title and its cells, the detail takes the rest
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.chain = QLabel(self)
@@ -137,10 +140,17 @@ class JournalViewer(QDialog):
 
     def refresh(self) -> None:
         session, flt = self._session, self.current_filter()
+        zone = display_zone_name()
         self.status.setText(self.tr("Chargement…"))
 
         def job(db: object) -> tuple[int, list[JournalLine], bool]:
-            total, lines = query_journal(db, session, flt, limit=PAGE)  # type: ignore[arg-type]
+            total, lines = query_journal(
+                db,  # type: ignore[arg-type]
+                session,
+                flt,
+                limit=PAGE,
+                tz=zone,
+            )
             return total, lines, verify(db).ok  # type: ignore[arg-type]
 
         ticket = self._db_thread.submit(job).tie_to(self)
@@ -152,7 +162,7 @@ class JournalViewer(QDialog):
         for row, line in enumerate(lines):
             label = line.action.label if line.action else line.action_value
             values = [
-                line.at.astimezone().strftime("%d/%m/%Y %H:%M:%S"),
+                format_datetime(line.at, seconds=True),
                 line.user,
                 QCoreApplication.translate("core", label),
                 line.fiche_uuid or "",

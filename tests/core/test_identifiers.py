@@ -55,7 +55,7 @@ def test_corsica_key_uses_19_and_18() -> None:
     [
         ("", "Le NIR est vide."),
         ("25307", "15 caractères, clé comprise (5 saisis)"),
-        ("253072A07300444", "clé attendue : 43"),
+        ("253072A07300444", "les 13 premiers chiffres et la clé ne correspondent pas"),
         ("553072A07300443", "doit commencer par 1, 2, 3, 4, 7 ou 8"),
         ("253072C07300443", "2A ou 2B"),
     ],

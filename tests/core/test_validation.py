@@ -43,6 +43,10 @@ from app.core.validation import (
 from tests.core import strategies as s
 
 TODAY = date(2020, 11, 20)
+NIR_INCONSISTENT = (
+    "NIR incohérent : les 13 premiers chiffres et la clé ne correspondent pas. "
+    "Vérifiez chaque chiffre sur la carte Vitale ou l’attestation de droits."
+)
 PZ_UUID = "0b6f4f7e-8c57-4a3c-9d1e-3f2b5c6d7e8f"
 
 
@@ -155,7 +159,7 @@ def test_draft_reports_only_format_errors_of_what_is_filled() -> None:
     issues = check_draft(f, TODAY)
     by_path = {i.path: i.message for i in issues}
     assert by_path == {
-        "nir": "La clé du NIR ne correspond pas (clé attendue : 63).",
+        "nir": NIR_INCONSISTENT,
         "telephones[1]": (
             "Numéro de téléphone non reconnu « 0612 » (un numéro étranger commence par +)."
         ),

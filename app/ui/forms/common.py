@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QPushButton, QWid
 
 from app.core import identifiers as ids
 from app.core.enums import Consent, EstablishmentStatus, FicheKind, InformationMode, Sex
+from app.core.timefmt import format_date
 from app.ui.forms.consent import rights_reminder
 from app.ui.forms.fields import (
     CheckBinding,
@@ -21,7 +22,6 @@ from app.ui.forms.fields import (
     PhonesBinding,
     Section,
     TextBinding,
-    format_date,
     path_label,
     translate,
 )
@@ -61,7 +61,7 @@ class FormBuilder:
 
     def identity(self) -> Section:
         f = self.form
-        s = f.section(translate("forms", "Identité (a)"))
+        s = f.section(translate("forms", "Identité"))
         for path in ("nom_naissance", "nom_usage", "prenoms"):
             f.bind(s, TextBinding(path, self.label(path), f))
         f.bind(s, DateBinding("date_naissance", self.label("date_naissance"), f))
@@ -87,7 +87,7 @@ class FormBuilder:
 
     def contact_details(self) -> Section:
         f = self.form
-        s = f.section(translate("forms", "Coordonnées (b) et organisme d'affiliation (c)"))
+        s = f.section(translate("forms", "Coordonnées et organisme d'affiliation"))
         f.bind(s, LinesBinding("adresse.lignes", translate("forms", "Adresse"), f))
         f.bind(s, TextBinding("adresse.code_postal", self.label("adresse.code_postal"), f))
         f.bind(s, TextBinding("adresse.commune", self.label("adresse.commune"), f))
@@ -127,7 +127,7 @@ class FormBuilder:
         f = self.form
         f.bind(
             s,
-            ChoiceBinding("besoin_accompagnement", self.label("besoin_accompagnement") + " (h)", f),
+            ChoiceBinding("besoin_accompagnement", self.label("besoin_accompagnement"), f),
         )
         f.bind(
             s,
@@ -178,6 +178,7 @@ class FormBuilder:
             given_by.changed.emit()
 
         now.clicked.connect(fill)
+        f.edit_buttons.append(now)
         row = QWidget(s)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -189,14 +190,12 @@ class FormBuilder:
     def places(self) -> Section:
         f = self.form
         s = f.section(
-            translate(
-                "forms", "Lieux, structures et rassemblements des 14 derniers jours (j, k, l)"
-            )
+            translate("forms", "Lieux, structures et rassemblements des 14 derniers jours")
         )
         f.bind(s, places_editor(self.label("lieux_sejour"), f))
         f.bind(s, DateBinding("date_retour_france", self.label("date_retour_france"), f))
         f.bind(s, structures_editor(self.label("structures"), f))
-        f.bind(s, gatherings_editor(self.label("rassemblements"), f))
+        f.bind(s, gatherings_editor(self.label("rassemblements"), f, self.kind))
         return s
 
     def doctor(self, title: str) -> Section:

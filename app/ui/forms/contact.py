@@ -33,7 +33,7 @@ class ContactForm(FicheForm):
         b.identity()
         b.contact_details()
 
-        s = self.section(translate("forms", "Exposition aux patients zéro (e)"))
+        s = self.section(translate("forms", "Exposition aux patients zéro"))
         self.expositions = ExpositionsEditor(b.label("expositions"), self)
         self.bind(s, self.expositions, with_label=False)
         self.expositions.add_button.clicked.connect(self.link_patient_zero)
@@ -42,11 +42,11 @@ class ContactForm(FicheForm):
         self.bind(s, ChoiceBinding("symptomes.presents", b.label("symptomes.presents"), self))
         self.bind(s, DateBinding("symptomes.date_debut", b.label("symptomes.date_debut"), self))
 
-        s = self.section(translate("forms", "Accompagnement (h)"))
+        s = self.section(translate("forms", "Accompagnement"))
         b.support(s)
         b.information(self.user)
         b.places()
-        b.doctor(translate("forms", "Médecin traitant (d)"))
+        b.doctor(translate("forms", "Médecin traitant"))
 
         self.promote_button = self._button(
             "promote", translate("forms", "Promouvoir en patient zéro"), self.promote

@@ -107,8 +107,15 @@ class ExpositionRow(RowEditor):
         )
 
     def _take_suggestion(self) -> None:
+        if not self.take.isEnabled():
+            return  # a read-only fiche keeps its decision
         self.risk.set_value(self.suggested())
         self.risk.changed.emit()
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.take.setVisible(editable)
+        self.take.setEnabled(editable)
 
     def show_ref(self) -> None:
         uuid = self.item.patient_zero_uuid
@@ -122,7 +129,7 @@ class ExpositionRow(RowEditor):
         self._suggest()
 
     def store(self) -> tuple[Any, list[Issue]]:
-        item = Exposition(uuid=self.item.uuid, patient_zero_uuid=self.item.patient_zero_uuid)
+        item = self.base()  # uuid, patient zéro and anything not shown are kept
         issues: list[Issue] = []
         for binding in self.bindings:
             issues.extend(binding.store(item))

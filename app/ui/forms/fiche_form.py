@@ -56,6 +56,7 @@ from app.core.enums import FicheKind, LifecycleState, label_of
 from app.core.models import AnyFiche
 from app.core.serialize import fiche_to_dict
 from app.core.text import NO_NAME, display_name
+from app.core.timefmt import format_datetime, format_time, local_today
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db.drafts import Draft
 from app.services.fiches import (
@@ -65,7 +66,6 @@ from app.services.fiches import (
     PatientZeroGone,
     StaleVersionError,
 )
-from app.ui.fiche_model import format_datetime, to_paris
 from app.ui.forms import service
 from app.ui.forms.fields import WARNING_COLOR, Binding, Section, capitalised, tr_core, translate
 from app.ui.forms.validation_panel import ValidationPanel
@@ -76,11 +76,19 @@ AUTOSAVE_DELAY_MS = 700
 DUPLICATE_DELAY_MS = 600
 TITLE_CHARS = 40
 IDENTITY_PATHS = frozenset({"nir", "nom_naissance", "nom_usage", "prenoms", "date_naissance"})
+#: A read-only fiche's fields: one look for every kind of field (grey, text kept legible).
+READONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] '
+    "{ background-color: #eceff3; color: #1e1e1e; border: 1px solid #c9ced6; }"
+    "QComboBox:disabled, QCheckBox:disabled, QRadioButton:disabled "
+    "{ color: #1e1e1e; }"
+    "QComboBox:disabled { background-color: #eceff3; border: 1px solid #c9ced6; }"
+)
 
 
 def today() -> date:
-    """Today on the establishment's calendar (Paris time)."""
-    return to_paris(utcnow()).date()
+    """Today on the establishment's calendar (its time zone)."""
+    return local_today()
 
 
 def full_title(fiche: AnyFiche) -> str:
@@ -143,6 +151,12 @@ class FicheForm(QWidget):
         self._draft_edits = 0
         self._loading = False
         self._validation_requested = False
+        #: « Enregistrer » was refused: its list of errors follows the typing.
+        self._save_refused = False
+        #: Fields the user changed; a new form's other fields show no error before
+        #: a save or validation attempt (nothing typed is not a mistake).
+        self._touched: set[str] = set()
+        self._attempted = False
         self.busy = False
         self.close_after_save = False
         self.last_issues: list[Issue] = []
@@ -150,6 +164,9 @@ class FicheForm(QWidget):
         self.gone = False  # the fiche was deleted or purged while open
         self._loaded_raw: dict[str, Any] = {}
         self._carried: dict[str, Any] = {}  # typing to put back after « Rouvrir »
+        #: Buttons that change the record (shown only while it may be edited).
+        self.edit_buttons: list[QWidget] = []
+        self._readonly_look: bool | None = None
 
         self._check_timer = self._timer(CHECK_DELAY_MS, self.run_checks)
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
@@ -348,6 +365,7 @@ class FicheForm(QWidget):
         self._loading = False
         self._edits += 1
         self._draft_edits = self._edits
+        self._attempted = True  # typed in an earlier session: every message counts
         when = format_datetime(draft.updated_at)
         text = translate(
             "forms",
@@ -396,6 +414,13 @@ class FicheForm(QWidget):
             button.setEnabled(not self.busy)
         for binding in self.bindings:
             binding.set_editable(self.editable)
+        for widget in self.edit_buttons:
+            widget.setVisible(draft)
+            widget.setEnabled(self.editable)
+        if self._readonly_look is not (not draft):
+            # set after the fields' own state: the selectors are evaluated now
+            self._readonly_look = not draft
+            self.content.setStyleSheet(READONLY_STYLE if not draft else "")
         self.readonly_note.setText(
             translate(
                 "forms", "Fiche {state} : lecture seule. « Rouvrir » pour la corriger."
@@ -430,9 +455,10 @@ class FicheForm(QWidget):
         return self._edits != self._saved_edits
 
     def _on_changed(self, binding: Binding) -> None:
-        if self._loading:
-            return
+        if self._loading or self.fiche.state is not LifecycleState.DRAFT:
+            return  # a read-only fiche never becomes « modifiée »
         self._edits += 1
+        self._touched.add(binding.path)
         self._check_timer.start()
         self._autosave_timer.start()
         if binding.path in IDENTITY_PATHS:
@@ -455,16 +481,39 @@ class FicheForm(QWidget):
         self.show_inline(issues)
         if self._validation_requested:
             self._show_validation(issues)
+            self.status.setText(self.panel.title.text())  # the count follows the typing
+        elif self._save_refused:
+            self._show_save_errors(issues)
         self.title.set_full_text(full_title(fiche))
         self.title_changed.emit(short_title(fiche))
         return issues
 
     def show_inline(self, issues: list[Issue]) -> None:
         remaining = list(issues)
+        everything = self._attempted or self.fiche.version > 0
         for binding in self.bindings:
             mine = [i for i in remaining if binding.covers(i.path)]
-            binding.show_issues(mine)
             remaining = [i for i in remaining if i not in mine]
+            if not everything and binding.path not in self._touched:
+                mine = []  # an untouched field of a new form: no error yet
+            binding.show_issues(mine)
+
+    def _show_save_errors(self, issues: list[Issue]) -> bool:
+        """The errors that block saving, in the panel (live); true if there are some."""
+        errors = [i for i in issues if i.is_error]
+        if not errors:
+            self._save_refused = False
+            self.panel.clear_issues()
+            self.status.clear()
+            return False
+        self.panel.show_issues(
+            translate(
+                "forms", "Enregistrement impossible : %n erreur(s) à corriger", "", len(errors)
+            ),
+            errors,
+        )
+        self.status.setText(self.panel.title.text())
+        return True
 
     def _show_validation(self, issues: list[Issue]) -> None:
         errors = sum(1 for i in issues if i.is_error)
@@ -679,11 +728,16 @@ class FicheForm(QWidget):
         uuid, kind, version = self.fiche.uuid, self.fiche.kind, self.fiche.version
         created_at = self.fiche.created_at if version > 0 else None
 
-        def written(_none: object) -> None:
+        def written(kept: object) -> None:
+            if kept is False:  # read-only store: told by the window's banner, not by a box
+                self.status.setText(
+                    translate("forms", "Brouillon non enregistré\u00a0: base en lecture seule")
+                )
+                return
             self._draft_edits = max(self._draft_edits, edits)
             self.status.setText(
                 translate("forms", "Brouillon enregistré automatiquement à {time}").format(
-                    time=to_paris(utcnow()).strftime("%H:%M:%S")
+                    time=format_time(utcnow(), seconds=True)
                 )
             )
             self.draft_saved.emit()
@@ -706,17 +760,12 @@ class FicheForm(QWidget):
         if not self.editable:
             return False
         self._validation_requested = False
+        self._attempted = True
         fiche, issues = self.current()
         issues += check_draft(fiche, today(), diagnosis=self.diagnosis())
         self.show_inline(issues)
-        errors = [i for i in issues if i.is_error]
-        if errors:
-            self.panel.show_issues(
-                translate(
-                    "forms", "Enregistrement impossible : %n erreur(s) à corriger", "", len(errors)
-                ),
-                errors,
-            )
+        self._save_refused = True
+        if self._show_save_errors(issues):
             self.panel.list.setFocus()
             return False
         self.panel.clear_issues()
@@ -730,6 +779,8 @@ class FicheForm(QWidget):
         if not self.editable:
             return False
         self._validation_requested = True
+        self._save_refused = False
+        self._attempted = True
         issues = self.run_checks()
         if any(i.is_error for i in issues):
             self.panel.list.setFocus()
@@ -759,6 +810,7 @@ class FicheForm(QWidget):
 
     def _saved(self, result: service.Saved, edits: int) -> None:
         self._validation_requested = False
+        self._save_refused = False
         self.panel.clear_issues()
         self.show_note("")
         self.conflict_box.hide()
@@ -774,7 +826,7 @@ class FicheForm(QWidget):
             self._carry_over(carried)
         self.status.setText(
             translate("forms", "Fiche enregistrée à {time} ({state}).").format(
-                time=to_paris(utcnow()).strftime("%H:%M"),
+                time=format_time(utcnow()),
                 state=tr_core(label_of(result.fiche.state)),
             )
         )
@@ -841,10 +893,12 @@ class FicheForm(QWidget):
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        discard_text = translate("forms", "Ne pas enregistrer")
+        box.button(QMessageBox.StandardButton.Discard).setText(discard_text)
         box.setInformativeText(
             translate(
-                "forms", "« Ne pas enregistrer » abandonne la saisie (le brouillon est supprimé)."
-            )
+                "forms", "« {button} » abandonne la saisie (le brouillon est supprimé)."
+            ).format(button=discard_text)
         )
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ from app.core import identifiers as ids
 from app.core.enums import LabelledEnum, label_of
 from app.core.labels import field_label
 from app.core.models import LegalRepresentative
+from app.core.timefmt import format_date
 from app.core.validation import Issue, Severity
 
 ERROR_COLOR = "#a40000"
@@ -104,10 +106,6 @@ def issue_text(issue: Issue) -> str:
         return tr_core(issue.template).format(**params)
     except (KeyError, IndexError, ValueError):
         return issue.message
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 def parse_date(text: str) -> date | None:
@@ -198,10 +196,19 @@ class Binding(QObject):
         self.widget = widget
         self.message = MessageLabel()
         self.container = QWidget()
+        # The container takes the whole field column, so that its message wraps at
+        # the width the form layout reckons with (else a two-line message squeezes
+        # the row); a field that does not grow keeps its own width, on the left.
+        self.container.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(widget)
+        policy = widget.sizePolicy().horizontalPolicy()
+        inner = widget.layout()
+        grows = bool(policy.value & QSizePolicy.PolicyFlag.ExpandFlag.value) or (
+            inner is not None and bool(inner.expandingDirections() & Qt.Orientation.Horizontal)
+        )
+        layout.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         widget.setObjectName(path)
         widget.setAccessibleName(label)
@@ -387,13 +394,18 @@ class EnumComboBinding(Binding):
     """One member of an enumeration, or nothing (« — »)."""
 
     def __init__(
-        self, path: str, label: str, enum: type[LabelledEnum], parent: QObject | None
+        self,
+        path: str,
+        label: str,
+        enum: type[LabelledEnum],
+        parent: QObject | None,
+        members: Sequence[LabelledEnum] | None = None,
     ) -> None:
         self.combo = QComboBox()
         super().__init__(path, label, self.combo, parent)
         self.enum = enum
         self.combo.addItem("—", None)
-        for member in enum:
+        for member in enum if members is None else members:
             self.combo.addItem(capitalised(enum_text(member)), member.value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(lambda _i: self.changed.emit())
@@ -644,7 +656,11 @@ class Section(QGroupBox):
         if isinstance(binding, TextBinding | EnumComboBinding | LinesBinding):
             binding.container.setMaximumWidth(FIELD_MAX_WIDTH)
         if with_label and not isinstance(binding, CheckBinding):
-            label = QLabel(binding.label + " :", self)
+            # a question keeps its « ? » alone; any other label ends with « : »
+            text = (
+                binding.label if binding.label.rstrip().endswith("?") else binding.label + "\u00a0:"
+            )
+            label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setBuddy(binding.focus_widget())
             if label.fontMetrics().horizontalAdvance(label.text()) > LABEL_WIDTH:

@@ -10,6 +10,7 @@ the INSEE codes there and the country names of the French locale (Babel).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -33,10 +34,12 @@ from app.core import identifiers as ids
 from app.core.enums import (
     COLLECTIVITES,
     DEPARTEMENTS,
+    FicheKind,
     GatheringPurpose,
     HousingSubtype,
     PlaceKind,
     StructureType,
+    gathering_purposes,
 )
 from app.core.models import Gathering, PlaceStayed, StructureVisit
 from app.core.validation import Issue
@@ -44,6 +47,7 @@ from app.ui.forms.fields import (
     Binding,
     DateBinding,
     EnumComboBinding,
+    LinesBinding,
     TextBinding,
     covers,
     get_path,
@@ -80,17 +84,6 @@ def _long_combo(combo: QComboBox, chars: int = 28) -> None:
         combo.currentIndexChanged.connect(
             lambda _i: combo.setToolTip(plain_tooltip(combo.currentText()))
         )
-
-
-class LinesAsTextBinding(TextBinding):
-    """Address lines in a single line edit (lines joined by « , »)."""
-
-    def set_value(self, value: Any) -> None:
-        self.edit.setText(", ".join(value or []))
-
-    def value(self) -> tuple[Any, list[Issue]]:
-        text = self.edit.text().strip()
-        return ([text] if text else []), []
 
 
 class PlacePickerBinding(Binding):
@@ -230,8 +223,14 @@ class RowEditor(QFrame):
         for binding in self.bindings:
             binding.load(item)
 
+    def base(self) -> Any:
+        """A copy of the loaded item: what the row does not show (a field written by an
+        import or a sync) is saved back unchanged, never dropped."""
+        fresh = self.factory()
+        return copy.deepcopy(self.item) if type(self.item) is type(fresh) else fresh
+
     def store(self) -> tuple[Any, list[Issue]]:
-        item = self.factory()
+        item = self.base()
         issues: list[Issue] = []
         for binding in self.bindings:
             issues.extend(binding.store(item))
@@ -277,7 +276,7 @@ class PlaceRow(RowEditor):
         self.grid.setColumnStretch(1, 1)
 
     def store(self) -> tuple[Any, list[Issue]]:
-        item = PlaceStayed()
+        item = self.base()
         kind, picker = self.bindings
         issues = kind.store(item)
         issues += picker.store(item)
@@ -309,11 +308,20 @@ class StructureRow(RowEditor):
         self.place(
             DateBinding("date_frequentation", label("structures.date_frequentation"), self), 1, 3
         )
-        self.place(
-            LinesAsTextBinding("adresse.lignes", translate("forms", "Adresse"), self), 2, 0, 2
-        )
+        self.place(LinesBinding("adresse.lignes", translate("forms", "Adresse"), self), 2, 0, 2)
         self.place(TextBinding("adresse.code_postal", label("adresse.code_postal"), self), 2, 2)
         self.place(TextBinding("adresse.commune", label("adresse.commune"), self), 2, 3)
+        self.place(
+            TextBinding(
+                "adresse.pays",
+                label("adresse.pays"),
+                self,
+                placeholder=translate("forms", "France si vide"),
+            ),
+            3,
+            0,
+            2,
+        )
         for column in range(4):
             self.grid.setColumnStretch(column, 1)
         self._kind = kind
@@ -334,12 +342,20 @@ class StructureRow(RowEditor):
 
 
 class GatheringRow(RowEditor):
-    def __init__(self, parent: QWidget | None) -> None:
+    """A gathering; its purpose from the decree's E-l list for the fiche's kind."""
+
+    def __init__(self, parent: QWidget | None, kind: FicheKind) -> None:
         super().__init__(Gathering, translate("forms", "Rassemblement"), parent)
         label = path_label
         self.place(TextBinding("lieu", label("rassemblements.lieu"), self), 0, 0)
         self.place(DateBinding("date", label("rassemblements.date"), self), 0, 1)
-        purpose = EnumComboBinding("objet", label("rassemblements.objet"), GatheringPurpose, self)
+        purpose = EnumComboBinding(
+            "objet",
+            label("rassemblements.objet"),
+            GatheringPurpose,
+            self,
+            members=gathering_purposes(kind),
+        )
         _long_combo(purpose.combo, 24)
         self.place(purpose, 0, 2)
         self.place(TextBinding("precision", label("rassemblements.precision"), self), 0, 3)
@@ -503,11 +519,11 @@ def structures_editor(label: str, parent: QObject | None) -> ListEditor:
     )
 
 
-def gatherings_editor(label: str, parent: QObject | None) -> ListEditor:
+def gatherings_editor(label: str, parent: QObject | None, kind: FicheKind) -> ListEditor:
     return ListEditor(
         "rassemblements",
         label,
-        GatheringRow,
+        lambda row_parent: GatheringRow(row_parent, kind),
         translate("forms", "Ajouter un rassemblement"),
         parent,
     )

@@ -39,8 +39,8 @@ from app.core.enums import (
     YesNoUnknown,
 )
 from app.core.models import Contact, Exposition, PatientZero
+from app.core.timefmt import format_date
 from app.core.validation import check_draft, suggest_risk
-from app.ui.fiche_model import format_date
 from app.ui.forms import service
 from app.ui.forms.common import FormBuilder
 from app.ui.forms.consent import AnonymityBadge
@@ -96,6 +96,8 @@ class ContactsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        # the columns as wide as their titles (« Autres patients zéro ») and cells
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(120)
         self.table.activated.connect(self._activated)
@@ -156,7 +158,9 @@ class ContactsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
             translate(
-                "forms", "Saisie rapide d'une personne contact (Ctrl+Maj+N, Entrée pour ajouter) :"
+                "forms",
+                "Saisie rapide d’une personne contact (Entrée pour ajouter ; fiche "
+                "complète liée à ce patient zéro : Ctrl+Maj+N) :",
             ),
             self,
         )
@@ -213,7 +217,7 @@ class PatientZeroForm(FicheForm):
         b.contact_details()
         b.establishment()
 
-        s = self.section(translate("forms", "Établissement de l'infection (e)"))
+        s = self.section(translate("forms", "Établissement de l'infection"))
         self.bind(
             s,
             EnumComboBinding(
@@ -255,7 +259,7 @@ class PatientZeroForm(FicheForm):
         b.information(self.user)
         b.places()
 
-        s = self.section(translate("forms", "Quarantaine, contacts et dépistage (q, r, s)"))
+        s = self.section(translate("forms", "Quarantaine, contacts et dépistage"))
         self.bind(
             s,
             ChoiceBinding(
@@ -279,7 +283,7 @@ class PatientZeroForm(FicheForm):
         )
         self.bind(s, ChoiceBinding("depistage_ars", b.label("depistage_ars"), self))
 
-        b.doctor(translate("forms", "Médecin à l'origine de l'inscription (d)"))
+        b.doctor(translate("forms", "Médecin à l'origine de l'inscription"))
 
         s = self.section(translate("forms", "Personnes contact"))
         self.contacts = ContactsPanel(s)
@@ -305,6 +309,18 @@ class PatientZeroForm(FicheForm):
     def links_loaded(self, result: Any) -> None:
         self.contacts.set_contacts(result.contacts)
         self.fix_tab_order()
+
+    def refresh_contacts(self) -> None:
+        """Read the linked contacts again (one was saved, validated or linked elsewhere)."""
+        if self.fiche.version == 0:
+            return
+        uuid, user = self.fiche.uuid, self.user
+
+        def shown(lines: list[service.ContactLine]) -> None:
+            self.contacts.set_contacts(lines)
+            self.fix_tab_order()
+
+        self.submit(lambda db: service.contact_lines(db, user, uuid), shown, busy=False)
 
     # -- contacts ----------------------------------------------------------------
     def _pz_for_linking(self) -> PatientZero | None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import FicheKind
+from app.core.timefmt import format_date
 from app.services.fiches import FicheRow
-from app.ui.fiche_model import format_date
 from app.ui.forms import service
 from app.ui.forms.fields import capitalised, enum_text
 from app.workers.db_thread import DbFailure, DbThread

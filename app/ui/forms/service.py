@@ -234,9 +234,12 @@ def put_draft(
     version: int,
     data: dict[str, Any],
     created_at: datetime | None = None,
-) -> None:
-    """Write the form's draft; *created_at* (a fiche saved once) caps its deadline."""
-    DraftStore(db, owner=user).put(uuid, kind, version, data, created_at=created_at)
+) -> bool:
+    """Write the form's draft; *created_at* (a fiche saved once) caps its deadline.
+
+    False, nothing written, on a read-only store (:class:`DraftStore` skips quietly).
+    """
+    return DraftStore(db, owner=user).put(uuid, kind, version, data, created_at=created_at)
 
 
 def discard_draft(db: Database, user: str, uuid: str) -> bool:

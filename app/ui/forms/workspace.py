@@ -7,7 +7,7 @@ fiche (Entrée or double-click in the list) reads it on the database thread;
 drafts left by a crash reopen in their tabs at start.
 
 Shortcuts (menu « Fiche »): Ctrl+N new patient zéro, Ctrl+Maj+N new contact
-(in a patient zéro's tab: its quick-entry line), Ctrl+S save, Ctrl+Entrée
+(in a patient zéro's tab: linked to that patient zéro), Ctrl+S save, Ctrl+Entrée
 validate, Ctrl+F search the list, Ctrl+W close the tab.
 
 Signals:
@@ -33,6 +33,7 @@ from app.ui.forms.contact import ContactForm
 from app.ui.forms.fiche_form import FicheForm
 from app.ui.forms.fields import translate
 from app.ui.forms.patient_zero import PatientZeroForm
+from app.ui.tab_style import keep_accents
 from app.workers.db_thread import DbFailure, DbThread
 
 
@@ -64,6 +65,7 @@ class FicheWorkspace(QTabWidget):
         self.setUsesScrollButtons(True)
         self.addTab(list_panel, translate("forms", "Fiches"))
         bar = self.tabBar()
+        keep_accents(bar)  # « Établissement… » keeps its É on an inactive tab
         bar.setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         bar.setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.tabCloseRequested.connect(self.close_tab)
@@ -183,12 +185,23 @@ class FicheWorkspace(QTabWidget):
         self.setTabText(index, title)
         self.setTabToolTip(index, "")
 
-    def _form_saved(self, _fiche: object) -> None:
+    def _form_saved(self, fiche: object) -> None:
         form = self.sender()
+        if isinstance(fiche, Contact):
+            self._refresh_contacts_of(fiche, form)
         if isinstance(form, FicheForm) and form.close_after_save:
             self.removeTab(self.indexOf(form))
             form.deleteLater()
         self.data_changed.emit()
+
+    def _refresh_contacts_of(self, contact: Contact, source: object) -> None:
+        """A contact was written: the open patients zéro it is (or was) linked to show it anew."""
+        linked = {e.patient_zero_uuid for e in contact.expositions}
+        for pz_form in self.forms():
+            if not isinstance(pz_form, PatientZeroForm) or pz_form is source:
+                continue
+            if pz_form.fiche.uuid in linked or contact.uuid in pz_form.contacts.uuids():
+                pz_form.refresh_contacts()
 
     def close_tab(self, index: int) -> None:
         widget = self.widget(index)
@@ -200,6 +213,30 @@ class FicheWorkspace(QTabWidget):
             return
         self.removeTab(index)
         widget.deleteLater()
+
+    def confirm_close_all(self) -> str:
+        """Before the window closes: the question of Ctrl+W for every tab with unsaved typing.
+
+        Returns ``"close"`` (nothing left unsaved, or abandoned), ``"cancel"`` (the
+        user chose « Annuler », or a form refused to save) or ``"wait"`` (forms are
+        saving, each closes once saved).
+        """
+        waiting = False
+        for form in list(self.forms()):
+            if form.busy and form.close_after_save:
+                waiting = True
+                continue
+            if not (form.has_unsaved() and form.editable):
+                continue
+            self.setCurrentWidget(form)
+            if form.confirm_close():
+                continue
+            if form.busy:  # « Enregistrer »: closes once saved
+                form.close_after_save = True
+                waiting = True
+                continue
+            return "cancel"
+        return "wait" if waiting else "close"
 
     def close_current(self) -> None:
         index = self.currentIndex()
@@ -213,13 +250,20 @@ class FicheWorkspace(QTabWidget):
         return self.add_form(fiche)
 
     def new_contact(self) -> FicheForm | None:
+        """Ctrl+Maj+N: a new contact form; from a patient zéro's tab (any state), linked to
+        that patient zéro, the focus in its first field. A patient zéro never saved yet
+        cannot be linked: its quick-entry line saves it first."""
         form = self.current_form()
-        if isinstance(form, PatientZeroForm) and form.editable:
+        if isinstance(form, PatientZeroForm) and form.fiche.version == 0:
             form.focus_quick_entry()
             return None
         contact = Contact()
         contact.information.given_by = self.user
-        return self.add_form(contact)
+        new = self.add_form(contact)
+        if isinstance(form, PatientZeroForm) and isinstance(new, ContactForm):
+            new.add_exposition_to(form.fiche.uuid)
+            new.bindings[0].focus()
+        return new
 
     def save(self) -> None:
         form = self.current_form()

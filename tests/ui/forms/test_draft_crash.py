@@ -72,5 +72,5 @@ def test_draft_survives_kill_9(qtbot, data_dir, file_keyring, db_thread):
     assert form.note.isVisible() and "Saisie non enregistrée du" in form.note.text()
     assert form.fiche.version == 0 and form.has_unsaved()
     nir_message = next(b for b in form.bindings if b.path == "nir").message
-    assert "La clé du NIR ne correspond pas" in nir_message.text()
+    assert nir_message.text().startswith("NIR incohérent")
     form._autosave_timer.stop()

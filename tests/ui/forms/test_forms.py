@@ -83,8 +83,9 @@ def test_keyboard_only_patient_zero_with_three_contacts(qtbot, window, repo):
         ("Martin", "Zoé", "+44 20 7946 0018", "22/11/2026"),
         ("Œuvray", "Inès", "", "21/11/2026"),
     ):
-        key(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
-        assert focused(window).objectName() == "quick_name"
+        if form.fiche.version == 0:  # not saved yet: Ctrl+Maj+N leads to the quick entry
+            key(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        assert focused(window).objectName() == "quick_name"  # and stays there after « Entrée »
         rows = form.contacts.table.rowCount()
         type_text(focused(window), name)
         key(window, Qt.Key.Key_Tab)
@@ -180,7 +181,8 @@ def test_invalid_nir_message_and_text_kept(qtbot, window):
     type_text(nir, "2 79 05 2A 004 123 08")  # wrong key
     binding = next(b for b in form.bindings if b.path == "nir")
     qtbot.waitUntil(lambda: binding.message.isVisible(), timeout=5_000)
-    assert binding.message.text() == "La clé du NIR ne correspond pas (clé attendue : 09)."
+    assert binding.message.text().startswith("NIR incohérent")
+    assert "09" not in binding.message.text()  # never the expected key
     assert nir.text() == "2 79 05 2A 004 123 08"
     assert form.save() is False  # a hard error blocks saving
     assert nir.text() == "2 79 05 2A 004 123 08"
