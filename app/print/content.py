@@ -3,8 +3,14 @@
 Sources: MARS n°2020_109 of 19/11/2020 (controller, 3 months, identity
 choice, opposition, secrecy), décret n° 2020-551 as amended by décret
 n° 2020-1385 (data items, pseudonymised recipients, social support with
-consent) and service-public.fr of 19/11/2020 (SMS from 38663, ameli.fr links,
-no bank details).
+consent, art. 3 VII: the préfecture's social-support cells, identity and
+phone only with consent) and service-public.fr of 19/11/2020 (SMS from 38663,
+ameli.fr links, no bank details; on the phone the adviser can name your doctor,
+or the patient zéro only with their agreement; never personal information on
+social networks, as the Cnil recommends). The rights of access and
+rectification are exercised with the health-insurance fund, as every right
+over an Assurance Maladie processing (MARS: « caisse de rattachement »); a
+complaint goes to the Cnil.
 
 Every string is marked with ``QT_TRANSLATE_NOOP`` (contexts ``poster``,
 ``notice`` and ``print``) and translated at render time. The strings may hold
@@ -47,7 +53,7 @@ POSTER_WHO = _p(
         "L'<b>Assurance Maladie</b> (Cnam) est responsable du traitement "
         "<b>« Contact Covid »</b>. Notre établissement y enregistre les informations utiles "
         "pour prévenir vite les personnes contact d'une personne infectée, et limiter la "
-        "propagation du Covid-19.",
+        "propagation de la covid-19.",
     ),
 )
 POSTER_WHAT = _p(
@@ -66,6 +72,11 @@ POSTER_RECIPIENTS = _p(
         "L'Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin "
         "d'en connaître. Pour les statistiques, les données sont <b>pseudonymisées</b> : "
         "sans nom, n° de sécurité sociale, adresse, téléphone ni e-mail.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "poster",
+        "Les <b>cellules d’accompagnement social de la préfecture</b> reçoivent votre identité "
+        "et votre téléphone <b>seulement si vous êtes d’accord</b>.",
     ),
 )
 POSTER_RETENTION = _p(
@@ -97,6 +108,12 @@ POSTER_RIGHTS = _p(
         "de vos données pour la recherche, auprès de votre caisse d'assurance maladie "
         "(caisse de rattachement).",
     ),
+    QT_TRANSLATE_NOOP(
+        "poster",
+        "<b>Accès et rectification</b>\u00a0: vous pouvez obtenir vos données et les faire "
+        "corriger auprès de votre caisse d’assurance maladie. En cas de difficulté, vous "
+        "pouvez saisir la <b>Cnil</b> (cnil.fr).",
+    ),
 )
 POSTER_SECRECY = _p(
     QT_TRANSLATE_NOOP("poster", "Secret professionnel"),
@@ -107,12 +124,19 @@ POSTER_SECRECY = _p(
     ),
 )
 POSTER_SMS = _p(
-    QT_TRANSLATE_NOOP("poster", "SMS du 38663 : méfiez-vous des arnaques"),
+    QT_TRANSLATE_NOOP("poster", "SMS du 38663, appels\u00a0: méfiez-vous des arnaques"),
     QT_TRANSLATE_NOOP(
         "poster",
         "Les personnes contact reçoivent un SMS du <b>38663</b>. Les vrais messages "
         "renvoient uniquement vers <b>ameli.fr</b> ou <b>assure.ameli.fr</b> et ne "
         "demandent <b>jamais vos coordonnées bancaires</b> (RIB, IBAN, carte bancaire).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "poster",
+        "<b>Au téléphone</b>, le conseiller de l’Assurance Maladie peut vous donner le nom de "
+        "votre médecin, ou celui du patient zéro <b>seulement s’il a donné son accord</b>. "
+        "<b>Sur les réseaux sociaux</b>, l’Assurance Maladie n’échange jamais d’information "
+        "personnelle (n° de sécurité sociale, état de santé…).",
     ),
 )
 
@@ -161,6 +185,11 @@ NOTICE_SECTIONS = (
             "L'Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret "
             "professionnel. Les statistiques se font sans votre nom ni vos coordonnées.",
         ),
+        QT_TRANSLATE_NOOP(
+            "notice",
+            "Si vous êtes d’accord, la cellule d’accompagnement social de la préfecture reçoit "
+            "votre nom et votre téléphone pour vous aider.",
+        ),
     ),
     _n(
         QT_TRANSLATE_NOOP("notice", "Combien de temps ?"),
@@ -183,6 +212,14 @@ NOTICE_SECTIONS = (
             "maladie (caisse de rattachement).",
         ),
     ),
+    _n(
+        QT_TRANSLATE_NOOP("notice", "Voir ou corriger vos informations\u202f?"),
+        QT_TRANSLATE_NOOP(
+            "notice",
+            "Demandez-le à votre caisse d’assurance maladie. En cas de problème, vous pouvez "
+            "vous adresser à la <b>Cnil</b> (cnil.fr).",
+        ),
+    ),
 )
 NOTICE_SMS = _n(
     QT_TRANSLATE_NOOP("notice", "Attention aux faux messages"),
@@ -191,6 +228,12 @@ NOTICE_SMS = _n(
         "Le SMS de l'Assurance Maladie vient du <b>38663</b>. Ses liens mènent seulement à "
         "<b>ameli.fr</b> ou <b>assure.ameli.fr</b>. On ne vous demandera <b>jamais vos "
         "coordonnées bancaires</b> (RIB, IBAN, carte bancaire).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "notice",
+        "Au téléphone, le conseiller peut vous dire le nom de votre médecin, ou celui du "
+        "malade <b>seulement s’il l’a accepté</b>. Sur les réseaux sociaux, l’Assurance "
+        "Maladie n’échange jamais d’information personnelle.",
     ),
 )
 

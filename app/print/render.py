@@ -112,7 +112,7 @@ def load_logo(path: str) -> tuple[Logo | None, str]:
     return Logo(image), ""
 
 
-_NBSP_BEFORE = (" :", " ;", " ?", " !", " »")
+_NBSP_BEFORE = (" :", " ;", " ?", " !", " »")  # typography: ignore (what _tr replaces)
 
 
 def _tr(context: str, text: str) -> str:

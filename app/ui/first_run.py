@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import settings as S
+from app.core.identifiers import finess_key_warning
 from app.core.settings import SettingError
 from app.db.accounts import AccountStore
 from app.db.connection import Database
@@ -54,7 +55,9 @@ from app.db.errors import StoreError
 from app.db.permissions import Session
 from app.db.recovery import GROUP, canonical_chars
 from app.db.settings_store import SettingsStore
+from app.ui.help import install_context_help
 from app.ui.login import FirstAccountForm, first_account_intro
+from app.ui.purge_task_box import PurgeTaskBox
 from app.workers.db_thread import DbFailure, DbThread
 
 PAGE_WELCOME, PAGE_ESTABLISHMENT, PAGE_ACCOUNT, PAGE_RECOVERY, PAGE_CENTRAL, PAGE_SUMMARY = range(6)
@@ -94,7 +97,8 @@ class FirstRunChoices:
 def apply_choices(db: Database, choices: FirstRunChoices) -> Session:
     """Database thread: create the référent, store the settings, the token and demo data.
 
-    The token goes first (the keyring may refuse it: then nothing else is done),
+    The token goes first (the keyring may refuse it: then nothing else is done;
+    a passphrase-mode store keeps it in the encrypted database instead),
     then the account (which makes the store's first référent), then the
     settings in one transaction, then the fictitious fiches.
     """
@@ -103,7 +107,7 @@ def apply_choices(db: Database, choices: FirstRunChoices) -> Session:
         from app.sync.errors import SyncConfigError
 
         try:
-            set_token(choices.server_url, choices.token)
+            set_token(choices.server_url, choices.token, db, user=choices.login)
         except SyncConfigError as exc:
             raise FirstRunError(str(exc)) from None
     session = AccountStore(db).create_first_referent(
@@ -276,8 +280,18 @@ class EstablishmentPage(QWizardPage):
             form.addRow(label + " :", editor)
             self.editors[setting.key] = editor
         self.problem = _problem_label(self)
+        # A FINESS whose check digit fails: the same warning as the settings dialog.
+        self.finess_warning = QLabel(self)
+        self.finess_warning.setObjectName("finess_warning")
+        self.finess_warning.setWordWrap(True)
+        self.finess_warning.setStyleSheet("color: #8a5300;")
+        self.finess_warning.hide()
+        finess = self.editors[S.ESTABLISHMENT_FINESS.key]
+        assert isinstance(finess, QLineEdit)
+        finess.textChanged.connect(self._check_finess)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.finess_warning)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         name = self.editors[S.ESTABLISHMENT_NAME.key]
@@ -298,6 +312,11 @@ class EstablishmentPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self._text(S.ESTABLISHMENT_NAME.key).strip())
+
+    def _check_finess(self, text: str) -> None:
+        warning = finess_key_warning(text)
+        self.finess_warning.setText(QCoreApplication.translate("core", warning))
+        self.finess_warning.setVisible(bool(warning))
 
     def values(self) -> dict[str, Any]:
         """The checked values; :class:`SettingError` (French) for the first refused one."""
@@ -519,7 +538,8 @@ class CentralPage(QWizardPage):
                 "Le proxy de l'établissement est pris dans la configuration du système "
                 "(variables HTTPS_PROXY / NO_PROXY). Derrière un proxy qui inspecte le trafic, "
                 "indiquez le fichier PEM de son autorité de certification. Le jeton est gardé "
-                "dans le trousseau du système, jamais dans un fichier."
+                "dans le trousseau du système (sur un poste sans trousseau, dans la base "
+                "chiffrée), jamais dans un fichier en clair."
             ),
             self,
         )
@@ -586,8 +606,13 @@ class SummaryPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.problem = _problem_label(self)
         self.busy = False
+        # The daily OS purge: promised only when it exists; otherwise offered here.
+        self.purge_task = PurgeTaskBox(self)
+        self.purge_task.checked.connect(lambda _status: self._show_summary())
+        self._lines: list[str] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.purge_task)
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
@@ -624,13 +649,23 @@ class SummaryPage(QWizardPage):
                         "  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)"
                     )
                 )
-        lines.append(
-            self.tr(
+        self._lines = lines
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        status = self.purge_task.status
+        if status is not None and status.registered:
+            purge = self.tr(
                 "• Les fiches sont supprimées au plus tard 3 mois après leur création, même "
                 "si le programme n'est pas ouvert (tâche quotidienne du système)."
             )
-        )
-        self.summary.setText("\n".join(lines))
+        else:
+            purge = self.tr(
+                "• Les fiches échues (3 mois au plus après leur création) sont supprimées à "
+                "chaque ouverture du programme et tant qu’il reste ouvert\u202f; programme "
+                "fermé, seulement si la purge quotidienne du système est enregistrée."
+            )
+        self.summary.setText("\n".join([*self._lines, purge]))
 
     def isComplete(self) -> bool:
         return not self.busy
@@ -656,6 +691,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        install_context_help()  # F1: the administrator's guide at this page's section
         self.welcome = WelcomePage(self)
         self.establishment = EstablishmentPage(self)
         self.account = AccountPage(self)

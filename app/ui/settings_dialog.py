@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -38,8 +40,16 @@ from PySide6.QtWidgets import (
 
 from app.core import settings as S
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.identifiers import IdentifierError, finess_key_ok, format_phone, normalize_finess
+from app.core.identifiers import (
+    IdentifierError,
+    finess_key_warning,
+    format_phone,
+    normalize_finess,
+)
+from app.core.timefmt import ZONES
 from app.db.settings_store import SettingsStore
+from app.ui.purge_task_box import PurgeTaskBox
+from app.ui.tab_style import keep_accents
 from app.workers.db_thread import DbFailure, DbThread
 
 #: Bounds of the integer settings (their checks say the same in French).
@@ -81,6 +91,7 @@ class SettingsDialog(QDialog):
         self.loaded: dict[str, Any] = {}
 
         self.tabs = QTabWidget(self)
+        keep_accents(self.tabs.tabBar())  # « Établissement » keeps its É when inactive
         placed: set[str] = set()
         for title, prefixes in SECTIONS:
             keys = [k for k in S.REGISTRY if k.startswith(prefixes)]
@@ -90,6 +101,13 @@ class SettingsDialog(QDialog):
         others = [k for k in S.REGISTRY if k not in placed]
         if others:
             self._add_page(self.tr("Autres"), others)
+        # The daily OS purge task: its state, and registering it for this user.
+        self.purge_task = PurgeTaskBox(self)
+        retention = self.tabs.widget(1)  # « Conservation des données »
+        inner = retention.widget() if isinstance(retention, QScrollArea) else None
+        form = inner.layout() if inner is not None else None
+        if isinstance(form, QFormLayout):
+            form.addRow(self.purge_task)
 
         self.finess_warning = QLabel(self)
         self.finess_warning.setObjectName("finess_warning")
@@ -125,6 +143,8 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # a label beside its field, not halfway down the field's help text
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for key in keys:
             setting = S.REGISTRY[key]
             label = QCoreApplication.translate("core", setting.label)
@@ -149,12 +169,22 @@ class SettingsDialog(QDialog):
             message.setStyleSheet("color: #a40000;")
             message.hide()
             box.addWidget(message)
+            # never taller than its contents: spare room stays below the last row, not
+            # spread inside a help text (which then floats far from its field)
+            policy = cell.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
+            cell.setSizePolicy(policy)
             self.messages[key] = message
             if isinstance(editor, QCheckBox):
                 form.addRow(cell)
             else:
                 row_label = QLabel(label + " :", page)
                 row_label.setWordWrap(True)
+                # a wrapped label is as wide as its text up to ~28 characters (else Qt
+                # makes it narrow, three lines high, and cuts the third)
+                metrics = row_label.fontMetrics()
+                wide = metrics.horizontalAdvance(row_label.text())
+                row_label.setMinimumWidth(min(wide, metrics.averageCharWidth() * 28))
                 row_label.setBuddy(editor)
                 form.addRow(row_label, cell)
         scroll = QScrollArea()
@@ -170,6 +200,11 @@ class SettingsDialog(QDialog):
             low, high = INT_RANGES.get(setting.key, (0, 1_000_000))
             spin.setRange(low, high)
             return spin
+        if setting.key == S.ESTABLISHMENT_TIMEZONE.key:
+            combo = QComboBox()
+            for name, label in ZONES:
+                combo.addItem(QCoreApplication.translate("core", label), name)
+            return combo
         if setting.key in MULTILINE:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
@@ -201,6 +236,12 @@ class SettingsDialog(QDialog):
             editor.setValue(int(value))
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(value))
+        elif isinstance(editor, QComboBox):
+            index = editor.findData(value)
+            if index < 0:  # a zone no longer offered: shown as is until changed
+                editor.addItem(str(value), value)
+                index = editor.count() - 1
+            editor.setCurrentIndex(index)
         elif isinstance(editor, QLineEdit):
             text = str(value)
             if key == S.ESTABLISHMENT_CONTACT_PHONE.key and text:
@@ -214,18 +255,15 @@ class SettingsDialog(QDialog):
             return editor.value()
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText()
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData())
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
     def _check_finess(self, text: str) -> None:
-        bad_key = bool(text.strip()) and finess_key_ok(text) is False
-        self.finess_warning.setText(
-            self.tr(
-                "Attention : la clé de contrôle du n° FINESS ne correspond pas. "
-                "Vérifiez le numéro (il peut être enregistré quand même)."
-            )
-        )
-        self.finess_warning.setVisible(bad_key)
+        warning = finess_key_warning(text)  # the same core rule as the first-run wizard
+        self.finess_warning.setText(QCoreApplication.translate("core", warning))
+        self.finess_warning.setVisible(bool(warning))
 
     def values(self) -> dict[str, Any] | None:
         """The changed values, checked; None (messages shown) if one is refused."""
