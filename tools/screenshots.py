@@ -3,12 +3,16 @@
     .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--count 1500] [--lang fr]
 
 Starts the program's main window under Xvfb (re-running itself through
-``xvfb-run`` when no display is set) at 1366×768, in a temporary data
+``xvfb-run`` when no display is set) at 1280×720, in a temporary data
 directory with an in-memory keyring (the real store is never touched), and
 writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``, then
 the first-run wizard's pages (``first-run-1-bienvenue.png`` … ``first-run-6-resume.png``,
 filled with fictitious values; the recovery code is a freshly generated one that opens
-nothing) and the main window in demonstration mode (``demo-mode.png``).
+nothing), the main window in demonstration mode (``demo-mode.png``) and the lock
+screen after a refused password (``lock-screen.png``).
+
+The walk through a nurse's day (``journee-*.png``) is saved by the test
+``tests/ui/test_walkthrough.py`` run with ``TRACING_DESK_SCREENSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
-WIDTH, HEIGHT = 1366, 768
+WIDTH, HEIGHT = 1280, 720  # the smallest screen the program is made for
 
 
 def _under_xvfb() -> int | None:
@@ -219,7 +223,22 @@ def main() -> int:
         save("demo-mode.png")
         return True
 
-    steps.extend([list_ready, pz_ready, contact_ready, wizard_pages, demo_ready])
+    def lock_ready() -> bool:
+        from app.core.accounts import Role
+        from app.db.permissions import Session
+        from app.ui.lock import LockScreen
+
+        screen = LockScreen(Session("infirmiere.demo", Role.AGENT, "Infirmière démo"), window)
+        screen.setGeometry(window.rect())
+        screen.show()
+        from app.db.accounts import SignInError
+
+        screen.form.refused(qapp.translate("db", SignInError.default_message), 0)
+        save("lock-screen.png")
+        screen.deleteLater()
+        return True
+
+    steps.extend([list_ready, pz_ready, contact_ready, wizard_pages, demo_ready, lock_ready])
 
     def start(_info: object) -> None:
         window.show()

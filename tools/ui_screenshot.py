@@ -38,8 +38,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.db import demo
     from app.db.store import init_store, open_store
+    from app.services.transfer import demo_data
     from app.ui.application import configure_application, install_translators
     from app.ui.main_window import MainWindow
     from app.workers.db_thread import DbThread
@@ -48,7 +48,7 @@ def main() -> int:
     init_store(data_dir)
     db = open_store(data_dir)
     try:
-        demo.generate(db, count=args.count, spread_days=88, seed=20261124, user="demo")
+        demo_data(db, "demo", count=args.count, spread_days=88, seed=20261124)
     finally:
         db.close()
 
@@ -59,7 +59,7 @@ def main() -> int:
     db_thread.start()
     opened = db_thread.open(lambda: (open_store(data_dir), None))
     window = MainWindow(db_thread, data_dir, "demo")
-    window.resize(1400, 860)
+    window.resize(1280, 720)  # the smallest screen the program is made for
 
     def later(fn, ms: int = 50) -> None:
         QTimer.singleShot(ms, fn)

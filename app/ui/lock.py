@@ -23,9 +23,19 @@ Signals of :class:`AutoLock`:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.settings import AUTOLOCK_MINUTES
 from app.db.accounts import AccountStore, SignInError
@@ -43,17 +53,28 @@ _ACTIVITY = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
+#: Why the session was locked (journal detail, no personal data).
+LOCK_MANUAL = "manuel"
+LOCK_IDLE = "inactivité"
 
 
 class LockScreen(QWidget):
-    """What a locked window shows: who locked it, and a sign-in form."""
+    """What a locked window shows: who locked it, and a sign-in form.
+
+    It covers the whole window (menus and status bar included: the dynamic
+    property ``layout_overlay`` says so to the layout checks). Its content
+    scrolls when the window is too short for it, so that the fields and the
+    messages keep their height whatever the window's size or the scaling.
+    """
 
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lock_screen")
+        self.setProperty("layout_overlay", True)
         self.setAutoFillBackground(True)
         title = QLabel(self.tr("Session verrouillée"), self)
         title.setObjectName("lock_title")
+        title.setWordWrap(True)
         font = title.font()
         font.setPointSize(font.pointSize() + 6)
         title.setFont(font)
@@ -66,19 +87,40 @@ class LockScreen(QWidget):
             ).format(who=who),
             self,
         )
+        hint.setObjectName("lock_hint")
         hint.setWordWrap(True)
         self.form = SignInForm(self, login=session.login)
         self.form.button.setText(self.tr("Déverrouiller"))
+        # A column about 50 characters wide (in the font: it follows the scaling),
+        # centred, never wider than the window.
+        em = self.fontMetrics().horizontalAdvance("M")
         box = QWidget(self)
-        box.setMaximumWidth(460)
+        box.setObjectName("lock_box")
+        box.setMinimumWidth(min(em * 24, 320))
+        box.setMaximumWidth(em * 52)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addWidget(hint)
         inner.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
+        content = QWidget()
+        content.setObjectName("lock_content")
+        column = QVBoxLayout(content)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("lock_scroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroller)
 
 
 class AutoLock(QObject):
@@ -104,7 +146,7 @@ class AutoLock(QObject):
         self._hidden: list[QWidget] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.lock)
+        self._timer.timeout.connect(self.lock_idle)
         self.set_minutes(minutes or AUTOLOCK_MINUTES.default)
         if minutes is None:
             ticket = self._db_thread.submit(
@@ -118,7 +160,7 @@ class AutoLock(QObject):
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setObjectName("lock_now")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda _checked=False: self.lock())
         window.addAction(self.lock_action)
 
     # -- idle timer -----------------------------------------------------------
@@ -153,8 +195,12 @@ class AutoLock(QObject):
             app.removeEventFilter(self)
 
     # -- locking --------------------------------------------------------------
-    def lock(self) -> None:
-        """Hide the content now (idle delay reached, or « Verrouiller le poste »)."""
+    def lock_idle(self) -> None:
+        """The idle delay is reached: lock, journaled as such."""
+        self.lock(reason=LOCK_IDLE)
+
+    def lock(self, reason: str = LOCK_MANUAL) -> None:
+        """Hide the content now (« Verrouiller le poste », Ctrl+L; or the idle delay)."""
         if self.is_locked:
             return
         self._timer.stop()
@@ -178,7 +224,7 @@ class AutoLock(QObject):
         screen.form.password.setFocus()
         self.screen = screen
         login = self.session.login
-        self._db_thread.submit(lambda db: AccountStore(db).record_lock(login))
+        self._db_thread.submit(lambda db: AccountStore(db).record_lock(login, reason))
         self.locked.emit()
 
     def _attempt(self, login: str, password: str) -> None:

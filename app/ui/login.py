@@ -26,6 +26,30 @@ from app.db.permissions import Session
 from app.workers.db_thread import DbFailure, DbThread
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """Make *widget*'s dialog tall enough for a message that now wraps on more lines.
+
+    A dialog's minimum size ignores the height its wrapped labels need at its
+    width: without this, a longer message squeezes the fields to a few pixels.
+    """
+    top = widget.window()
+    if isinstance(top, QDialog) and top.layout() is not None:
+        # once the layouts have taken the new text in (a posted layout request)
+        QTimer.singleShot(0, top, lambda: _grow(top))
+
+
+def _grow(top: QWidget) -> None:
+    layout = top.layout()
+    if layout is None or not top.isVisible():
+        return
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(top.width())
+    else:
+        need = layout.totalSizeHint().height()
+    if top.height() < need:
+        top.resize(top.width(), need)
+
+
 class SignInForm(QWidget):
     """Login + password + a problem line with a countdown (used at start and on the lock screen).
 
@@ -110,6 +134,7 @@ class SignInForm(QWidget):
                 self._wait,
             )
         self.problem.setText(text)
+        grow_to_fit(self)
         self.button.setEnabled(not self._busy and self._wait == 0)
 
     @property
@@ -199,6 +224,7 @@ class FirstAccountForm(QWidget):
             problem = self.tr("Les deux saisies sont différentes.")
         complete = bool(self.login.text().strip() and self.first.text() and self.second.text())
         self.problem.setText(problem)
+        grow_to_fit(self)
         ok = complete and not problem
         self.acceptable = ok
         self.changed.emit(ok)

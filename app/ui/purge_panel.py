@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -55,17 +54,18 @@ from PySide6.QtWidgets import (
 from app.core.clock import get_clock
 from app.core.enums import label_of
 from app.core.settings import PURGE_WARN_DAYS
+from app.core.timefmt import format_date, format_datetime
 from app.db import exported_files
 from app.db.purge import (
     Upcoming,
     last_run,
     next_due,
-    policy_for,
     untransmitted_due,
 )
 from app.db.settings_store import SettingsStore
 from app.db.store import StoreOpener
 from app.services.fiches import FicheRow, FicheService
+from app.services.retention import SUSPENDED_LABEL, SUSPENDED_MESSAGE, SuspendedPurge
 from app.workers.db_thread import DbFailure, DbThread
 from app.workers.purge_job import PurgeJob
 
@@ -74,10 +74,9 @@ BANNER_REFRESH_MS = 15 * 60 * 1000
 WATCH_MS = 60 * 1000
 
 
-def local_text(instant: datetime, timezone: str, with_time: bool = True) -> str:
-    """``jj/mm/aaaa`` (and ``hh:mm``) on the establishment's clock."""
-    local = instant.astimezone(ZoneInfo(timezone))
-    return local.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+def local_text(instant: datetime, with_time: bool = True) -> str:
+    """``jj/mm/aaaa`` (and ``hh:mm``) on the establishment's clock (``app.core.timefmt``)."""
+    return format_datetime(instant) if with_time else format_date(instant)
 
 
 # ------------------------------------------------------------------- banner
@@ -90,7 +89,6 @@ def _banner_facts(db: Any, user: str) -> dict[str, Any]:
     now = get_clock().now()
     count, earliest = untransmitted_due(db, now + timedelta(days=warn_days))
     return {
-        "timezone": policy_for(db).timezone,
         "warn_days": warn_days,
         "count": count,
         "earliest": earliest,
@@ -144,7 +142,7 @@ class PurgeBanner(QFrame):
                     "(délai de conservation) : transmettez-les maintenant.",
                     "",
                     facts["count"],
-                ).format(date=local_text(facts["earliest"], facts["timezone"]))
+                ).format(date=local_text(facts["earliest"]))
             )
         for f in facts["problems"]:
             if f.state == exported_files.MISSING:
@@ -152,7 +150,7 @@ class PurgeBanner(QFrame):
                     self.tr(
                         "Fichier exporté introuvable (déplacé ou renommé ?) : {path}. "
                         "Supprimez vous-même toute copie avant le {date}."
-                    ).format(path=f.path, date=local_text(f.deadline, facts["timezone"]))
+                    ).format(path=f.path, date=local_text(f.deadline))
                 )
             else:
                 lines.append(
@@ -182,12 +180,10 @@ class UpcomingModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FicheRow] = []
-        self._timezone = "Europe/Paris"
 
-    def set_rows(self, rows: list[FicheRow], timezone: str) -> None:
+    def set_rows(self, rows: list[FicheRow]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._timezone = timezone
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | Any = QModelIndex()) -> int:  # noqa: B008
@@ -207,7 +203,7 @@ class UpcomingModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if column == 0:
-            return local_text(row.deadline, self._timezone)
+            return local_text(row.deadline)
         if column == 1:
             return row.display_name
         if column == 2:
@@ -217,9 +213,9 @@ class UpcomingModel(QAbstractTableModel):
         return row.unit
 
 
-def _upcoming_facts(db: Any, repo_for: RepoFactory, days: int) -> tuple[Upcoming, str]:
+def _upcoming_facts(db: Any, repo_for: RepoFactory, days: int) -> Upcoming:
     until = get_clock().now() + timedelta(days=days)
-    return repo_for(db).upcoming(until), policy_for(db).timezone
+    return repo_for(db).upcoming(until)
 
 
 class UpcomingDialog(QDialog):
@@ -271,9 +267,8 @@ class UpcomingDialog(QDialog):
         ticket.finished.connect(self._show)
         ticket.failed.connect(self._failed)
 
-    def _show(self, result: tuple[Upcoming, str]) -> None:
-        found, timezone = result
-        self.model.set_rows(found.rows, timezone)
+    def _show(self, found: Upcoming) -> None:
+        self.model.set_rows(found.rows)
         text = self.tr(
             "%n fiche(s) seront supprimées dans les {days} prochains jours.", "", found.total
         )
@@ -291,8 +286,8 @@ class UpcomingDialog(QDialog):
 # ---------------------------------------------------------------- controls
 
 
-def _last_run_facts(db: Any) -> tuple[tuple[datetime, int] | None, str]:
-    return last_run(db), policy_for(db).timezone
+def _last_run_facts(db: Any) -> tuple[datetime, int] | None:
+    return last_run(db)
 
 
 class PurgeControls(QObject):
@@ -327,6 +322,7 @@ class PurgeControls(QObject):
         self.status = QLabel(window)
         self.status.setObjectName("purge_status")
         window.statusBar().addPermanentWidget(self.status)
+        self.suspended = False  # the last run found the store read-only
         self.job = job or PurgeJob(db_thread.store_opener or StoreOpener(data_dir), parent=self)
         self.job.finished.connect(self._purged)
         self.job.failed.connect(self._failed)
@@ -393,6 +389,17 @@ class PurgeControls(QObject):
     def _purged(self, report: Any) -> None:
         if not self._db_thread.running:  # a late report after the window's session ended
             return
+        if isinstance(report, SuspendedPurge):  # read-only store: said here, no box
+            self.suspended = True
+            self.status.setText(QCoreApplication.translate("services", SUSPENDED_LABEL))
+            self.status.setToolTip(
+                QCoreApplication.translate("services", SUSPENDED_MESSAGE).format(
+                    overdue=report.overdue
+                )
+            )
+            self.banner.refresh()
+            self.purged.emit(report)
+            return
         if report.fiches or report.files_deleted:
             self._announce(report.fiches, report.finished_at or report.as_of)
             if self._on_purged is not None:
@@ -401,12 +408,12 @@ class PurgeControls(QObject):
         self.purged.emit(report)
 
     def _announce(self, count: int, when: datetime) -> None:
-        timezone = self.banner.facts.get("timezone", "Europe/Paris")
         text = self.tr("%n fiche(s) supprimée(s) le {date}", "", count).format(
-            date=local_text(when, timezone)
+            date=local_text(when)
         )
+        # said once, by the purge's own place in the status bar (a temporary message
+        # too would repeat it, drawn over the counters when the bar is narrow)
         self.status.setText(text)
-        self._window.statusBar().showMessage(text, 30_000)
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self._window.windowIcon(), self)
@@ -419,13 +426,12 @@ class PurgeControls(QObject):
         ticket = self._db_thread.submit(_last_run_facts).tie_to(self)
         ticket.finished.connect(self._last_run_known)
 
-    def _last_run_known(self, facts: tuple[tuple[datetime, int] | None, str]) -> None:
-        last, timezone = facts
+    def _last_run_known(self, last: tuple[datetime, int] | None) -> None:
         if last is not None and not self.status.text():
             when, count = last
             self.status.setText(
                 self.tr("%n fiche(s) supprimée(s) le {date}", "", count).format(
-                    date=local_text(when, timezone)
+                    date=local_text(when)
                 )
             )
 
@@ -433,12 +439,13 @@ class PurgeControls(QObject):
         self._window.statusBar().showMessage(message, 30_000)
 
     def _next_changed(self, when: datetime | None) -> None:
-        timezone = self.banner.facts.get("timezone", "Europe/Paris")
+        if self.suspended:  # the tooltip says why nothing is deleted
+            return
         if when is None:
             self.status.setToolTip(self.tr("Aucune suppression programmée."))
         else:
             self.status.setToolTip(
-                self.tr("Prochaine suppression : {date}").format(date=local_text(when, timezone))
+                self.tr("Prochaine suppression : {date}").format(date=local_text(when))
             )
 
     def stop(self) -> None:
