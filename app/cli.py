@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -62,8 +63,11 @@ def _passphrase_for_open() -> str | None:
 
 def _open() -> Database:
     from app.db.store import open_store
+    from app.db.timefmt import use_establishment_zone
 
-    return open_store(passphrase=_passphrase_for_open())
+    db = open_store(passphrase=_passphrase_for_open())
+    use_establishment_zone(db)  # dates printed on the establishment's clock
+    return db
 
 
 def _repo(db: Database) -> FicheService:
@@ -120,20 +124,80 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def _open_with(passphrase: str) -> Database:
     from app.db.store import open_store
+    from app.db.timefmt import use_establishment_zone
 
-    return open_store(passphrase=passphrase)
+    db = open_store(passphrase=passphrase)
+    use_establishment_zone(db)  # dates printed on the establishment's clock
+    return db
+
+
+ENV_NEW_PASSPHRASE = "TRACING_DESK_NEW_PASSPHRASE"
+
+
+def _recovery_code(args: argparse.Namespace) -> str:
+    """The code: typed (hidden) at a terminal, else the first line of standard input.
+
+    ``--code`` is still accepted, but the list of processes shows it to the
+    other users of the machine: prefer standard input or the prompt.
+    """
+    code: str | None = args.code
+    if not code:
+        if sys.stdin.isatty():
+            code = getpass.getpass("Code de récupération\u00a0: ")
+        else:
+            code = sys.stdin.readline().strip()
+    return code
+
+
+def _new_passphrase() -> str | None:
+    """TRACING_DESK_NEW_PASSPHRASE, else typed twice at a terminal; ``None`` after a message."""
+    env = os.environ.get(ENV_NEW_PASSPHRASE)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        _err(
+            "Nouvelle phrase secrète\u00a0: définissez TRACING_DESK_NEW_PASSPHRASE "
+            "ou lancez la commande dans un terminal. Rien n’a été modifié."
+        )
+        return None
+    first = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins)\u00a0: ")
+    if getpass.getpass("Confirmez la nouvelle phrase secrète\u00a0: ") != first:
+        _err("Les deux saisies diffèrent\u00a0: rien n’a été modifié.")
+        return None
+    return first
+
+
+def _recover_passphrase(args: argparse.Namespace) -> int:
+    """Passphrase mode: the code and a new passphrase; the old one is never asked."""
+    from app.db.errors import WeakPassphraseError
+    from app.db.recovery import normalise_code
+    from app.db.store import check_new_passphrase, recover_passphrase
+
+    code = _recovery_code(args)
+    normalise_code(code)  # a typing mistake is said before anything else is asked
+    new = _new_passphrase()
+    if new is None:
+        return EXIT_USAGE
+    try:
+        check_new_passphrase(new)
+    except WeakPassphraseError as exc:
+        _err(f"{exc} Rien n’a été modifié.")
+        return EXIT_USAGE
+    recover_passphrase(code, new, user=cli_user())
+    print(
+        "Phrase secrète remplacée\u00a0: la base s’ouvre désormais avec la nouvelle phrase "
+        "secrète\u202f; l’ancienne ne l’ouvre plus. Le même code de récupération reste valable."
+    )
+    return EXIT_OK
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
     from app.core.enums import JournalAction
-    from app.db.store import recover
+    from app.db.store import recover, recovery_kind
 
-    code = args.code
-    if not code:
-        if sys.stdin.isatty():
-            code = getpass.getpass("Code de récupération : ")
-        else:
-            code = sys.stdin.readline().strip()
+    if recovery_kind() == "passphrase":
+        return _recover_passphrase(args)
+    code = _recovery_code(args)
     recover(code)
     db = _open()
     try:
@@ -146,24 +210,40 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def doctor_report() -> dict[str, Any]:
     """The health report of ``doctor --json`` (also used by the À propos dialog)."""
-    from app.db import keystore
+    from app.db import keystore, watermark
+    from app.db.errors import TamperedError
     from app.db.journal import verify
+    from app.db.store import store_id
 
     db = _open()
     try:
+        state = watermark.state_of(db)
+        problems = db.integrity_problems()
+        if problems:  # later opens stay read-only until the repair (docs/guide-admin.md)
+            watermark.record_integrity_failure(paths.data_dir(), store_id(), len(problems))
         repo = _repo(db)
         info = db.cipher_info()
-        summary = repo.summary()
-        oldest = repo.oldest_created()
-        next_deadline = repo.next_deadline()
+        try:
+            summary: dict[str, Any] = repo.summary()
+            oldest = repo.oldest_created()
+            next_deadline = repo.next_deadline()
+            chain_ok: bool | None = verify(db).ok
+        except TamperedError:  # a damaged page among the fiches or the journal: told, not raised
+            if not problems:
+                raise
+            summary = dict.fromkeys(("total", "patients_zero", "contacts", "pending_sync"))
+            oldest = next_deadline = chain_ok = None
         return {
             "version": __version__,
             "data_dir": str(paths.data_dir()),
             "cipher_version": info.get("cipher_version"),
             "cipher": info,
-            "integrity_ok": db.integrity_ok(),
-            "journal_chain_ok": verify(db).ok,
+            "integrity_ok": not problems and not state.integrity_failed,
+            "journal_chain_ok": chain_ok,
+            **state.as_json(),
+            "store_warning": state.message() or None,
             "keyring_backend": keystore.backend_name(),
+            "keyring": keystore.backend_description(passphrase_mode=db.mode == "passphrase"),
             "schema_version": db.schema_version,
             "fiches_total": summary["total"],
             "patients_zero": summary["patients_zero"],
@@ -171,12 +251,36 @@ def doctor_report() -> dict[str, Any]:
             "pending_sync": summary["pending_sync"],
             "oldest_created": oldest.isoformat() if oldest else None,
             "next_deadline": next_deadline.isoformat() if next_deadline else None,
+            **_purge_facts(db),
         }
     finally:
         db.close()
 
 
+def _purge_facts(db: Any) -> dict[str, Any]:
+    """``purge_suspended`` (read-only store), fiches past their deadline, and what to say."""
+    from app.db.errors import StoreError
+    from app.services.retention import SUSPENDED_MESSAGE, overdue_fiches, purge_suspended
+
+    suspended = purge_suspended(db)
+    try:
+        overdue: int | None = overdue_fiches(db)
+    except StoreError:  # a damaged page among the fiches: told by the integrity check
+        overdue = None
+    return {
+        "purge_suspended": suspended,
+        "purge_overdue": overdue,
+        "purge_warning": SUSPENDED_MESSAGE.format(overdue=overdue if overdue is not None else "?")
+        if suspended
+        else None,
+    }
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from app.core.timefmt import format_datetime
+
     report = doctor_report()
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -185,23 +289,62 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             "cipher_version": "Version SQLCipher",
             "integrity_ok": "Intégrité",
             "journal_chain_ok": "Chaînage du journal",
-            "keyring_backend": "Trousseau",
+            "keyring": "Trousseau",
             "schema_version": "Version du schéma",
             "fiches_total": "Fiches",
             "patients_zero": "Patients zéro",
             "contacts": "Personnes contact",
             "pending_sync": "En attente de synchronisation",
-            "oldest_created": "Plus ancienne création (UTC)",
-            "next_deadline": "Prochaine suppression (UTC)",
+            "oldest_created": "Plus ancienne création",
+            "next_deadline": "Prochaine suppression",
             "data_dir": "Dossier de données",
+            "rollback_detected": "Données manquantes",
+            "missing_journal_entries": "Entrées du journal manquantes",
+            "mark_tampered": "Repère d’état modifié",
+            "read_only": "Lecture seule",
         }
         for key, label in labels.items():
             value = report[key]
-            if isinstance(value, bool):
+            if key in ("rollback_detected", "mark_tampered", "read_only"):
+                value = "OUI" if value else "non"
+            elif isinstance(value, bool):
                 value = "correcte" if value else "ÉCHEC"
+            elif key in ("oldest_created", "next_deadline") and value:
+                value = format_datetime(datetime.fromisoformat(value))  # establishment's clock
             print(f"{label:32} {value if value is not None else '—'}")
-    ok = report["integrity_ok"] and report["journal_chain_ok"]
+        if report["store_warning"]:
+            print()
+            print(report["store_warning"])
+        if report["purge_warning"]:
+            print()
+            print(report["purge_warning"])
+    ok = (
+        report["integrity_ok"]
+        and report["journal_chain_ok"]
+        and not report["rollback_detected"]
+        and not report["mark_tampered"]
+    )
     return EXIT_OK if ok else EXIT_DATA_ERROR
+
+
+def cmd_accept_restore(args: argparse.Namespace) -> int:
+    """A référent accepts a deliberate restore: journaled, then the store's mark moves."""
+    from app.cli_access import signed_in
+    from app.db.watermark import accept_restore
+
+    with signed_in(args) as (db, actor):
+        state = accept_restore(db, actor)
+    if state.rollback_detected:
+        print(
+            f"Restauration acceptée ({state.missing_entries} entrées du journal manquantes)\u00a0: "
+            "l’acceptation est inscrite au journal et la base accepte de nouveau les modifications."
+        )
+    else:
+        print(
+            "Repère d’état réinitialisé\u00a0: l’acceptation est inscrite au journal et la base "
+            "accepte de nouveau les modifications."
+        )
+    return EXIT_OK
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -335,10 +478,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "recover",
         parents=[common],
-        help="restaure la clé dans le trousseau à partir du code de récupération",
+        help="retrouve l’accès avec le code de récupération\u00a0: clé remise dans le "
+        "trousseau, ou nouvelle phrase secrète (TRACING_DESK_NEW_PASSPHRASE, sinon demandée)",
     )
     p.add_argument(
-        "--code", help="code de récupération (sinon demandé, ou lu sur l'entrée standard)"
+        "--code",
+        help="code de récupération (sinon demandé, ou lu sur l’entrée standard\u00a0: "
+        "préférable, la liste des processus montre les arguments)",
     )
     p.set_defaults(handler=cmd_recover)
 
@@ -347,6 +493,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_doctor)
+
+    p = sub.add_parser(
+        "accept-restore",
+        parents=[common],
+        help="accepte une sauvegarde remise en place volontairement (référent, journalisé)",
+    )
+    add_user_argument(p)
+    p.set_defaults(handler=cmd_accept_restore)
 
     p = sub.add_parser(
         "demo-data", parents=[common], help="crée des fiches fictives de démonstration"
@@ -447,6 +601,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if paths.data_dir(create=False).is_dir():  # never create a data folder just to log
         setup_logging()
+    # Log records are for the log file: never printed on stderr in English by
+    # logging's last-resort handler when no file is open (« Oublier ce poste »
+    # closes it; a read-only data folder has none). Messages to the user are French.
+    app_log = logging.getLogger("app")
+    if not any(isinstance(h, logging.NullHandler) for h in app_log.handlers):
+        app_log.addHandler(logging.NullHandler())
     restore_hooks = install_excepthook()
     try:
         return handler(args)

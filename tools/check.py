@@ -36,6 +36,7 @@ def main() -> None:
     )
     run("mypy (app)", PY, "-m", "mypy", "app")
     run("import contracts", str(Path(PY).with_name("lint-imports")))
+    run("French typography", PY, "tools/typography.py", "--check")
     run("pytest", PY, "-m", "pytest", *sys.argv[1:])
 
 

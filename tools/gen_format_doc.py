@@ -18,7 +18,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.core.enums import label_of  # noqa: E402
+from app.core.enums import (  # noqa: E402
+    FicheKind,
+    GatheringPurpose,
+    gathering_purposes,
+    label_of,
+)
 from app.core.models import Contact, Exposition, PatientZero  # noqa: E402
 from app.core.serialize import FORMAT  # noqa: E402
 
@@ -74,6 +79,26 @@ def _type_name(tp: Any, enums: dict[str, type[StrEnum]]) -> str:
     )
 
 
+def _gathering_purposes() -> list[str]:
+    """E-l: the decree's two lists, one column per kind of fiche."""
+    kinds = (FicheKind.PATIENT_ZERO, FicheKind.CONTACT)
+    lines = [
+        "The decree gives two lists (art. 2 II 1° l and 2° l): for a patient zéro",
+        "« réunion familiale, rassemblement festif » is one item, for a contact two.",
+        "A fiche holds only the values of its own list; on reading, a patient zéro's",
+        "`familial` or `festif` (written before the lists were told apart) becomes",
+        "`familial_festif`, and a contact's `familial_festif` is refused.",
+        "",
+        "| value | French label | " + " | ".join(f"`{k.value}`" for k in kinds) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in kinds) + " |",
+    ]
+    for member in GatheringPurpose:
+        marks = " | ".join("yes" if member in gathering_purposes(k) else "—" for k in kinds)
+        lines.append(f"| `{member.value}` | {label_of(member)} | {marks} |")
+    lines.append("")
+    return lines
+
+
 def _record_table(cls: type[Any], enums: dict[str, type[StrEnum]], nested: list[type[Any]]) -> str:
     hints = typing.get_type_hints(cls)
     lines = [f"### `{cls.__name__}`", "", "| key | French label | type |", "| --- | --- | --- |"]
@@ -98,6 +123,9 @@ def render() -> str:
     for name in sorted(enums):
         enum_lines.append(f"### `{name}`")
         enum_lines.append("")
+        if enums[name] is GatheringPurpose:
+            enum_lines += _gathering_purposes()
+            continue
         enum_lines.append("| value | French label |")
         enum_lines.append("| --- | --- |")
         for member in enums[name]:

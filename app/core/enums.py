@@ -37,7 +37,7 @@ class LabelledEnum(StrEnum):
             return cls(value)
         except ValueError:
             allowed = ", ".join(m.value for m in cls)
-            raise ValueError(f"valeur inconnue « {value} » (valeurs admises : {allowed})") from None
+            raise ValueError(f"valeur inconnue « {value} » (valeurs admises : {allowed})") from None
 
 
 def _labels(cls: type[LabelledEnum], labels: Mapping[LabelledEnum, str]) -> None:
@@ -104,7 +104,7 @@ _labels(
     SyncState,
     {
         SyncState.LOCAL: QT_TRANSLATE_NOOP("core", "non transmise"),
-        SyncState.PENDING: QT_TRANSLATE_NOOP("core", "en attente d'envoi"),
+        SyncState.PENDING: QT_TRANSLATE_NOOP("core", "en attente d’envoi"),
         SyncState.SENT: QT_TRANSLATE_NOOP("core", "transmise"),
         SyncState.REJECTED: QT_TRANSLATE_NOOP("core", "refusée"),
         SyncState.CONFLICT: QT_TRANSLATE_NOOP("core", "en conflit"),
@@ -148,7 +148,7 @@ _labels(
     {
         EstablishmentStatus.INPATIENT: QT_TRANSLATE_NOOP("core", "patient hospitalisé"),
         EstablishmentStatus.RESIDENT: QT_TRANSLATE_NOOP("core", "résident"),
-        EstablishmentStatus.STAFF: QT_TRANSLATE_NOOP("core", "professionnel de l'établissement"),
+        EstablishmentStatus.STAFF: QT_TRANSLATE_NOOP("core", "professionnel de l’établissement"),
         EstablishmentStatus.EXTERNAL_WORKER: QT_TRANSLATE_NOOP("core", "intervenant extérieur"),
         EstablishmentStatus.VISITOR: QT_TRANSLATE_NOOP("core", "visiteur"),
         EstablishmentStatus.OTHER: QT_TRANSLATE_NOOP("core", "autre"),
@@ -269,8 +269,8 @@ _labels(
     Circumstance,
     {
         Circumstance.SAME_HOUSEHOLD: QT_TRANSLATE_NOOP("core", "même lieu de vie"),
-        Circumstance.FACE_TO_FACE: QT_TRANSLATE_NOOP("core", "face-à-face à moins d'1 m"),
-        Circumstance.CARE: QT_TRANSLATE_NOOP("core", "soins ou actes d'hygiène donnés ou reçus"),
+        Circumstance.FACE_TO_FACE: QT_TRANSLATE_NOOP("core", "face-à-face à moins d’1 m"),
+        Circumstance.CARE: QT_TRANSLATE_NOOP("core", "soins ou actes d’hygiène donnés ou reçus"),
         Circumstance.CONFINED_SPACE: QT_TRANSLATE_NOOP("core", "espace confiné partagé ≥ 15 min"),
         Circumstance.SAME_CLASS: QT_TRANSLATE_NOOP("core", "même classe"),
         Circumstance.OTHER: QT_TRANSLATE_NOOP("core", "autre"),
@@ -327,7 +327,7 @@ _labels(
     {
         PlaceKind.DEPARTEMENT: QT_TRANSLATE_NOOP("core", "département"),
         PlaceKind.COLLECTIVITE: QT_TRANSLATE_NOOP(
-            "core", "collectivité mentionnée à l'article 72-3 de la Constitution"
+            "core", "collectivité mentionnée à l’article 72-3 de la Constitution"
         ),
         PlaceKind.COUNTRY: QT_TRANSLATE_NOOP("core", "pays"),
     },
@@ -357,7 +357,7 @@ DEPARTEMENTS: dict[str, str] = {
     "2A": "Corse-du-Sud",
     "2B": "Haute-Corse",
     "21": "Côte-d'Or",
-    "22": "Côtes-d'Armor",
+    "22": "Côtes-d’Armor",
     "23": "Creuse",
     "24": "Dordogne",
     "25": "Doubs",
@@ -482,10 +482,10 @@ _labels(
     StructureType,
     {
         StructureType.COLLECTIVE_HOUSING: QT_TRANSLATE_NOOP(
-            "core", "structures ou lieux d'hébergement collectif"
+            "core", "structures ou lieux d’hébergement collectif"
         ),
         StructureType.EARLY_CHILDHOOD: QT_TRANSLATE_NOOP(
-            "core", "structures d'accueil du jeune enfant"
+            "core", "structures d’accueil du jeune enfant"
         ),
         StructureType.SCHOOL: QT_TRANSLATE_NOOP("core", "milieu scolaire"),
         StructureType.UNIVERSITY: QT_TRANSLATE_NOOP("core", "milieu universitaire"),
@@ -515,22 +515,29 @@ _labels(
         HousingSubtype.FOYER: QT_TRANSLATE_NOOP("core", "foyer"),
         HousingSubtype.BOARDING_SCHOOL: QT_TRANSLATE_NOOP("core", "pensionnat"),
         HousingSubtype.EHPAD: QT_TRANSLATE_NOOP(
-            "core", "établissement d'hébergement pour personnes âgées dépendantes"
+            "core", "établissement d’hébergement pour personnes âgées dépendantes"
         ),
         HousingSubtype.DISABILITY: QT_TRANSLATE_NOOP(
             "core", "établissement médico-social accompagnant des personnes handicapées"
         ),
         HousingSubtype.PRISON: QT_TRANSLATE_NOOP("core", "établissements pénitentiaires"),
-        HousingSubtype.TOURIST: QT_TRANSLATE_NOOP("core", "structure d'hébergement touristique"),
+        HousingSubtype.TOURIST: QT_TRANSLATE_NOOP("core", "structure d’hébergement touristique"),
     },
 )
 
 
 class GatheringPurpose(LabelledEnum):
-    """E-l: purpose of a gathering (letter l)."""
+    """E-l: purpose of a gathering (letter l).
+
+    The decree gives two lists: for a patient zéro (art. 2 II 1° l) « réunion
+    familiale, rassemblement festif » is one item (``FAMILY_OR_FESTIVE``); for a
+    contact (art. 2 II 2° l) they are two (``FAMILY``, ``FESTIVE``). See
+    :func:`gathering_purposes` and :func:`gathering_purpose_for`.
+    """
 
     SPORT = "sportif"
     CULTURAL = "culturel"
+    FAMILY_OR_FESTIVE = "familial_festif"
     FAMILY = "familial"
     FESTIVE = "festif"
     PROFESSIONAL = "professionnel"
@@ -542,6 +549,9 @@ _labels(
     {
         GatheringPurpose.SPORT: QT_TRANSLATE_NOOP("core", "événement sportif"),
         GatheringPurpose.CULTURAL: QT_TRANSLATE_NOOP("core", "événement culturel"),
+        GatheringPurpose.FAMILY_OR_FESTIVE: QT_TRANSLATE_NOOP(
+            "core", "réunion familiale, rassemblement festif"
+        ),
         GatheringPurpose.FAMILY: QT_TRANSLATE_NOOP("core", "réunion familiale"),
         GatheringPurpose.FESTIVE: QT_TRANSLATE_NOOP("core", "rassemblement festif"),
         GatheringPurpose.PROFESSIONAL: QT_TRANSLATE_NOOP(
@@ -550,6 +560,51 @@ _labels(
         GatheringPurpose.OTHER: QT_TRANSLATE_NOOP("core", "autre type de rassemblement"),
     },
 )
+
+#: E-l as the decree lists it for each kind of fiche, in the decree's order.
+GATHERING_PURPOSES: dict[FicheKind, tuple[GatheringPurpose, ...]] = {
+    FicheKind.PATIENT_ZERO: (
+        GatheringPurpose.SPORT,
+        GatheringPurpose.CULTURAL,
+        GatheringPurpose.FAMILY_OR_FESTIVE,
+        GatheringPurpose.PROFESSIONAL,
+        GatheringPurpose.OTHER,
+    ),
+    FicheKind.CONTACT: (
+        GatheringPurpose.SPORT,
+        GatheringPurpose.CULTURAL,
+        GatheringPurpose.FAMILY,
+        GatheringPurpose.FESTIVE,
+        GatheringPurpose.PROFESSIONAL,
+        GatheringPurpose.OTHER,
+    ),
+}
+
+
+def gathering_purposes(kind: FicheKind) -> tuple[GatheringPurpose, ...]:
+    """The E-l items offered for a fiche of this kind (5 for a patient zéro, 6 for a contact)."""
+    return GATHERING_PURPOSES[kind]
+
+
+def gathering_purpose_for(
+    kind: FicheKind, purpose: GatheringPurpose | None
+) -> GatheringPurpose | None:
+    """``purpose`` as the list of ``kind`` words it, or ``None`` if that list cannot say it.
+
+    A patient zéro's « réunion familiale » or « rassemblement festif » (stored
+    before the two lists were told apart, or carried over from a contact on
+    promotion) is the patient-zéro item « réunion familiale, rassemblement
+    festif ». A contact's list has no merged item: it cannot be split, so
+    ``None`` (the caller refuses it, or asks the user).
+    """
+    if purpose is None or purpose in GATHERING_PURPOSES[kind]:
+        return purpose
+    if kind is FicheKind.PATIENT_ZERO and purpose in (
+        GatheringPurpose.FAMILY,
+        GatheringPurpose.FESTIVE,
+    ):
+        return GatheringPurpose.FAMILY_OR_FESTIVE
+    return None
 
 
 class QuarantineReason(LabelledEnum):

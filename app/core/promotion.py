@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from app.core.enums import LifecycleState
+from app.core.enums import FicheKind, LifecycleState, gathering_purpose_for
 from app.core.models import Contact, PatientZero
 
 #: Fields of the record itself, never copied (French keys).
@@ -49,4 +49,6 @@ def promoted_patient_zero(contact: Contact) -> PatientZero:
         setattr(pz, name, copy.deepcopy(getattr(contact, name)))
     if contact.symptoms.onset is not None:
         pz.infection.symptom_onset = contact.symptoms.onset
+    for gathering in pz.gatherings:  # E-l: the patient-zéro list merges two contact items
+        gathering.purpose = gathering_purpose_for(FicheKind.PATIENT_ZERO, gathering.purpose)
     return pz

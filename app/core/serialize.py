@@ -24,7 +24,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, Union
 
-from app.core.enums import FicheKind
+from app.core.enums import FicheKind, gathering_purpose_for, gathering_purposes
 from app.core.models import FICHE_CLASSES, AnyFiche, Exposition
 
 FORMAT = 1
@@ -293,7 +293,27 @@ def fiche_from_dict(doc: Any) -> AnyFiche:
     cls = FICHE_CLASSES[kind]
     fiche = _decode_record(doc, cls, "", frozenset({FORMAT_KEY, TYPE_KEY}))
     assert isinstance(fiche, cls)
+    _gathering_purposes_of_kind(fiche)
     return fiche
+
+
+def _gathering_purposes_of_kind(fiche: AnyFiche) -> None:
+    """E-l: each purpose as the list of the fiche's kind words it (decree, two lists).
+
+    A patient zéro's « réunion familiale » or « rassemblement festif », written
+    before the two lists were told apart, becomes the patient-zéro item;
+    a contact cannot hold the patient-zéro item (it cannot be split).
+    """
+    for i, gathering in enumerate(fiche.gatherings):
+        purpose = gathering_purpose_for(fiche.kind, gathering.purpose)
+        if purpose is None and gathering.purpose is not None:
+            allowed = ", ".join(p.value for p in gathering_purposes(fiche.kind))
+            raise DecodeError(
+                f"rassemblements[{i}].objet",
+                f"valeur « {gathering.purpose.value} » réservée aux fiches patient zéro"
+                f" (valeurs admises\u00a0: {allowed})",
+            )
+        gathering.purpose = purpose
 
 
 def exposition_from_dict(doc: Any) -> Exposition:

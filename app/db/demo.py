@@ -19,7 +19,7 @@ from app.core.enums import (
     EstablishmentStatus,
     ExamResult,
     ExamType,
-    GatheringPurpose,
+    FicheKind,
     InformationMode,
     LifecycleState,
     ProtectiveMeasure,
@@ -27,6 +27,7 @@ from app.core.enums import (
     Sex,
     StructureType,
     YesNoUnknown,
+    gathering_purposes,
 )
 from app.core.identifiers import IdentifierError, nir_key, parse_phone
 from app.core.models import (
@@ -315,7 +316,7 @@ def _patient_zero(rng: random.Random, created: datetime) -> PatientZero:
             Gathering(
                 place="Salle des fêtes",
                 held_on=today - timedelta(days=rng.randint(2, 12)),
-                purpose=rng.choice(tuple(GatheringPurpose)),
+                purpose=rng.choice(gathering_purposes(FicheKind.PATIENT_ZERO)),
             )
         ]
     if rng.random() < 0.2:

@@ -61,7 +61,10 @@ from app.ui.first_run import FirstRunController
 from app.ui.lock import AutoLock
 from app.ui.login import SignInController
 from app.ui.main_window import MainWindow
+from app.ui.qt_french import QtFrenchSupplement
+from app.ui.recover_dialog import RecoverPassphraseDialog
 from app.ui.security_menu import SecurityMenu
+from app.ui.store_warning import StoreWarning
 from app.workers.db_thread import DbFailure, DbThread
 
 ENV_LANG = "TRACING_DESK_LANG"
@@ -89,7 +92,8 @@ def install_translators(language: str) -> list[QTranslator]:
     """Install the program's and Qt's translations for *language* (replacing earlier ones).
 
     Source strings are French. French loads Qt's own ``qtbase_fr`` (standard
-    buttons) and the plural forms of ``tracing_desk_fr``; English loads
+    buttons, file dialog), completed by :class:`QtFrenchSupplement` for the
+    texts it lacks, and the plural forms of ``tracing_desk_fr``; English loads
     ``tracing_desk_en``. Returns the translators that loaded.
     """
     qapp = QCoreApplication.instance()
@@ -106,6 +110,10 @@ def install_translators(language: str) -> list[QTranslator]:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         wanted = [("qtbase_fr", qt_dir), (f"{TRANSLATION_BASENAME}_fr", str(i18n))]
+        # installed first, asked last: only what the others leave untranslated
+        supplement = QtFrenchSupplement(qapp)
+        if qapp.installTranslator(supplement):
+            _translators.append(supplement)
     for name, directory in wanted:
         translator = QTranslator(qapp)
         if translator.load(name, directory) and qapp.installTranslator(translator):
@@ -253,6 +261,17 @@ class StartupFlow(QObject):
 
         dialog.accepted.connect(chosen)
         dialog.rejected.connect(lambda: self._finish(EXIT_CANCELLED))
+        dialog.forgotten.connect(self._recover_passphrase)
+        self._show_dialog(dialog)
+
+    def _recover_passphrase(self) -> None:
+        """« J’ai oublié ma phrase secrète »: the recovery code and a new passphrase, then open.
+
+        « Annuler » goes back to the passphrase prompt.
+        """
+        dialog = RecoverPassphraseDialog(self._data_dir, self._user)
+        dialog.recovered.connect(self._open)
+        dialog.rejected.connect(lambda: self._ask_passphrase(create=False))
         self._show_dialog(dialog)
 
     # -- endings ------------------------------------------------------------------
@@ -317,6 +336,9 @@ class StartupFlow(QObject):
         self._mark_demo(self.window, session.login)
         self.window.show()
         self.window.refresh()
+        # A store opened read-only (data missing, damaged): a box, a banner, the status bar.
+        self.store_warning = StoreWarning(self.window, self._db_thread)
+        self.store_warning.check()
         if previous is not None:  # the first user's window: closed, never shown again
             previous.hide()
             previous.close()

@@ -9,15 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    QSettings,
+    QThread,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 import app
+from app.core.settings import ESTABLISHMENT_TIMEZONE
+from app.core.timefmt import set_display_zone
+from app.db.timefmt import use_establishment_zone
 from app.print.actions import PrintMenu
 from app.services.fiches import FicheService
 from app.ui.fiche_list import FicheListPanel
 from app.ui.forms.workspace import FicheWorkspace
+from app.ui.help import HelpMenu, install_context_help
 from app.ui.purge_panel import PurgeControls
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sync_menu import SyncMenu
@@ -37,6 +49,9 @@ class MainWindow(QMainWindow):
         self._error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Tracing Desk — fiches de traçage"))
         self.resize(1280, 760)
+        # Every date shown from now on is on the establishment's clock (its setting);
+        # the job runs before any job whose result shows a date.
+        db_thread.submit(use_establishment_zone)
 
         self.fiches = FicheListPanel(db_thread, self._repository, self)
         self.fiches.failed.connect(self.show_error)
@@ -51,8 +66,55 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
         self._build_menus()
+        self._quit_pending = False
+        self._geometry_restored = False
+        self.workspace.data_changed.connect(self._saved_while_quitting)
+        self.workspace.failed.connect(self._quit_failed)
         # Forms left unsaved by a crash or a power cut reopen in their tabs.
         QTimer.singleShot(0, self.workspace.restore_drafts)
+
+    # -- closing: the question of Ctrl+W for every tab ----------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._geometry_restored:
+            self._geometry_restored = True
+            restore_geometry(self)
+        # Installed last, asked first: a refused close reaches neither the purge, the
+        # sync nor the auto-lock, which stop when the window closes.
+        self.removeEventFilter(self)
+        self.installEventFilter(self)
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Close:
+            if not self._may_ask():
+                self.workspace.flush_drafts()  # nothing lost: the drafts reopen next time
+                return super().eventFilter(watched, event)
+            answer = self.workspace.confirm_close_all()
+            if answer != "close":
+                self._quit_pending = answer == "wait"
+                event.ignore()
+                return True
+            save_geometry(self)
+        return super().eventFilter(watched, event)
+
+    def _may_ask(self) -> bool:
+        """A person is at the window: shown, not locked (never another user's question),
+        and the program still running (not its final clean-up)."""
+        central = self.centralWidget()
+        locked = central is not None and central.isHidden()
+        return self.isVisible() and not locked and QThread.currentThread().loopLevel() > 0
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._quit_pending = False
+        super().closeEvent(event)
+
+    def _saved_while_quitting(self) -> None:
+        if self._quit_pending and not any(f.busy for f in self.workspace.forms()):
+            self._quit_pending = False
+            QTimer.singleShot(0, self.close)  # asks again for anything still unsaved
+
+    def _quit_failed(self, _message: str) -> None:
+        self._quit_pending = False  # a save was refused: the window stays
 
     def _repository(self, db: Any) -> FicheService:
         """The list reads through the service: each page showing names is journaled."""
@@ -70,7 +132,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quitter"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # Ctrl+Q everywhere (the platform's « Quit » key is empty on Windows and some Linux)
+        quit_keys = [QKeySequence("Ctrl+Q")]
+        platform_quit = QKeySequence(QKeySequence.StandardKey.Quit)
+        if not platform_quit.isEmpty() and platform_quit != quit_keys[0]:
+            quit_keys.append(platform_quit)
+        self.quit_action.setShortcuts(quit_keys)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
         self.workspace.install(self, self.menuBar())
@@ -97,6 +164,10 @@ class MainWindow(QMainWindow):
         self.sync_menu.worker.finished.connect(lambda _report: self.purge.data_changed())
 
         help_menu = self.menuBar().addMenu(self.tr("A&ide"))
+        # The guides, the shortcut sheet, and F1 on every screen (app.ui.help).
+        self.help_menu = HelpMenu(self)
+        self.help_menu.install(help_menu)
+        install_context_help()
         self.about_action = QAction(self.tr("À &propos de Tracing Desk"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -128,9 +199,15 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         """Fichier › Paramètres: establishment, retention, security, sync."""
         dialog = SettingsDialog(self._db_thread, self._user, self)
-        dialog.saved.connect(lambda _values: self._fiches_changed())
+        dialog.saved.connect(self._settings_saved)
         self.settings_dialog = dialog
         dialog.open()
+
+    def _settings_saved(self, values: dict[str, Any]) -> None:
+        zone = values.get(ESTABLISHMENT_TIMEZONE.key)
+        if isinstance(zone, str):
+            set_display_zone(zone)
+        self._fiches_changed()
 
     def show_error(self, message: str) -> None:
         """Tell the user that a database job failed (one box at a time)."""
@@ -196,3 +273,42 @@ class MainWindow(QMainWindow):
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.about_box = box
         box.open()
+
+
+# -- window geometry (no personal data: a size and a position) ---------------------
+GEOMETRY_KEY = "main_window/geometry"
+
+
+def _settings() -> QSettings | None:
+    """The program's QSettings (user scope), once ``configure_application`` named it."""
+    if not QCoreApplication.organizationName():
+        return None  # never "Unknown Organization"
+    return QSettings()
+
+
+def save_geometry(window: QMainWindow) -> None:
+    settings = _settings()
+    if settings is not None:
+        settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+        settings.sync()
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    """Put the window back where it was, clamped to the screen it is now on."""
+    settings = _settings()
+    stored = settings.value(GEOMETRY_KEY) if settings is not None else None
+    if stored is None or not window.restoreGeometry(stored):
+        return
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    window.setGeometry(clamped(window.geometry(), screen.availableGeometry()))
+
+
+def clamped(rect: QRect, area: QRect) -> QRect:
+    """*rect* made to fit inside *area* (smaller if needed, then moved inside)."""
+    width = min(rect.width(), area.width())
+    height = min(rect.height(), area.height())
+    x = min(max(rect.x(), area.x()), area.x() + area.width() - width)
+    y = min(max(rect.y(), area.y()), area.y() + area.height() - height)
+    return QRect(x, y, width, height)

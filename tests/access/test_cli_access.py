@@ -32,7 +32,7 @@ def store(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def test_cli_export_before_any_account(store: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "t.xlsx"
     assert main(["export", "excel", "--out", str(out)]) == 0
-    assert "2 fiche(s)" in capsys.readouterr().out and out.exists()
+    assert "2 fiches" in capsys.readouterr().out and out.exists()
     csv_out = tmp_path / "p.csv"
     assert main(["export", "pseudonymised", "--out", str(csv_out)]) == 0
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfPseudonyme;")

@@ -143,12 +143,24 @@ def records(cls: type[Any], full: bool = True) -> st.SearchStrategy[Any]:
     return st.builds(cls, **kwargs)
 
 
+def _own_gathering_purposes(fiche: Any) -> Any:
+    """E-l: a fiche holds the items of its own kind's list (the decree gives two)."""
+    from app.core.enums import GatheringPurpose, gathering_purpose_for
+
+    for gathering in fiche.gatherings:
+        purpose = gathering_purpose_for(fiche.kind, gathering.purpose)
+        if purpose is None and gathering.purpose is not None:
+            purpose = GatheringPurpose.FAMILY
+        gathering.purpose = purpose
+    return fiche
+
+
 def patients_zero(full: bool = True) -> st.SearchStrategy[PatientZero]:
-    return records(PatientZero, full)
+    return records(PatientZero, full).map(_own_gathering_purposes)
 
 
 def contacts(full: bool = True) -> st.SearchStrategy[Contact]:
-    return records(Contact, full)
+    return records(Contact, full).map(_own_gathering_purposes)
 
 
 def fiches(full: bool = True) -> st.SearchStrategy[AnyFiche]:

@@ -21,14 +21,16 @@ from app.core.enums import (
     QuarantineReason,
     StructureType,
     SyncState,
+    gathering_purpose_for,
+    gathering_purposes,
     insee_place_kind,
     label_of,
 )
 
 
 def _decree(text: str) -> str:
-    """The decree writes typographic apostrophes; FIELDS.md and our labels use ASCII ones."""
-    return text.replace("’", "'")
+    """The decree's own text: labels keep its apostrophe ’."""
+    return text
 
 
 # Décret n° 2020-1385, art. 1er 3° c) (k), d) (l) and e) (q), as published.
@@ -49,7 +51,15 @@ DECREE_K_HOUSING = [
     "établissements pénitentiaires",
     "structure d’hébergement touristique",
 ]
-DECREE_L = [
+# E-l: two lists (art. 1er 3° d) for a patient zéro, 4° d) for a contact).
+DECREE_L_PATIENT_ZERO = [
+    "événement sportif",
+    "événement culturel",
+    "réunion familiale, rassemblement festif",
+    "rassemblement pour raison professionnelle",
+    "autre type de rassemblement",
+]
+DECREE_L_CONTACT = [
     "événement sportif",
     "événement culturel",
     "réunion familiale",
@@ -71,7 +81,6 @@ DECREE_Q = [
     [
         (StructureType, DECREE_K),
         (HousingSubtype, DECREE_K_HOUSING),
-        (GatheringPurpose, DECREE_L),
         (QuarantineReason, DECREE_Q),
     ],
 )
@@ -79,6 +88,29 @@ def test_decree_enumerations_are_verbatim_and_in_order(
     enum: type[LabelledEnum], expected: list[str]
 ) -> None:
     assert [m.label for m in enum] == [_decree(t) for t in expected]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [(FicheKind.PATIENT_ZERO, DECREE_L_PATIENT_ZERO), (FicheKind.CONTACT, DECREE_L_CONTACT)],
+)
+def test_gathering_purposes_are_the_decree_list_of_each_kind(
+    kind: FicheKind, expected: list[str]
+) -> None:
+    assert [m.label for m in gathering_purposes(kind)] == expected
+    assert len(gathering_purposes(FicheKind.PATIENT_ZERO)) == 5
+    assert len(gathering_purposes(FicheKind.CONTACT)) == 6
+
+
+def test_gathering_purpose_words_a_value_in_the_list_of_the_kind() -> None:
+    pz, contact = FicheKind.PATIENT_ZERO, FicheKind.CONTACT
+    merged = GatheringPurpose.FAMILY_OR_FESTIVE
+    assert gathering_purpose_for(pz, GatheringPurpose.FAMILY) is merged
+    assert gathering_purpose_for(pz, GatheringPurpose.FESTIVE) is merged
+    assert gathering_purpose_for(pz, GatheringPurpose.SPORT) is GatheringPurpose.SPORT
+    assert gathering_purpose_for(contact, GatheringPurpose.FAMILY) is GatheringPurpose.FAMILY
+    assert gathering_purpose_for(contact, merged) is None
+    assert gathering_purpose_for(pz, None) is None
 
 
 def test_every_enum_has_unique_ascii_values_and_a_label() -> None:
@@ -133,7 +165,7 @@ def test_consent_and_journal_values() -> None:
 
 def test_parse_gives_a_french_error() -> None:
     assert Consent.parse("non_recueilli") is Consent.NOT_COLLECTED
-    with pytest.raises(ValueError, match="valeur inconnue « peut-être »"):
+    with pytest.raises(ValueError, match="valeur inconnue « peut-être »"):
         Consent.parse("peut-être")
 
 
@@ -154,3 +186,21 @@ def test_insee_codes() -> None:
     assert insee_place_kind("974") is PlaceKind.COLLECTIVITE
     assert insee_place_kind("20") is None
     assert INSEE_PLACES["975"] == "Saint-Pierre-et-Miquelon"
+
+
+def test_stored_patient_zero_family_or_festive_read_as_the_merged_item() -> None:
+    """A patient zéro written with the contact items reads back with its own list's item."""
+    from app.core.models import Contact, Gathering, PatientZero
+    from app.core.serialize import DecodeError, fiche_from_dict, fiche_to_dict
+
+    pz = PatientZero(gatherings=[Gathering(purpose=GatheringPurpose.SPORT)])
+    doc = fiche_to_dict(pz)
+    for old in ("familial", "festif"):
+        doc["rassemblements"][0]["objet"] = old
+        read = fiche_from_dict(doc)
+        assert read.gatherings[0].purpose is GatheringPurpose.FAMILY_OR_FESTIVE
+    contact = fiche_to_dict(Contact(gatherings=[Gathering(purpose=GatheringPurpose.FESTIVE)]))
+    assert fiche_from_dict(contact).gatherings[0].purpose is GatheringPurpose.FESTIVE
+    contact["rassemblements"][0]["objet"] = "familial_festif"
+    with pytest.raises(DecodeError, match=r"rassemblements\[0\]\.objet"):
+        fiche_from_dict(contact)

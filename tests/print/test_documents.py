@@ -104,7 +104,7 @@ def test_poster_page_size_and_statements(
         "Assurance Maladie",
         "Contact Covid",
         NAME,  # accents survive: the font is embedded with its glyphs
-        "N° FINESS : 750712184",
+        "N° FINESS : 750712184",  # typography: ignore (the PDF's text has plain spaces)
         "Délégué à la protection des données",
         "01 45 67 89 12",
         "dpo@ch-saint-eloi.fr",

@@ -63,7 +63,7 @@ def test_columns_are_formatted_in_french(qtbot, store_5000, open_thread):
         "Unité",
         "État",
         "Créée le",
-        "Supprimée le",
+        "Suppression prévue le",
         "Synchronisation",
     ]
     row0 = [text(model, 0, c) for c in range(8)]
@@ -76,7 +76,7 @@ def test_columns_are_formatted_in_french(qtbot, store_5000, open_thread):
         "Validée",
         "24/11/2026 11:00",
         "22/02/2027",
-        "En attente d'envoi",
+        "En attente d’envoi",
     ]
     assert text(model, 1, FicheListModel.COL_KIND) == "Personne contact"
 

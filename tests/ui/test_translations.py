@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,3 +48,32 @@ def test_lang_option_of_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     assert choose_language() == "fr"
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["--lang", "de"])
+
+
+def test_qt_dialogs_speak_french(qapp: Any) -> None:
+    """Qt's own texts (file dialog, standard buttons) are French, even those qtbase_fr lacks."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    from app.ui.application import install_translators
+
+    installed = install_translators("fr")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert "&Chercher dans\u00a0:" in labels
+        assert "Fichiers de &type\u00a0:" in labels
+        assert not any("Look in" in t or "Files of" in t for t in labels)
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox()
+        box.setStandardButtons(buttons.Save | buttons.Cancel | buttons.Discard)
+        assert box.button(buttons.Save).text() == "Enregistrer"
+        assert box.button(buttons.Cancel).text() == "Annuler"
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Dossier"
+        dialog.deleteLater()
+        box.deleteLater()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
