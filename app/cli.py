@@ -57,7 +57,7 @@ def _passphrase_for_open() -> str | None:
     if env:
         return env
     if sys.stdin.isatty():
-        return getpass.getpass("Phrase secrète de la base : ")
+        return getpass.getpass("Phrase secrète de la base : ")
     return None
 
 
@@ -89,16 +89,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not passphrase:
             if not sys.stdin.isatty():
                 _err(
-                    "Mode phrase secrète : définissez TRACING_DESK_PASSPHRASE "
+                    "Mode phrase secrète : définissez TRACING_DESK_PASSPHRASE "
                     "ou lancez la commande dans un terminal."
                 )
                 return EXIT_USAGE
-            passphrase = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins) : ")
-            if getpass.getpass("Confirmez la phrase secrète : ") != passphrase:
-                _err("Les deux saisies diffèrent : rien n'a été créé.")
+            passphrase = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins) : ")
+            if getpass.getpass("Confirmez la phrase secrète : ") != passphrase:
+                _err("Les deux saisies diffèrent : rien n’a été créé.")
                 return EXIT_USAGE
         if len(passphrase) < 12:
-            _err("La phrase secrète doit compter au moins 12 caractères : rien n'a été créé.")
+            _err("La phrase secrète doit compter au moins 12 caractères : rien n’a été créé.")
             return EXIT_USAGE
     result = init_store(passphrase=passphrase)
     db = _open() if passphrase is None else _open_with(passphrase)
@@ -106,18 +106,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         _repo(db).record(JournalAction.INIT, detail=f"store {result.store_id}")
     finally:
         db.close()
-    print(f"Base de données créée : {paths.database_path()}")
+    print(f"Base de données créée : {paths.database_path()}")
     if result.mode == "keyring":
         print("Clé de chiffrement enregistrée dans le trousseau du système.")
     else:
-        print("Mode phrase secrète : la phrase sera demandée à chaque ouverture.")
+        print("Mode phrase secrète : la phrase sera demandée à chaque ouverture.")
     print()
-    print("CODE DE RÉCUPÉRATION (affiché une seule fois) :")
+    print("CODE DE RÉCUPÉRATION (affiché une seule fois) :")
     print(f"    {result.recovery_code}")
     print()
     print(
         "Notez-le et conservez-le en lieu sûr, hors de ce poste. Il permet de retrouver "
-        "l'accès aux données si le trousseau est perdu (tracing-desk recover)."
+        "l’accès aux données si le trousseau est perdu (tracing-desk recover)."
     )
     return EXIT_OK
 
@@ -204,7 +204,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
         _repo(db).record(JournalAction.KEY_RECOVERY)
     finally:
         db.close()
-    print("Clé restaurée dans le trousseau : la base s'ouvre de nouveau.")
+    print("Clé restaurée dans le trousseau : la base s’ouvre de nouveau.")
     return EXIT_OK
 
 
@@ -336,7 +336,8 @@ def cmd_accept_restore(args: argparse.Namespace) -> int:
         state = accept_restore(db, actor)
     if state.rollback_detected:
         print(
-            f"Restauration acceptée ({state.missing_entries} entrées du journal manquantes)\u00a0: "
+            "Restauration acceptée (entrées du journal manquantes\u00a0: "
+            f"{state.missing_entries})\u00a0: "
             "l’acceptation est inscrite au journal et la base accepte de nouveau les modifications."
         )
     else:
@@ -383,8 +384,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_jsonl(db, actor, Path(args.file))
     if report.errors:
         for line_no, message in report.errors:
-            _err(f"ligne {line_no} : {message}")
-        _err(f"{len(report.errors)} ligne(s) en erreur : aucune fiche importée.")
+            _err(f"ligne {line_no} : {message}")
+        _err(f"{len(report.errors)} ligne(s) en erreur : aucune fiche importée.")
         return EXIT_DATA_ERROR
     print(f"{report.imported} fiches importées.")
     return EXIT_OK
@@ -423,7 +424,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except DemoError as exc:
         _err(str(exc))
         return EXIT_DATA_ERROR
-    print(f"Service central de démonstration : {central.config.server_url}")
+    print(f"Service central de démonstration : {central.config.server_url}")
     try:
         return cmd_gui(args)
     finally:
@@ -455,7 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="tracing-desk",
-        description="Tracing Desk : traçage des contacts en établissement. "
+        description="Tracing Desk : traçage des contacts en établissement. "
         "Sans commande, ouvre la fenêtre principale.",
         parents=[common],
     )
@@ -465,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="gui_lang",
         choices=("fr", "en"),
         default=None,
-        help="langue de la fenêtre (par défaut : français, ou la langue du système)",
+        help="langue de la fenêtre (par défaut : français, ou la langue du système)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
@@ -489,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_recover)
 
     p = sub.add_parser(
-        "doctor", parents=[common], help="état de la base : chiffrement, intégrité, compteurs"
+        "doctor", parents=[common], help="état de la base : chiffrement, intégrité, compteurs"
     )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_doctor)

@@ -103,10 +103,10 @@ def read_password(login: str) -> str | None:
     if password is None:
         if not sys.stdin.isatty():
             _err(
-                f"Mot de passe de « {login} » : définissez {ENV_PASSWORD} ou utilisez un terminal."
+                f"Mot de passe de « {login} » : définissez {ENV_PASSWORD} ou utilisez un terminal."
             )
             return None
-        password = getpass.getpass(f"Mot de passe de {login} : ")
+        password = getpass.getpass(f"Mot de passe de {login} : ")
     return password
 
 
@@ -114,7 +114,7 @@ def denied(exc: Exception) -> int:
     """Print a refusal and its remedy; the exit status of a refused command."""
     _err(str(exc))
     _err(
-        "En ligne de commande, indiquez le compte référent : --user IDENTIFIANT "
+        "En ligne de commande, indiquez le compte référent : --user IDENTIFIANT "
         f"(mot de passe demandé, ou {ENV_PASSWORD})."
     )
     return EXIT_DENIED
@@ -134,7 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             if args.kind == "excel":
                 if out.suffix.lower() != ".xlsx":
-                    _err("Le fichier Excel doit avoir l'extension .xlsx.")
+                    _err("Le fichier Excel doit avoir l’extension .xlsx.")
                     return EXIT_USAGE
                 result = export_excel(db, actor, out)
             else:
@@ -148,8 +148,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"{result.fiches} {fiches}, {result.rows} {rows} dans {out}.")
     if result.file_uuid:
         print(
-            "Ce fichier sera supprimé automatiquement à l'échéance de conservation "
-            "de la plus ancienne fiche qu'il contient."
+            "Ce fichier sera supprimé automatiquement à l’échéance de conservation "
+            "de la plus ancienne fiche qu’il contient."
         )
     return EXIT_OK
 
@@ -162,7 +162,7 @@ def _parse_day(text: str | None) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"Date non reconnue « {text} » : attendu jj/mm/aaaa.")
+    raise ValueError(f"Date non reconnue « {text} » : attendu jj/mm/aaaa.")
 
 
 def cmd_journal(args: argparse.Namespace) -> int:
@@ -177,7 +177,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
         action = JournalAction(args.action) if args.action else None
         flt = JournalFilter(args.by or "", action, _parse_day(args.since), _parse_day(args.until))
     except ValueError as exc:
-        _err(str(exc) if "Date" in str(exc) else f"Action inconnue « {args.action} ».")
+        _err(str(exc) if "Date" in str(exc) else f"Action inconnue « {args.action} ».")
         return EXIT_USAGE
     db = _open()
     try:
@@ -220,7 +220,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
             print(f"{when}  {line.user:20} {label:20} {line.fiche_uuid or '':36} {line.detail}")
         print(f"{len(lines)} entrée(s) affichée(s) sur {total}.")
         if not chain.ok:
-            print("ATTENTION : le chaînage du journal est rompu (journal modifié).")
+            print("ATTENTION : le chaînage du journal est rompu (journal modifié).")
     return EXIT_OK if chain.ok else EXIT_DATA_ERROR
 
 
@@ -230,18 +230,18 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
     if not args.yes:
         _err(
-            "« Oublier ce poste » supprime définitivement la clé du trousseau et toutes les "
-            "données de ce poste (fiches non transmises comprises) ; le code de récupération "
-            "n'ouvrira plus rien. Relancez avec --yes pour confirmer."
+            "« Oublier ce poste » supprime définitivement la clé du trousseau et toutes les "
+            "données de ce poste (fiches non transmises comprises) ; le code de récupération "
+            "n’ouvrira plus rien. Relancez avec --yes pour confirmer."
         )
         return EXIT_USAGE
     directory = paths.data_dir(create=False)
     plan = _plan_if_readable()
     shutdown_logging()
     report = forget_station(directory, plan)
-    print(f"Poste oublié : {report.removed} fichier(s) supprimé(s).")
+    print(f"Poste oublié : {report.removed} fichier(s) supprimé(s).")
     if report.failures:
-        _err("Non supprimé(s) : " + ", ".join(report.failures))
+        _err("Non supprimé(s) : " + ", ".join(report.failures))
         return EXIT_DATA_ERROR
     return EXIT_OK
 
@@ -268,13 +268,13 @@ def _plan_if_readable() -> ForgetPlan:
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     user_help = (
-        "compte référent qui fait l'action (mot de passe demandé, ou variable "
-        f"{ENV_PASSWORD}) ; nécessaire dès que des comptes existent"
+        "compte référent qui fait l’action (mot de passe demandé, ou variable "
+        f"{ENV_PASSWORD}) ; nécessaire dès que des comptes existent"
     )
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="exporte les fiches : fichier Excel historique ou export pseudonymisé (référent)",
+        help="exporte les fiches : fichier Excel historique ou export pseudonymisé (référent)",
     )
     p.add_argument("kind", choices=["excel", "pseudonymised"], metavar="excel|pseudonymised")
     p.add_argument("--out", required=True, metavar="FICHIER", help="fichier à écrire")
@@ -282,7 +282,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "--format",
         choices=["csv", "xlsx"],
         default=None,
-        help="format de l'export pseudonymisé (sinon d'après l'extension)",
+        help="format de l’export pseudonymisé (sinon d’après l’extension)",
     )
     p.add_argument("--user", metavar="IDENTIFIANT", help=user_help)
     p.set_defaults(handler=cmd_export)
@@ -300,7 +300,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "forget",
         parents=[common],
-        help="oublier ce poste : supprime la clé du trousseau et toutes les données",
+        help="oublier ce poste : supprime la clé du trousseau et toutes les données",
     )
     p.add_argument("--yes", action="store_true", help="confirme la suppression définitive")
     p.set_defaults(handler=cmd_forget)

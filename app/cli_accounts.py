@@ -40,17 +40,17 @@ def _new_password(login: str) -> str | None:
         return password
     if not sys.stdin.isatty():
         _err(
-            f"Nouveau mot de passe de « {login} » : définissez {ENV_NEW_PASSWORD} "
+            f"Nouveau mot de passe de « {login} » : définissez {ENV_NEW_PASSWORD} "
             "ou utilisez un terminal."
         )
         return None
     from app.core.accounts import MIN_PASSWORD_LENGTH
 
     first = getpass.getpass(
-        f"Nouveau mot de passe de {login} ({MIN_PASSWORD_LENGTH} caractères au moins) : "
+        f"Nouveau mot de passe de {login} ({MIN_PASSWORD_LENGTH} caractères au moins) : "
     )
-    if getpass.getpass("Confirmez le mot de passe : ") != first:
-        _err("Les deux saisies sont différentes : rien n'a été modifié.")
+    if getpass.getpass("Confirmez le mot de passe : ") != first:
+        _err("Les deux saisies sont différentes : rien n’a été modifié.")
         return None
     return first
 
@@ -98,26 +98,26 @@ def cmd_account(args: argparse.Namespace) -> int:
                 if password is None:
                     return EXIT_USAGE
                 account = store.create(login, password, role, args.name or "")
-                print(f"Compte « {account.login} » créé ({account.role.label}).")
+                print(f"Compte « {account.login} » créé ({account.role.label}).")
             elif args.action == "passwd":
                 password = _new_password(login)
                 if password is None:
                     return EXIT_USAGE
                 own = actor_password is not None and actor.casefold() == login.casefold()
                 store.set_password(login, password, actor_password if own else None)
-                print(f"Mot de passe de « {login} » remplacé.")
+                print(f"Mot de passe de « {login} » remplacé.")
             elif args.action in ("disable", "enable"):
                 active = args.action == "enable"
                 store.set_active(login, active)
-                state = "réactivé" if active else "désactivé : il ne peut plus se connecter"
-                print(f"Compte « {login} » {state}.")
+                state = "réactivé" if active else "désactivé : il ne peut plus se connecter"
+                print(f"Compte « {login} » {state}.")
             elif args.action == "role":
                 if not args.role:
-                    _err("Indiquez le nouveau rôle : --role agent|referent.")
+                    _err("Indiquez le nouveau rôle : --role agent|referent.")
                     return EXIT_USAGE
                 role = Role(args.role)
                 store.set_role(login, role)
-                print(f"Compte « {login} » : rôle {role.label}.")
+                print(f"Compte « {login} » : rôle {role.label}.")
         except PermissionDenied as exc:
             return denied(exc)
         except AccountError as exc:
@@ -161,9 +161,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "account",
         parents=[common],
-        help="comptes du poste : list, add, passwd, disable, enable, role (référent)",
+        help="comptes du poste : list, add, passwd, disable, enable, role (référent)",
         description="Gère les comptes du poste (référent). Les nouveaux mots de passe sont "
-        f"tapés deux fois, ou lus dans {ENV_NEW_PASSWORD} ; jamais sur la ligne de commande.",
+        f"tapés deux fois, ou lus dans {ENV_NEW_PASSWORD} ; jamais sur la ligne de commande.",
     )
     p.add_argument(
         "action",
@@ -181,14 +181,14 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--user",
         metavar="IDENTIFIANT",
-        help="compte référent qui fait l'action (mot de passe demandé, ou variable "
-        "TRACING_DESK_PASSWORD) ; nécessaire dès que des comptes existent",
+        help="compte référent qui fait l’action (mot de passe demandé, ou variable "
+        "TRACING_DESK_PASSWORD) ; nécessaire dès que des comptes existent",
     )
     p.set_defaults(handler=_checked)
 
 
 def _checked(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.login:
-        _err(f"« account {args.action} » : indiquez l'identifiant du compte.")
+        _err(f"« account {args.action} » : indiquez l’identifiant du compte.")
         return EXIT_USAGE
     return cmd_account(args)

@@ -45,7 +45,7 @@ def parse_as_of(text: str, timezone: str) -> datetime:
         instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise AsOfError(
-            f"Date « {text} » non reconnue : utilisez le format AAAA-MM-JJ "
+            f"Date « {text} » non reconnue : utilisez le format AAAA-MM-JJ "
             "ou AAAA-MM-JJTHH:MM (par exemple 2026-03-01)."
         ) from None
     if instant.tzinfo is None:
@@ -71,7 +71,7 @@ def describe(report: PurgeReport, timezone: str) -> list[str]:
         verb = "supprimées" if report.fiches > 1 else "supprimée"
     lines = []
     if report.dry_run:
-        lines.append(f"Aperçu de la purge au {when} (rien n'a été supprimé).")
+        lines.append(f"Aperçu de la purge au {when} (rien n’a été supprimé).")
     else:
         lines.append(f"Purge au {when}.")
     lines.append(
@@ -83,13 +83,13 @@ def describe(report: PurgeReport, timezone: str) -> list[str]:
     )
     if report.files_deleted or report.dry_run:
         lines.append(
-            f"Fichiers exportés {'à supprimer' if report.dry_run else 'supprimés'} : "
+            f"Fichiers exportés {'à supprimer' if report.dry_run else 'supprimés'} : "
             f"{report.files_deleted}."
         )
     if report.backups_deleted:
-        lines.append(f"Sauvegardes de migration supprimées : {report.backups_deleted}.")
+        lines.append(f"Sauvegardes de migration supprimées : {report.backups_deleted}.")
     if report.next_deadline is not None:
-        lines.append(f"Prochaine suppression : {french_instant(report.next_deadline, timezone)}.")
+        lines.append(f"Prochaine suppression : {french_instant(report.next_deadline, timezone)}.")
     else:
         lines.append("Aucune suppression à venir.")
     return lines
@@ -107,15 +107,15 @@ def warnings(report: PurgeReport, timezone: str) -> list[str]:
         due = french_instant(f.deadline, timezone)
         if f.state == "missing":
             out.append(
-                f"ATTENTION : le fichier exporté {f.path} est introuvable (déplacé, renommé "
-                f"ou support absent). Il devait être supprimé le {due} : supprimez vous-même "
+                f"ATTENTION : le fichier exporté {f.path} est introuvable (déplacé, renommé "
+                f"ou support absent). Il devait être supprimé le {due} : supprimez vous-même "
                 "toute copie (fichier n° " + f.uuid + ")."
             )
         else:
             out.append(
-                f"ATTENTION : le fichier exporté {f.path} n'a pas pu être supprimé "
-                f"({f.last_error}). Échéance : {due}. Fermez-le s'il est ouvert ou "
-                "supprimez-le vous-même ; la purge réessaiera."
+                f"ATTENTION : le fichier exporté {f.path} n’a pas pu être supprimé "
+                f"({f.last_error}). Échéance : {due}. Fermez-le s’il est ouvert ou "
+                "supprimez-le vous-même ; la purge réessaiera."
             )
     return out
 
@@ -150,8 +150,8 @@ def add_parser(
     p.add_argument(
         "--as-of",
         metavar="DATE",
-        help="date ISO (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM) : aperçu à cette date, ou purge "
-        "anticipée jusqu'à cette date",
+        help="date ISO (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM) : aperçu à cette date, ou purge "
+        "anticipée jusqu’à cette date",
     )
     p.add_argument("--json", action="store_true", help="sortie JSON (compteurs)")
     return p

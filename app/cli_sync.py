@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
         check(db, user, Permission.CONFIGURE_SYNC)  # before the token is even read
         try:
             if sys.stdin.isatty():
-                token = getpass.getpass("Jeton du compte partenaire : ")
+                token = getpass.getpass("Jeton du compte partenaire : ")
             else:
                 token = sys.stdin.readline()
             save_token(db, user, config.server_url, token, dev_mode=config.dev_mode)
@@ -65,13 +65,13 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
-        print(f"Acceptées : {report.accepted}")
-        print(f"Refusées : {report.rejected}")
-        print(f"Conflits : {report.conflicts}")
-        print(f"Restantes : {report.remaining}")
+        print(f"Acceptées : {report.accepted}")
+        print(f"Refusées : {report.rejected}")
+        print(f"Conflits : {report.conflicts}")
+        print(f"Restantes : {report.remaining}")
         if report.expired:
             print(
-                f"Non envoyées car leur délai de conservation est atteint : {report.expired} "
+                f"Non envoyées car leur délai de conservation est atteint : {report.expired} "
                 "(elles seront supprimées par la purge)."
             )
     if report.message:

@@ -262,7 +262,7 @@ def install_excepthook(on_crash: CrashCallback | None = None) -> Callable[[], No
         print(
             f"Erreur interne du programme ({summary['type']}"
             f"{', ' + where['file'] + ':' + str(where['line']) if where else ''}). "
-            f"Référence : {short_reference(reference)}. "
+            f"Référence : {short_reference(reference)}. "
             "Le détail technique est dans le journal technique du programme.",
             file=sys.stderr,
         )

@@ -181,7 +181,7 @@ def status(env: Environment | None = None) -> TaskStatus:
                 return TaskStatus(
                     env.system,
                     True,
-                    f"Purge quotidienne enregistrée : minuteur systemd {TIMER} ({units}).",
+                    f"Purge quotidienne enregistrée : minuteur systemd {TIMER} ({units}).",
                 )
         return TaskStatus(
             env.system, False, "Aucun minuteur systemd de purge quotidienne n’est activé."
@@ -191,7 +191,7 @@ def status(env: Environment | None = None) -> TaskStatus:
             return TaskStatus(
                 env.system,
                 True,
-                f"Purge quotidienne enregistrée : agent launchd {LAUNCHD_LABEL}.",
+                f"Purge quotidienne enregistrée : agent launchd {LAUNCHD_LABEL}.",
             )
         return TaskStatus(
             env.system, False, "Aucun agent launchd de purge quotidienne n’est enregistré."
@@ -205,7 +205,7 @@ def status(env: Environment | None = None) -> TaskStatus:
             return TaskStatus(
                 env.system,
                 True,
-                f"Purge quotidienne enregistrée : tâche planifiée «\u202f{TASK_NAME}\u202f».",
+                f"Purge quotidienne enregistrée : tâche planifiée «\u202f{TASK_NAME}\u202f».",
             )
         return TaskStatus(
             env.system,
@@ -235,7 +235,7 @@ def register(env: Environment | None = None) -> str:
     if env.system is System.MACOS:
         return _register_launchd(env)
     raise TaskError(
-        "Ce système n’est pas pris en charge : planifiez vous-même la commande "
+        "Ce système n’est pas pris en charge : planifiez vous-même la commande "
         f"«\u202f{_shell_line(env.command)}\u202f» une fois par jour."
     )
 
@@ -269,7 +269,7 @@ def systemd_units(command: Sequence[str], data_dir: Path) -> dict[str, str]:
         "# Daily retention purge of Tracing Desk, for this user (systemd user unit).\n"
         "# Registered by the program (Paramètres, or the first-run wizard).\n"
         "[Unit]\n"
-        "Description=Tracing Desk : suppression des fiches arrivées à échéance "
+        "Description=Tracing Desk : suppression des fiches arrivées à échéance "
         "(3 mois au plus)\n"
         "# Nothing to purge before the first start created the database.\n"
         f"ConditionPathExists={database}\n"
@@ -286,7 +286,7 @@ def systemd_units(command: Sequence[str], data_dir: Path) -> dict[str, str]:
         "# Runs tracing-desk-purge.service once a day, and at the next start after a "
         "missed day.\n"
         "[Unit]\n"
-        "Description=Tracing Desk : purge quotidienne\n"
+        "Description=Tracing Desk : purge quotidienne\n"
         "\n"
         "[Timer]\n"
         "OnCalendar=daily\n"
@@ -327,7 +327,7 @@ def _register_systemd(env: Environment) -> str:
             done = env.runner(argv)
         except OSError:
             raise TaskError(
-                f"systemd est absent de ce système : les fichiers sont écrits dans {units}, "
+                f"systemd est absent de ce système : les fichiers sont écrits dans {units}, "
                 "mais rien ne les lancera. Planifiez «\u202f"
                 f"{_shell_line(env.command)}\u202f» une fois par jour (cron)."
             ) from None
@@ -338,7 +338,7 @@ def _register_systemd(env: Environment) -> str:
                 "session graphique, lancez «\u202fsystemctl --user enable --now "
                 f"{TIMER}\u202f» ou utilisez de nouveau cette commande."
             )
-    return f"Purge quotidienne enregistrée : minuteur systemd {TIMER} ({units})."
+    return f"Purge quotidienne enregistrée : minuteur systemd {TIMER} ({units})."
 
 
 # -- Windows: Task Scheduler -----------------------------------------------------------
@@ -360,7 +360,7 @@ def task_xml(command: Sequence[str], user: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-16"?>\n'
         '<Task version="1.3" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">'
-        "<RegistrationInfo><Description>Tracing Desk : suppression des fiches arrivées à "
+        "<RegistrationInfo><Description>Tracing Desk : suppression des fiches arrivées à "
         "échéance (3 mois au plus après leur création).</Description></RegistrationInfo>"
         "<Triggers><CalendarTrigger><StartBoundary>2020-11-19T12:30:00</StartBoundary>"
         "<RandomDelay>PT15M</RandomDelay><ScheduleByDay><DaysInterval>1</DaysInterval>"
@@ -398,7 +398,7 @@ def _register_schtasks(env: Environment) -> str:
             "Le Planificateur de tâches a refusé la tâche de purge quotidienne "
             f"({_first_line(done)})."
         )
-    return f"Purge quotidienne enregistrée : tâche planifiée «\u202f{TASK_NAME}\u202f»."
+    return f"Purge quotidienne enregistrée : tâche planifiée «\u202f{TASK_NAME}\u202f»."
 
 
 # -- macOS: launchd agent ----------------------------------------------------------------
@@ -438,8 +438,8 @@ def _register_launchd(env: Environment) -> str:
         env.runner(["launchctl", "bootout", f"{domain}/{LAUNCHD_LABEL}"])  # not loaded: fine
         done = env.runner(["launchctl", "bootstrap", domain, str(agent)])
     except OSError:
-        raise TaskError("launchctl est introuvable : l’agent n’a pas pu être chargé.") from None
+        raise TaskError("launchctl est introuvable : l’agent n’a pas pu être chargé.") from None
     if done.returncode != 0:
         agent.unlink(missing_ok=True)
         raise TaskError(f"launchd a refusé l’agent de purge quotidienne ({_first_line(done)}).")
-    return f"Purge quotidienne enregistrée : agent launchd {LAUNCHD_LABEL}."
+    return f"Purge quotidienne enregistrée : agent launchd {LAUNCHD_LABEL}."

@@ -111,13 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         description="Service central de référence (remplace le service national pour le "
         "développement, les démonstrations et les tests).",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8443, help="port d'écoute (8443)")
+    parser.add_argument("--host", default="127.0.0.1", help="adresse d’écoute (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="port d’écoute (8443)")
     parser.add_argument("--data-dir", type=Path, default=None, help="dossier de données")
     parser.add_argument(
         "--database-url",
         default=os.environ.get(ENV_DATABASE_URL),
-        help="sqlite:///chemin ou postgresql://… (par défaut : central.db dans le dossier)",
+        help="sqlite:///chemin ou postgresql://… (par défaut : central.db dans le dossier)",
     )
     parser.add_argument(
         "--issue-token", metavar="LIBELLÉ", help="crée un jeton pour ce poste et l’affiche"
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         "--list-tokens", action="store_true", help="liste les jetons (jamais leur valeur)"
     )
     parser.add_argument(
-        "--token-stdin", action="store_true", help="enregistre le jeton lu sur l'entrée standard"
+        "--token-stdin", action="store_true", help="enregistre le jeton lu sur l’entrée standard"
     )
     parser.add_argument(
         "--no-tls", action="store_true", help="HTTP sans TLS (boucle locale uniquement)"
@@ -147,14 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--exit-with-parent",
         action="store_true",
-        help="s'arrête quand le processus qui l'a lancé disparaît (tracing-desk demo)",
+        help="s’arrête quand le processus qui l’a lancé disparaît (tracing-desk demo)",
     )
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.no_tls and args.host not in _LOOPBACK:
-        print("--no-tls n'est permis que sur la boucle locale.", file=sys.stderr)
+        print("--no-tls n’est permis que sur la boucle locale.", file=sys.stderr)
         return 64
     partner_values = _partner_values(args)
     if partner_values is None:
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.token_stdin:
         token = sys.stdin.readline().strip()
         if len(token) < 16:
-            print("Jeton lu sur l'entrée standard trop court.", file=sys.stderr)
+            print("Jeton lu sur l’entrée standard trop court.", file=sys.stderr)
             return 64
         setup.storage.add_account(token, "démonstration", now())
     if args.exit_with_parent:
@@ -177,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     scheme = "http" if args.no_tls else "https"
     print(
         f"Service central de référence sur {scheme}://{args.host}:{args.port} "
-        f"(données : {data_dir}, base : {setup.storage.kind}"
-        + (f", AC de développement : {setup.cert.ca}" if setup.cert else "")
+        f"(données : {data_dir}, base : {setup.storage.kind}"
+        + (f", AC de développement : {setup.cert.ca}" if setup.cert else "")
         + ")",
         flush=True,
     )

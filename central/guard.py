@@ -45,7 +45,7 @@ MAX_TOKEN_CHARS = 512
 PROTECTED_PREFIX = "/v1/fiches"
 
 MESSAGE_UNAUTHORIZED = (
-    "Jeton du compte partenaire absent, inconnu ou révoqué : saisissez un nouveau jeton."
+    "Jeton du compte partenaire absent, inconnu ou révoqué : saisissez un nouveau jeton."
 )
 MESSAGE_THROTTLED = (
     "Trop d’échecs d’authentification depuis cette adresse\u00a0: réessayez plus tard."

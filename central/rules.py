@@ -81,7 +81,7 @@ def value_free(template: str, params: Mapping[str, Any]) -> str:
             continue
         slot = re.escape("{" + name + "}")
         text = re.sub(r"\s*\([^()]*" + slot + r"[^()]*\)", "", text)
-        text = re.sub(r"\s*«\s*" + slot + r"\s*»", "", text)
+        text = re.sub(r"\s*«\s*" + slot + r"\s* »", "", text)
         text = re.sub(r"\s*(?:\b(?:du|le|la|de|des)\s+)?" + slot, "", text)
     safe = {k: v for k, v in params.items() if k in _SAFE_PARAMS}
     try:
@@ -254,7 +254,7 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
             uuid,
             vers,
             "envoi_incoherent",
-            "L'identifiant, la version ou l'instant de création ne correspondent pas au "
+            "L’identifiant, la version ou l’instant de création ne correspondent pas au "
             "document de la fiche.",
         )
     kind = fiche.kind.value
@@ -273,7 +273,7 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
             uuid,
             vers,
             "envoi_incoherent",
-            "Le choix de divulgation de l'identité ne correspond pas au document.",
+            "Le choix de divulgation de l’identité ne correspond pas au document.",
         )
     errors = [i for i in check_for_validation(fiche, now.date()) if i.is_error]
     if errors:
@@ -283,7 +283,7 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
             uuid,
             vers,
             "fiche_incomplete",
-            f"Fiche refusée par le service central : {shown}{more}",
+            f"Fiche refusée par le service central : {shown}{more}",
         )
     return Checked(
         uuid=uuid,

@@ -303,4 +303,4 @@ def test_poster_pdf_in_a_missing_folder_says_so_in_french(
 
     configure(data_dir, COMPLETE)
     assert main(["poster", "--out", str(tmp_path / "absent" / "affiche.pdf")]) != 0
-    assert "Impossible d'écrire" in capsys.readouterr().err
+    assert "Impossible d’écrire" in capsys.readouterr().err

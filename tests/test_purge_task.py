@@ -109,7 +109,7 @@ def test_linux_without_systemd(tmp_path: Path) -> None:
 
 def test_windows_command_lines(tmp_path: Path) -> None:
     exe = r"C:\Users\Inès\venv\Scripts\pythonw.exe"
-    runner = Recorder(Completed(1, "", "ERREUR : le système ne trouve pas le fichier"))
+    runner = Recorder(Completed(1, "", "ERREUR : le système ne trouve pas le fichier"))
     env = Environment(
         system=System.WINDOWS,
         home=tmp_path,

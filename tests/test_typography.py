@@ -94,6 +94,9 @@ def test_python_fault_found_and_fixed(source: str, fixed: str | None) -> None:
         'tr("Nom\\u00a0: x")',
         # the explicit opt-out
         'x = "Échéance : demain"  # typography: ignore',
+        # bytes are ASCII data, never prose to fix (a fix would not even parse)
+        'VICTIM = b"document d\'un autre : elle-meme\\n"',
+        'assert data.startswith(b"\\xef\\xbb\\xbfPseudonyme ;")',
     ],
 )
 def test_python_false_positives(source: str) -> None:

@@ -485,6 +485,12 @@ def skipped_strings(tree: ast.AST) -> set[tuple[int, int]]:
     return {place for place, mode in _classify(tree).items() if mode == "skip"}
 
 
+def _is_bytes(token: str) -> bool:
+    """Whether a string token is a bytes literal (ASCII only: never French prose to fix)."""
+    m = re.match(r"[A-Za-z]*", token)
+    return "b" in (m.group().lower() if m else "")
+
+
 def python_edits(path: Path, source: str) -> tuple[list[Fault], list[Edit]]:
     """Faults and fixes of one Python file."""
     try:
@@ -498,7 +504,7 @@ def python_edits(path: Path, source: str) -> tuple[list[Fault], list[Edit]]:
     edits: list[Edit] = []
     for group in _string_groups(source):
         mode = kinds.get((group.line, group.col), "auto")
-        if mode == "skip":
+        if mode == "skip" or any(_is_bytes(source[start:end]) for start, end in group.tokens):
             continue
         view: list[Char] = []
         for start, end in group.tokens:
@@ -625,6 +631,8 @@ _NOT_SCANNED = {"test_typography.py"}
 
 def default_paths(root: Path = ROOT) -> list[Path]:
     found = sorted((root / "app").rglob("*.py"))
+    # the central service's messages reach the nurse through the client
+    found += sorted((root / "central").rglob("*.py"))
     # the tests assert the program's texts: they follow the same typography
     found += [p for p in sorted((root / "tests").rglob("*.py")) if p.name not in _NOT_SCANNED]
     found.append(root / "README.md")

@@ -110,7 +110,7 @@ def check_password(password: str, login: str = "") -> str:
     if len(set(value)) == 1:
         raise PasswordRuleError("Le mot de passe ne peut pas répéter un seul caractère.")
     if login and value.casefold() == login.strip().casefold():
-        raise PasswordRuleError("Le mot de passe doit être différent de l'identifiant.")
+        raise PasswordRuleError("Le mot de passe doit être différent de l’identifiant.")
     return value
 
 
@@ -125,14 +125,14 @@ def check_login(login: str) -> str:
         raise PasswordRuleError("Indiquez un identifiant.")
     if len(value) > MAX_LOGIN_LENGTH:
         raise PasswordRuleError(
-            f"L'identifiant doit compter au plus {MAX_LOGIN_LENGTH} caractères."
+            f"L’identifiant doit compter au plus {MAX_LOGIN_LENGTH} caractères."
         )
     if not all(c.isalnum() or c in ".-_" for c in value):
         raise PasswordRuleError(
-            "L'identifiant ne peut contenir que des lettres, des chiffres, « . », « - » et « _ »."
+            "L’identifiant ne peut contenir que des lettres, des chiffres, « . », « - » et « _ »."
         )
     if value.casefold() in RESERVED_LOGINS:
-        raise PasswordRuleError(f"L'identifiant « {value} » est réservé.")
+        raise PasswordRuleError(f"L’identifiant « {value} » est réservé.")
     return value
 
 

@@ -430,7 +430,7 @@ DEPARTEMENTS: dict[str, str] = {
     "92": "Hauts-de-Seine",
     "93": "Seine-Saint-Denis",
     "94": "Val-de-Marne",
-    "95": "Val-d'Oise",
+    "95": "Val-d’Oise",
 }
 
 #: INSEE codes of the overseas départements and collectivités (art. 72-3 of the

@@ -139,7 +139,7 @@ def parse_phone(text: str, default_region: str = "FR") -> str:
         raise IdentifierError(
             QT_TRANSLATE_NOOP(
                 "core",
-                "Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).",
+                "Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).",
             ),
             text=text.strip(),
         )
@@ -173,13 +173,13 @@ def normalize_postal_code(text: str) -> str:
     value = _compact(text)
     if not re.fullmatch(r"\d{5}", value):
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "Le code postal doit compter 5 chiffres (« {text} »)."),
+            QT_TRANSLATE_NOOP("core", "Le code postal doit compter 5 chiffres (« {text} »)."),
             text=text.strip(),
         )
     head = int(value[:2])
     if 1 <= head <= 95 or value[:3] in _OVERSEAS_POSTAL_PREFIXES:
         return value
-    raise IdentifierError(QT_TRANSLATE_NOOP("core", "Code postal inconnu « {text} »."), text=value)
+    raise IdentifierError(QT_TRANSLATE_NOOP("core", "Code postal inconnu « {text} »."), text=value)
 
 
 # ---------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def normalize_finess(text: str) -> str:
     value = _compact(text).upper()
     if not re.fullmatch(r"(\d{2}|2A|2B)\d{7}", value):
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "Le n° FINESS compte 9 caractères (« {text} »)."),
+            QT_TRANSLATE_NOOP("core", "Le n° FINESS compte 9 caractères (« {text} »)."),
             text=text.strip(),
         )
     return value
@@ -248,12 +248,12 @@ def normalize_rpps(text: str) -> str:
     value = _compact(text)
     if not re.fullmatch(r"\d{11}", value):
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "Le n° RPPS compte 11 chiffres (« {text} »)."),
+            QT_TRANSLATE_NOOP("core", "Le n° RPPS compte 11 chiffres (« {text} »)."),
             text=text.strip(),
         )
     if not luhn_ok(value):
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "Le n° RPPS « {text} » est invalide (clé de contrôle)."),
+            QT_TRANSLATE_NOOP("core", "Le n° RPPS « {text} » est invalide (clé de contrôle)."),
             text=value,
         )
     return value
@@ -264,7 +264,7 @@ def normalize_adeli(text: str) -> str:
     value = _compact(text)
     if not re.fullmatch(r"\d{9}", value):
         raise IdentifierError(
-            QT_TRANSLATE_NOOP("core", "Le n° ADELI compte 9 chiffres (« {text} »)."),
+            QT_TRANSLATE_NOOP("core", "Le n° ADELI compte 9 chiffres (« {text} »)."),
             text=text.strip(),
         )
     return value
@@ -274,5 +274,5 @@ def normalize_ame(text: str) -> str:
     """An AME admission code: free text, trimmed, not empty."""
     value = " ".join(text.split())
     if not value:
-        raise IdentifierError(QT_TRANSLATE_NOOP("core", "Le code d'admission AME est vide."))
+        raise IdentifierError(QT_TRANSLATE_NOOP("core", "Le code d’admission AME est vide."))
     return value

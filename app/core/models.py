@@ -53,7 +53,7 @@ def _m(key: str, label: str) -> dict[str, Any]:
 @dataclass(slots=True, kw_only=True)
 class Address:
     lines: list[str] = field(
-        default_factory=list, metadata=_m("lignes", QT_TRANSLATE_NOOP("core", "Ligne(s) d'adresse"))
+        default_factory=list, metadata=_m("lignes", QT_TRANSLATE_NOOP("core", "Ligne(s) d’adresse"))
     )
     postal_code: str = field(
         default="", metadata=_m("code_postal", QT_TRANSLATE_NOOP("core", "Code postal"))
@@ -99,7 +99,7 @@ class InfectionEvidence:
     """Letter e (patient zéro): how the infection was established."""
 
     exam_type: ExamType | None = field(
-        default=None, metadata=_m("type_examen", QT_TRANSLATE_NOOP("core", "Type d'examen"))
+        default=None, metadata=_m("type_examen", QT_TRANSLATE_NOOP("core", "Type d’examen"))
     )
     sample_date: date | None = field(
         default=None,
@@ -130,7 +130,7 @@ class EstablishmentPlace:
 
     status: EstablishmentStatus | None = field(
         default=None,
-        metadata=_m("statut", QT_TRANSLATE_NOOP("core", "Statut dans l'établissement")),
+        metadata=_m("statut", QT_TRANSLATE_NOOP("core", "Statut dans l’établissement")),
     )
     unit: str = field(
         default="", metadata=_m("service", QT_TRANSLATE_NOOP("core", "Service / unité"))
@@ -143,21 +143,21 @@ class InformationGiven:
     """MARS 109: the person was informed; when, by whom (the signed-in user), how."""
 
     given_on: date | None = field(
-        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date de l'information"))
+        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date de l’information"))
     )
     given_by: str = field(
         default="", metadata=_m("par", QT_TRANSLATE_NOOP("core", "Information donnée par"))
     )
     modes: list[InformationMode] = field(
         default_factory=list,
-        metadata=_m("modalites", QT_TRANSLATE_NOOP("core", "Modalités d'information")),
+        metadata=_m("modalites", QT_TRANSLATE_NOOP("core", "Modalités d’information")),
     )
     research_opposition_right: bool = field(
         default=False,
         metadata=_m(
             "droit_opposition_recherche",
             QT_TRANSLATE_NOOP(
-                "core", "Informé(e) du droit d'opposition à la réutilisation pour la recherche"
+                "core", "Informé(e) du droit d’opposition à la réutilisation pour la recherche"
             ),
         ),
     )
@@ -184,7 +184,7 @@ class StructureVisit:
     )
     housing_subtype: HousingSubtype | None = field(
         default=None,
-        metadata=_m("sous_type", QT_TRANSLATE_NOOP("core", "Type d'hébergement collectif")),
+        metadata=_m("sous_type", QT_TRANSLATE_NOOP("core", "Type d’hébergement collectif")),
     )
     name: str = field(
         default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom de la structure"))
@@ -307,7 +307,7 @@ class Fiche:
         default="", metadata=_m("nom_naissance", QT_TRANSLATE_NOOP("core", "Nom de naissance"))
     )
     usage_name: str = field(
-        default="", metadata=_m("nom_usage", QT_TRANSLATE_NOOP("core", "Nom d'usage"))
+        default="", metadata=_m("nom_usage", QT_TRANSLATE_NOOP("core", "Nom d’usage"))
     )
     first_names: str = field(
         default="", metadata=_m("prenoms", QT_TRANSLATE_NOOP("core", "Prénoms"))
@@ -323,7 +323,7 @@ class Fiche:
     #: 15 characters, no spaces (``identifiers.normalize_nir``).
     nir: str = field(default="", metadata=_m("nir", QT_TRANSLATE_NOOP("core", "NIR")))
     ame_code: str = field(
-        default="", metadata=_m("code_ame", QT_TRANSLATE_NOOP("core", "Code d'admission AME"))
+        default="", metadata=_m("code_ame", QT_TRANSLATE_NOOP("core", "Code d’admission AME"))
     )
     # (b) contact details
     address: Address = field(
@@ -337,7 +337,7 @@ class Fiche:
     # (c)
     insurance_body: str = field(
         default="",
-        metadata=_m("organisme_affiliation", QT_TRANSLATE_NOOP("core", "Organisme d'affiliation")),
+        metadata=_m("organisme_affiliation", QT_TRANSLATE_NOOP("core", "Organisme d’affiliation")),
     )
     # (d)
     doctor: Doctor = field(
@@ -346,14 +346,14 @@ class Fiche:
     # place in the establishment (practice)
     establishment: EstablishmentPlace = field(
         default_factory=EstablishmentPlace,
-        metadata=_m("etablissement", QT_TRANSLATE_NOOP("core", "Place dans l'établissement")),
+        metadata=_m("etablissement", QT_TRANSLATE_NOOP("core", "Place dans l’établissement")),
     )
     # (h)
     support_needed: bool | None = field(
         default=None,
         metadata=_m(
             "besoin_accompagnement",
-            QT_TRANSLATE_NOOP("core", "Besoin d'un accompagnement sanitaire ou social"),
+            QT_TRANSLATE_NOOP("core", "Besoin d’un accompagnement sanitaire ou social"),
         ),
     )
     support_consent: Consent | None = field(
@@ -362,7 +362,7 @@ class Fiche:
             "consentement_accompagnement",
             QT_TRANSLATE_NOOP(
                 "core",
-                "Consentement à la communication de l'identité et des coordonnées à l'organisme compétent",  # noqa: E501
+                "Consentement à la communication de l’identité et des coordonnées à l’organisme compétent",  # noqa: E501
             ),
         ),
     )
@@ -408,7 +408,7 @@ class PatientZero(Fiche):
     # (e)
     infection: InfectionEvidence = field(
         default_factory=InfectionEvidence,
-        metadata=_m("infection", QT_TRANSLATE_NOOP("core", "Établissement de l'infection")),
+        metadata=_m("infection", QT_TRANSLATE_NOOP("core", "Établissement de l’infection")),
     )
     #: MARS 109: may the identity be given to the contacts?
     identity_disclosure: Consent | None = field(
@@ -438,7 +438,7 @@ class PatientZero(Fiche):
         default=None,
         metadata=_m(
             "depistage_ars",
-            QT_TRANSLATE_NOOP("core", "Dépisté(e) lors d'une campagne organisée par l'ARS"),
+            QT_TRANSLATE_NOOP("core", "Dépisté(e) lors d’une campagne organisée par l’ARS"),
         ),
     )
 

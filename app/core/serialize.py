@@ -73,7 +73,7 @@ class DecodeError(ValueError):
     """A document that cannot be read: ``path`` names the field, ``str()`` is French."""
 
     def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path or 'document'} : {message}" if path else message)
+        super().__init__(f"{path or 'document'} : {message}" if path else message)
         self.path = path
         self.reason = message
 
@@ -210,7 +210,7 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
             except ValueError:
                 allowed = ", ".join(m.value for m in tp)
                 raise DecodeError(
-                    path, f"valeur inconnue « {quote(value)} » (valeurs admises : {allowed})"
+                    path, f"valeur inconnue « {quote(value)} » (valeurs admises : {allowed})"
                 ) from None
         if tp is bool:
             if not isinstance(value, bool):
@@ -236,9 +236,9 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
             try:
                 instant = datetime.fromisoformat(value)
             except ValueError:
-                raise DecodeError(path, f"date et heure invalides « {quote(value)} »") from None
+                raise DecodeError(path, f"date et heure invalides « {quote(value)} »") from None
             if instant.tzinfo is None:
-                raise DecodeError(path, f"fuseau horaire manquant dans « {quote(value)} »")
+                raise DecodeError(path, f"fuseau horaire manquant dans « {quote(value)} »")
             try:
                 utc = instant.astimezone(UTC)
             except (OverflowError, ValueError):
@@ -251,11 +251,11 @@ def _decode(value: Any, tp: Any, path: str) -> Any:
             return utc
         if tp is date:
             if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-                raise DecodeError(path, f"date AAAA-MM-JJ attendue, reçu « {quote(value)} »")
+                raise DecodeError(path, f"date AAAA-MM-JJ attendue, reçu « {quote(value)} »")
             try:
                 return date.fromisoformat(value)
             except ValueError:
-                raise DecodeError(path, f"date invalide « {quote(value)} »") from None
+                raise DecodeError(path, f"date invalide « {quote(value)} »") from None
         if dataclasses.is_dataclass(tp):
             return _decode_record(value, tp, path)
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a programming error
@@ -268,7 +268,7 @@ def _decode_record(value: Any, cls: type, path: str, ignore: frozenset[str] = fr
     known = {f.key for f in fields} | ignore
     unknown = sorted(str(k) for k in value if k not in known)
     if unknown:
-        raise DecodeError(path, f"champ inconnu « {quote(unknown[0])} »")
+        raise DecodeError(path, f"champ inconnu « {quote(unknown[0])} »")
     kwargs = {
         f.attr: _decode(value[f.key], f.tp, _join(path, f.key)) for f in fields if f.key in value
     }
@@ -281,13 +281,13 @@ def fiche_from_dict(doc: Any) -> AnyFiche:
         raise DecodeError("", f"objet attendu, reçu {_type_name(doc)}")
     fmt = doc.get(FORMAT_KEY)
     if fmt != FORMAT or isinstance(fmt, bool):
-        raise DecodeError(FORMAT_KEY, f"format de document non pris en charge « {quote(fmt)} »")
+        raise DecodeError(FORMAT_KEY, f"format de document non pris en charge « {quote(fmt)} »")
     kind_value = doc.get(TYPE_KEY)
     if not isinstance(kind_value, str) or kind_value not in FicheKind.__members__.values():
         allowed = ", ".join(k.value for k in FicheKind)
         raise DecodeError(
             TYPE_KEY,
-            f"type de fiche inconnu « {quote(kind_value)} » (valeurs admises : {allowed})",
+            f"type de fiche inconnu « {quote(kind_value)} » (valeurs admises : {allowed})",
         )
     kind = FicheKind(kind_value)
     cls = FICHE_CLASSES[kind]
@@ -310,7 +310,7 @@ def _gathering_purposes_of_kind(fiche: AnyFiche) -> None:
             allowed = ", ".join(p.value for p in gathering_purposes(fiche.kind))
             raise DecodeError(
                 f"rassemblements[{i}].objet",
-                f"valeur « {gathering.purpose.value} » réservée aux fiches patient zéro"
+                f"valeur « {gathering.purpose.value} » réservée aux fiches patient zéro"
                 f" (valeurs admises\u00a0: {allowed})",
             )
         gathering.purpose = purpose

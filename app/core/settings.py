@@ -46,7 +46,7 @@ class Setting(Generic[T]):
             value = float(value)
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
             raise SettingError(
-                f"« {self.label} » : valeur de type inattendu ({type(value).__name__})."
+                f"« {self.label} » : valeur de type inattendu ({type(value).__name__})."
             )
         return self.check(value) if self.check is not None else value
 
@@ -66,7 +66,7 @@ def declare(setting: Setting[T]) -> Setting[T]:
 def int_between(low: int, high: int, label: str) -> Callable[[int], int]:
     def check(value: int) -> int:
         if not low <= value <= high:
-            raise SettingError(f"« {label} » doit être compris entre {low} et {high}.")
+            raise SettingError(f"« {label} » doit être compris entre {low} et {high}.")
         return value
 
     return check
@@ -83,7 +83,7 @@ ESTABLISHMENT_NAME = declare(
         "establishment.name",
         str,
         "",
-        QT_TRANSLATE_NOOP("core", "Nom de l'établissement"),
+        QT_TRANSLATE_NOOP("core", "Nom de l’établissement"),
         _stripped,
     )
 )
@@ -115,7 +115,7 @@ ESTABLISHMENT_ADDRESS = declare(
         "establishment.address",
         str,
         "",
-        QT_TRANSLATE_NOOP("core", "Adresse de l'établissement"),
+        QT_TRANSLATE_NOOP("core", "Adresse de l’établissement"),
         _stripped,
         help=QT_TRANSLATE_NOOP("core", "Adresse postale, sur une ou plusieurs lignes."),
     )
@@ -134,7 +134,7 @@ ESTABLISHMENT_TIMEZONE = declare(
         "establishment.timezone",
         str,
         DEFAULT_ZONE,
-        QT_TRANSLATE_NOOP("core", "Fuseau horaire de l'établissement"),
+        QT_TRANSLATE_NOOP("core", "Fuseau horaire de l’établissement"),
         _known_zone,
         help=QT_TRANSLATE_NOOP(
             "core",
@@ -163,7 +163,7 @@ def _phone_or_empty(value: str) -> str:
 def _email_or_empty(value: str) -> str:
     value = value.strip()
     if value and not _EMAIL.fullmatch(value):
-        raise SettingError(f"Adresse e-mail non reconnue « {value} ».")
+        raise SettingError(f"Adresse e-mail non reconnue « {value} ».")
     return value
 
 
@@ -171,7 +171,7 @@ def _short_text(limit: int, label: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         value = " ".join(value.split())
         if len(value) > limit:
-            raise SettingError(f"« {label} » : {limit} caractères au plus.")
+            raise SettingError(f"« {label} » : {limit} caractères au plus.")
         return value
 
     return check
@@ -185,7 +185,7 @@ ESTABLISHMENT_CONTACT_NAME = declare(
         QT_TRANSLATE_NOOP("core", "Référent ou DPO à contacter"),
         _short_text(120, "Référent ou DPO à contacter"),
         help=QT_TRANSLATE_NOOP(
-            "core", "Nom ou fonction (par exemple : Délégué à la protection des données)."
+            "core", "Nom ou fonction (par exemple : Délégué à la protection des données)."
         ),
     )
 )
@@ -212,10 +212,10 @@ ESTABLISHMENT_LOGO_PATH = declare(
         "establishment.logo_path",
         str,
         "",
-        QT_TRANSLATE_NOOP("core", "Logo de l'établissement (facultatif)"),
+        QT_TRANSLATE_NOOP("core", "Logo de l’établissement (facultatif)"),
         _stripped,
         help=QT_TRANSLATE_NOOP(
-            "core", "Image PNG, JPEG ou SVG imprimée sur l'affiche et la notice d'information."
+            "core", "Image PNG, JPEG ou SVG imprimée sur l’affiche et la notice d’information."
         ),
     )
 )
@@ -242,7 +242,7 @@ def _server_url(value: str) -> str:
     value = value.strip()
     if value and not value.lower().startswith(("https://", "http://")):
         raise SettingError(
-            "« Adresse du service central » doit commencer par https:// (ou http:// vers "
+            "« Adresse du service central » doit commencer par https:// (ou http:// vers "
             "la boucle locale en mode développement)."
         )
     return value.rstrip("/")
@@ -276,8 +276,8 @@ SYNC_CA_BUNDLE = declare(
         _stripped,
         help=QT_TRANSLATE_NOOP(
             "core",
-            "Vide : autorités du système. Sinon seules celles du fichier sont reconnues "
-            "(proxy de l'hôpital, service central de démonstration).",
+            "Vide : autorités du système. Sinon seules celles du fichier sont reconnues "
+            "(proxy de l’hôpital, service central de démonstration).",
         ),
     )
 )
@@ -297,8 +297,8 @@ RETENTION_AFTER_TRANSMISSION = declare(
         QT_TRANSLATE_NOOP("core", "Supprimer aussi après transmission acquittée"),
         help=QT_TRANSLATE_NOOP(
             "core",
-            "Supprime la fiche quelques jours après l'accusé de réception du service "
-            "central, si c'est plus tôt que la durée de conservation.",
+            "Supprime la fiche quelques jours après l’accusé de réception du service "
+            "central, si c’est plus tôt que la durée de conservation.",
         ),
     )
 )
@@ -309,7 +309,7 @@ RETENTION_AFTER_TRANSMISSION_DAYS = declare(
         7,
         QT_TRANSLATE_NOOP("core", "Délai après transmission acquittée (jours)"),
         int_between(0, 92, "Délai après transmission acquittée (jours)"),
-        help=QT_TRANSLATE_NOOP("core", "0 : suppression dès l'accusé de réception."),
+        help=QT_TRANSLATE_NOOP("core", "0 : suppression dès l’accusé de réception."),
     )
 )
 
@@ -324,7 +324,7 @@ PURGE_WARN_DAYS = declare(
         int_between(1, 60, "Alerte avant suppression des fiches non transmises (jours)"),
         help=QT_TRANSLATE_NOOP(
             "core",
-            "Un bandeau signale les fiches non transmises dont la suppression approche : "
+            "Un bandeau signale les fiches non transmises dont la suppression approche : "
             "elles seront supprimées quand même.",
         ),
     )
@@ -351,7 +351,7 @@ AUTOLOCK_MINUTES = declare(
         int_between(1, 60, "Verrouillage automatique après inactivité (minutes)"),
         help=QT_TRANSLATE_NOOP(
             "core",
-            "Sur un poste partagé, l'écran se masque après ce délai sans clavier ni souris.",
+            "Sur un poste partagé, l’écran se masque après ce délai sans clavier ni souris.",
         ),
     )
 )
@@ -380,8 +380,8 @@ DEMO_MODE = declare(
         QT_TRANSLATE_NOOP("core", "Mode démonstration (données fictives)"),
         help=QT_TRANSLATE_NOOP(
             "core",
-            "Choisi à la mise en service : le poste ne contient que des données fictives et "
-            "l'affiche en permanence. Pour passer en service réel : « Oublier ce poste ».",
+            "Choisi à la mise en service : le poste ne contient que des données fictives et "
+            "l’affiche en permanence. Pour passer en service réel : « Oublier ce poste ».",
         ),
         internal=True,
     )

@@ -91,57 +91,57 @@ def has_errors(issues: Iterable[Issue]) -> bool:
 # ---------------------------------------------------------------------------
 # Message templates (French source text, translated by the UI)
 
-T_REQUIRED = QT_TRANSLATE_NOOP("core", "{field} : à renseigner.")
+T_REQUIRED = QT_TRANSLATE_NOOP("core", "{field} : à renseigner.")
 T_NAME_OR_PHONE = QT_TRANSLATE_NOOP(
     "core", "Indiquez au moins un nom, un prénom ou un numéro de téléphone."
 )
 T_PHONE_OR_ADDRESS = QT_TRANSLATE_NOOP("core", "Indiquez au moins un téléphone ou une adresse.")
-T_FUTURE = QT_TRANSLATE_NOOP("core", "{field} : la date du {date} est dans le futur.")
+T_FUTURE = QT_TRANSLATE_NOOP("core", "{field} : la date du {date} est dans le futur.")
 T_TOO_OLD = QT_TRANSLATE_NOOP(
-    "core", "Date de naissance peu plausible ({date} : plus de {years} ans)."
+    "core", "Date de naissance peu plausible ({date} : plus de {years} ans)."
 )
 T_MINOR = QT_TRANSLATE_NOOP(
-    "core", "Personne mineure : indiquez son représentant légal (nom, lien, téléphone)."
+    "core", "Personne mineure : indiquez son représentant légal (nom, lien, téléphone)."
 )
-T_EMAIL = QT_TRANSLATE_NOOP("core", "Adresse e-mail invalide « {text} ».")
+T_EMAIL = QT_TRANSLATE_NOOP("core", "Adresse e-mail invalide « {text} ».")
 T_NIR_AND_AME = QT_TRANSLATE_NOOP(
-    "core", "Un NIR et un code d'admission AME sont tous deux saisis : un seul suffit."
+    "core", "Un NIR et un code d’admission AME sont tous deux saisis : un seul suffit."
 )
 T_NIR_SEX = QT_TRANSLATE_NOOP("core", "Le NIR ne correspond pas au sexe indiqué.")
 T_NIR_BIRTH = QT_TRANSLATE_NOOP(
     "core", "Le NIR ne correspond pas à la date de naissance (année ou mois)."
 )
-T_PLACE_CODE = QT_TRANSLATE_NOOP("core", "Code INSEE inconnu « {code} » ({kind}).")
+T_PLACE_CODE = QT_TRANSLATE_NOOP("core", "Code INSEE inconnu « {code} » ({kind}).")
 T_COUNTRY = QT_TRANSLATE_NOOP("core", "Indiquez le pays.")
 T_RETURN_DATE = QT_TRANSLATE_NOOP(
-    "core", "Indiquez la date de retour en France après le séjour à l'étranger."
+    "core", "Indiquez la date de retour en France après le séjour à l’étranger."
 )
 T_SUBTYPE_ONLY_HOUSING = QT_TRANSLATE_NOOP(
     "core",
-    "Le type d'hébergement ne s'applique qu'aux structures ou lieux d'hébergement collectif.",
+    "Le type d’hébergement ne s’applique qu’aux structures ou lieux d’hébergement collectif.",
 )
-T_SUBTYPE_REQUIRED = QT_TRANSLATE_NOOP("core", "Précisez le type d'hébergement collectif.")
+T_SUBTYPE_REQUIRED = QT_TRANSLATE_NOOP("core", "Précisez le type d’hébergement collectif.")
 T_QUARANTINE_REASON = QT_TRANSLATE_NOOP("core", "Indiquez la raison de la quarantaine.")
 T_QUARANTINE_NOT = QT_TRANSLATE_NOOP(
     "core",
-    "Des raisons de quarantaine sont indiquées pour une personne qui n'était pas en quarantaine.",
+    "Des raisons de quarantaine sont indiquées pour une personne qui n’était pas en quarantaine.",
 )
 T_ASYMPTOMATIC_ONSET = QT_TRANSLATE_NOOP(
     "core", "Une date de premiers symptômes est saisie pour une personne asymptomatique."
 )
 T_ONSET_OR_ASYMPTOMATIC = QT_TRANSLATE_NOOP(
-    "core", "Indiquez la date des premiers symptômes ou cochez « asymptomatique »."
+    "core", "Indiquez la date des premiers symptômes ou cochez « asymptomatique »."
 )
-T_NEGATIVE = QT_TRANSLATE_NOOP("core", "Le résultat de l'examen n'est pas positif.")
+T_NEGATIVE = QT_TRANSLATE_NOOP("core", "Le résultat de l’examen n’est pas positif.")
 T_SAMPLE_BEFORE_BIRTH = QT_TRANSLATE_NOOP(
-    "core", "{field} : la date du {date} précède la date de naissance."
+    "core", "{field} : la date du {date} précède la date de naissance."
 )
 T_SYMPTOMS_ONSET = QT_TRANSLATE_NOOP(
-    "core", "Une date de début des symptômes est saisie alors que la personne n'a pas de symptômes."
+    "core", "Une date de début des symptômes est saisie alors que la personne n’a pas de symptômes."
 )
 T_IDENTITY_CHOICE = QT_TRANSLATE_NOOP(
     "core",
-    "Recueillez le choix de la personne : son identité peut-elle être communiquée à ses contacts (oui ou non) ?",  # noqa: E501
+    "Recueillez le choix de la personne : son identité peut-elle être communiquée à ses contacts (oui ou non) ?",  # noqa: E501
 )
 T_INFORMATION_MODE = QT_TRANSLATE_NOOP("core", "Indiquez comment la personne a été informée.")
 T_RESEARCH_RIGHT = QT_TRANSLATE_NOOP(
@@ -164,7 +164,7 @@ T_CONTACT_WINDOW = QT_TRANSLATE_NOOP(
     "core",
     "Dernier contact le {date}, plus de {days} jours avant le diagnostic du patient zéro ({diagnosis}).",  # noqa: E501
 )
-T_OTHER_CIRCUMSTANCE = QT_TRANSLATE_NOOP("core", "Précisez l'autre circonstance.")
+T_OTHER_CIRCUMSTANCE = QT_TRANSLATE_NOOP("core", "Précisez l’autre circonstance.")
 T_CONTROL_CHARACTER = QT_TRANSLATE_NOOP("core", "{field} : caractère de contrôle non autorisé.")
 
 

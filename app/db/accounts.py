@@ -113,7 +113,7 @@ _DUMMY_HASH: str | None = None
 def _dummy_hash() -> str:
     global _DUMMY_HASH
     if _DUMMY_HASH is None:
-        _DUMMY_HASH = _hasher.hash("tracing-desk: pas de compte")
+        _DUMMY_HASH = _hasher.hash("tracing-desk : pas de compte")
     return _DUMMY_HASH
 
 
@@ -130,7 +130,7 @@ def _delay_message(seconds: int) -> str:
         wait = f"{math.ceil(seconds / 60)} minutes"
     else:
         wait = f"{seconds} seconde{'s' if seconds > 1 else ''}"
-    return f"Trop d'essais infructueux : nouvel essai possible dans {wait}."
+    return f"Trop d’essais infructueux : nouvel essai possible dans {wait}."
 
 
 class AccountStore:
@@ -195,9 +195,9 @@ class AccountStore:
                 raise AccountError("Le compte référent de ce poste existe déjà.")
             if not any_account and role is not Role.REFERENT:
                 # An agent as the only account would leave no one to manage the station.
-                raise AccountError("Le premier compte du poste doit être celui d'un référent.")
+                raise AccountError("Le premier compte du poste doit être celui d’un référent.")
             if cur.execute("SELECT 1 FROM accounts WHERE login = ?", (login,)).fetchone():
-                raise AccountError(f"L'identifiant « {login} » est déjà pris.")
+                raise AccountError(f"L’identifiant « {login} » est déjà pris.")
             cur.execute(
                 "INSERT INTO accounts (login, display_name, role, password_hash, active,"
                 " created_at, password_set_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
@@ -220,7 +220,7 @@ class AccountStore:
                 "SELECT password_hash FROM accounts WHERE login = ?", (account.login,)
             )
             if row is None or not _verify(str(row[0]), old_password):
-                raise AccountError("L'ancien mot de passe est incorrect.")
+                raise AccountError("L’ancien mot de passe est incorrect.")
         else:
             require(self.db, self._actor_name, Permission.MANAGE_ACCOUNTS)
         try:
@@ -336,7 +336,7 @@ class AccountStore:
             raise SignInError(retry_after=self._next_wait(account_login, now))
         if not int(row[3]):
             self._journal_failure(account_login, now, "compte désactivé", count=False)
-            raise SignInError("Ce compte est désactivé : adressez-vous au référent.")
+            raise SignInError("Ce compte est désactivé : adressez-vous au référent.")
         rehash = _hasher.check_needs_rehash(str(row[4]))
         new_hash = hash_password(password) if rehash else None
         with self.db.transaction() as cur:

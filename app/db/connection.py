@@ -527,14 +527,14 @@ def _check_existing_file(path: Path) -> None:
         raise DiskIOError(detail=type(exc).__name__) from None
     if not head:
         raise TamperedError(
-            "Le fichier de base de données est vide : il a été tronqué ou remplacé. "
-            "Il n'a pas été modifié ; ne le supprimez pas et contactez le service "
-            "informatique, qui pourra repartir d'une sauvegarde."
+            "Le fichier de base de données est vide : il a été tronqué ou remplacé. "
+            "Il n’a pas été modifié ; ne le supprimez pas et contactez le service "
+            "informatique, qui pourra repartir d’une sauvegarde."
         )
     if head == _PLAINTEXT_HEADER:
         raise CipherSettingsError(
-            "Le fichier de base de données n'est pas chiffré (en-tête SQLite en clair). "
-            "Il n'a pas été créé par Tracing Desk ou a été remplacé ; il n'a pas été "
+            "Le fichier de base de données n’est pas chiffré (en-tête SQLite en clair). "
+            "Il n’a pas été créé par Tracing Desk ou a été remplacé ; il n’a pas été "
             "modifié. Contactez le service informatique.",
             detail="plaintext header",
         )
@@ -572,8 +572,8 @@ def _diagnose_unreadable(
         return WrongKeyError(PASSPHRASE_WRONG_MESSAGE)
     if key_check is None:
         return WrongKeyError(
-            "La clé ne permet pas de lire la base : soit ce n'est pas la bonne clé, "
-            "soit le fichier est endommagé. La base n'a pas été modifiée."
+            "La clé ne permet pas de lire la base : soit ce n’est pas la bonne clé, "
+            "soit le fichier est endommagé. La base n’a pas été modifiée."
         )
     if hmac.compare_digest(key_check_value(raw_key), key_check.strip().lower()):
         return TamperedError()

@@ -80,7 +80,7 @@ SURNAMES = (
     "Brûlé",
     "Guérin",
     "Aubé",
-    "N'Diaye",
+    "N’Diaye",
     "Da Silva",
     "Nguyen",
     "Martin",
@@ -130,7 +130,7 @@ FIRST_NAMES_M = (
 STREETS = (
     "rue de la République",
     "avenue Jean-Jaurès",
-    "place de l'Église",
+    "place de l’Église",
     "rue des Écoles",
     "chemin des Prés",
     "boulevard Gambetta",

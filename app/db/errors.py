@@ -34,7 +34,7 @@ class StoreError(Exception):
 
     def __str__(self) -> str:
         if self.detail:
-            return f"{self.message} (détail technique : {self.detail})"
+            return f"{self.message} (détail technique : {self.detail})"
         return self.message
 
 
@@ -42,17 +42,17 @@ class WrongKeyError(StoreError):
     code = "wrong_key"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "La clé de chiffrement trouvée ne correspond pas à la base de données : "
-        "la base n'a pas été modifiée. Si la clé du trousseau a été remplacée, "
-        "restaurez-la avec « tracing-desk recover » et votre code de récupération.",
+        "La clé de chiffrement trouvée ne correspond pas à la base de données : "
+        "la base n’a pas été modifiée. Si la clé du trousseau a été remplacée, "
+        "restaurez-la avec « tracing-desk recover » et votre code de récupération.",
     )
 
 
 PASSPHRASE_WRONG_MESSAGE = QT_TRANSLATE_NOOP(
     "db",
-    "Phrase secrète incorrecte, ou fichier de base de données endommagé : "
-    "la base n'a pas été modifiée. Vérifiez la phrase secrète (majuscules, accents) "
-    "et réessayez ; si elle est perdue, utilisez « tracing-desk recover » "
+    "Phrase secrète incorrecte, ou fichier de base de données endommagé : "
+    "la base n’a pas été modifiée. Vérifiez la phrase secrète (majuscules, accents) "
+    "et réessayez ; si elle est perdue, utilisez « tracing-desk recover » "
     "avec votre code de récupération.",
 )
 
@@ -62,9 +62,9 @@ class TamperedError(StoreError):
     default_message = QT_TRANSLATE_NOOP(
         "db",
         "Le fichier de base de données a été modifié ou endommagé (la clé est correcte "
-        "mais le contenu ne se déchiffre pas). Rien n'a été effacé ni remplacé. "
-        "Ne supprimez pas le fichier : contactez le service informatique, qui pourra "
-        "repartir d'une sauvegarde du dossier de données.",
+        "mais le contenu ne se déchiffre pas). Rien n’a été effacé ni remplacé. "
+        "Ne supprimez pas le fichier : contactez le service informatique, qui pourra "
+        "repartir d’une sauvegarde du dossier de données.",
     )
 
 
@@ -73,8 +73,8 @@ class NewerSchemaError(StoreError):
     default_message = QT_TRANSLATE_NOOP(
         "db",
         "Cette base de données a été créée ou mise à jour par une version plus récente "
-        "de Tracing Desk. Installez la version la plus récente du programme ; "
-        "la base n'a pas été modifiée.",
+        "de Tracing Desk. Installez la version la plus récente du programme ; "
+        "la base n’a pas été modifiée.",
     )
 
 
@@ -82,7 +82,7 @@ class DiskFullError(StoreError):
     code = "disk_full"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Le disque est plein : l'enregistrement n'a pas été fait (rien n'a été perdu "
+        "Le disque est plein : l’enregistrement n’a pas été fait (rien n’a été perdu "
         "de ce qui était déjà enregistré). Libérez de la place ou contactez le service "
         "informatique, puis réessayez.",
     )
@@ -93,7 +93,7 @@ class DatabaseLockedError(StoreError):
     default_message = QT_TRANSLATE_NOOP(
         "db",
         "La base de données est occupée par une autre fenêtre ou une tâche en cours. "
-        "Attendez quelques secondes puis réessayez ; si cela persiste, fermez les autres "
+        "Attendez quelques secondes puis réessayez ; si cela persiste, fermez les autres "
         "instances de Tracing Desk.",
     )
 
@@ -111,8 +111,8 @@ class DiskIOError(StoreError):
     code = "disk_io"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Erreur de lecture ou d'écriture sur le disque. L'opération n'a pas été faite. "
-        "Vérifiez le disque ou le partage réseau, puis réessayez ; si cela persiste, "
+        "Erreur de lecture ou d’écriture sur le disque. L’opération n’a pas été faite. "
+        "Vérifiez le disque ou le partage réseau, puis réessayez ; si cela persiste, "
         "contactez le service informatique.",
     )
 
@@ -130,9 +130,9 @@ class CipherSettingsError(StoreError):
     code = "cipher_settings"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Le fichier n'utilise pas le chiffrement attendu (SQLCipher 4, PBKDF2-HMAC-SHA512, "
-        "HMAC-SHA512, en-tête chiffré). Il n'a pas été créé par cette version de "
-        "Tracing Desk ; il n'a pas été modifié. Contactez le service informatique.",
+        "Le fichier n’utilise pas le chiffrement attendu (SQLCipher 4, PBKDF2-HMAC-SHA512, "
+        "HMAC-SHA512, en-tête chiffré). Il n’a pas été créé par cette version de "
+        "Tracing Desk ; il n’a pas été modifié. Contactez le service informatique.",
     )
 
 
@@ -140,10 +140,10 @@ class KeyringRefusedError(StoreError):
     code = "keyring_refused"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Aucun trousseau sécurisé du système n'est disponible (ou le trousseau trouvé "
-        "enregistre les secrets en clair) : la clé de la base ne peut pas y être "
-        "conservée. Utilisez le mode phrase secrète (« tracing-desk init --passphrase ») "
-        "ou demandez au service informatique d'activer le trousseau du système.",
+        "Aucun trousseau sécurisé du système n’est disponible (ou le trousseau trouvé "
+        "enregistre les secrets en clair) : la clé de la base ne peut pas y être "
+        "conservée. Utilisez le mode phrase secrète (« tracing-desk init --passphrase ») "
+        "ou demandez au service informatique d’activer le trousseau du système.",
     )
 
 
@@ -151,7 +151,7 @@ class KeyringAccessError(StoreError):
     code = "keyring_access"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Le trousseau du système n'a pas répondu ou a refusé l'accès (verrouillé ?). "
+        "Le trousseau du système n’a pas répondu ou a refusé l’accès (verrouillé ?). "
         "Déverrouillez votre session ou le trousseau, puis réessayez.",
     )
 
@@ -161,8 +161,8 @@ class KeyMissingError(StoreError):
     default_message = QT_TRANSLATE_NOOP(
         "db",
         "La base de données existe mais sa clé est absente du trousseau de cet "
-        "utilisateur (profil réinitialisé, autre poste ?). La base n'a pas été modifiée. "
-        "Utilisez « tracing-desk recover » avec votre code de récupération.",
+        "utilisateur (profil réinitialisé, autre poste ?). La base n’a pas été modifiée. "
+        "Utilisez « tracing-desk recover » avec votre code de récupération.",
     )
 
 
@@ -170,8 +170,8 @@ class StoreNotInitialisedError(StoreError):
     code = "not_initialised"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Aucune base de données n'existe encore dans ce dossier de données. "
-        "Créez-la avec « tracing-desk init », ou vérifiez le dossier choisi.",
+        "Aucune base de données n’existe encore dans ce dossier de données. "
+        "Créez-la avec « tracing-desk init », ou vérifiez le dossier choisi.",
     )
 
 
@@ -179,8 +179,8 @@ class StoreExistsError(StoreError):
     code = "store_exists"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Une base de données existe déjà dans ce dossier : elle n'a pas été remplacée. "
-        "Pour repartir de zéro, le service informatique doit d'abord la déplacer.",
+        "Une base de données existe déjà dans ce dossier : elle n’a pas été remplacée. "
+        "Pour repartir de zéro, le service informatique doit d’abord la déplacer.",
     )
 
 
@@ -190,7 +190,7 @@ class RecoveryCodeError(StoreError):
         "db",
         "Ce code de récupération ne correspond pas à cette base de données. "
         "Vérifiez la saisie (32 caractères, les tirets et espaces sont facultatifs) "
-        "et qu'il s'agit bien du code imprimé pour ce poste.",
+        "et qu’il s’agit bien du code imprimé pour ce poste.",
     )
 
 
@@ -198,7 +198,7 @@ class RecoveryFileError(StoreError):
     code = "recovery_file"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Le fichier de récupération (tracing.db.recovery) est absent ou illisible : "
+        "Le fichier de récupération (tracing.db.recovery) est absent ou illisible : "
         "la clé ne peut pas être restaurée avec le code. "
         "Contactez le service informatique.",
     )
@@ -208,7 +208,7 @@ class PassphraseRequiredError(StoreError):
     code = "passphrase_required"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Cette base est protégée par une phrase secrète : saisissez-la "
+        "Cette base est protégée par une phrase secrète : saisissez-la "
         "(ou définissez TRACING_DESK_PASSPHRASE pour les scripts).",
     )
 
@@ -217,7 +217,7 @@ class WeakPassphraseError(StoreError):
     code = "weak_passphrase"
     default_message = QT_TRANSLATE_NOOP(
         "db",
-        "Phrase secrète trop courte : choisissez au moins 12 caractères, "
+        "Phrase secrète trop courte : choisissez au moins 12 caractères, "
         "par exemple plusieurs mots.",
     )
 

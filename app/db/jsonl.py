@@ -146,11 +146,11 @@ def import_jsonl(
             report.errors.extend((line_no, message) for message in refused)
             continue
         if fiche.created_at is None:
-            report.errors.append((line_no, "Date de création absente (« cree_le »)."))
+            report.errors.append((line_no, "Date de création absente (« cree_le »)."))
             continue
         if expired:
             report.errors.append(
-                (line_no, "Fiche créée il y a plus de 3 mois : elle ne peut plus être conservée.")
+                (line_no, "Fiche créée il y a plus de 3 mois : elle ne peut plus être conservée.")
             )
             continue
         if repo.exists(fiche.uuid):

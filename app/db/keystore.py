@@ -30,8 +30,8 @@ ENV_BACKEND = "PYTHON_KEYRING_BACKEND"
 # Backends refused wherever they appear in a backend's class hierarchy,
 # by "module.QualName" so that keyrings.alt need not be installed.
 _REFUSED: dict[str, str] = {
-    "keyring.backends.fail.Keyring": "aucun trousseau du système n'a été trouvé",
-    "keyring.backends.null.Keyring": "le trousseau « null » ne conserve rien",
+    "keyring.backends.fail.Keyring": "aucun trousseau du système n’a été trouvé",
+    "keyring.backends.null.Keyring": "le trousseau « null » ne conserve rien",
     "keyrings.alt.file.PlaintextKeyring": "le trousseau fichier de keyrings.alt est en clair",
     "keyrings.alt.pyfs.PlaintextKeyring": "le trousseau fichier de keyrings.alt est en clair",
     "keyrings.alt.Google.DocsKeyring": "le trousseau Google Docs envoie la clé hors du poste",
@@ -167,7 +167,7 @@ def check_backend() -> None:
     backend = _keyring()
     reason = _refusal(backend)
     if reason is not None:
-        raise KeyringRefusedError(detail=f"{_qualnames(backend)[0]} : {reason}")
+        raise KeyringRefusedError(detail=f"{_qualnames(backend)[0]} : {reason}")
 
 
 def get_key(store_id: str) -> bytes | None:
@@ -182,9 +182,9 @@ def get_key(store_id: str) -> bytes | None:
     text = value.strip().lower()
     if len(text) != 2 * KEY_BYTES or any(c not in "0123456789abcdef" for c in text):
         raise WrongKeyError(
-            "La valeur enregistrée dans le trousseau pour cette base n'est pas une clé "
-            "valide : la base n'a pas été modifiée. Restaurez la clé avec "
-            "« tracing-desk recover » et votre code de récupération."
+            "La valeur enregistrée dans le trousseau pour cette base n’est pas une clé "
+            "valide : la base n’a pas été modifiée. Restaurez la clé avec "
+            "« tracing-desk recover » et votre code de récupération."
         )
     return bytes.fromhex(text)
 

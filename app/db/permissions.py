@@ -34,13 +34,13 @@ class PermissionDenied(StoreError):
 
     code: ClassVar[str] = "permission_denied"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
-        "db", "Action réservée au référent : votre compte ne permet pas de la faire."
+        "db", "Action réservée au référent : votre compte ne permet pas de la faire."
     )
 
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
         super().__init__(
-            f"Action réservée au référent ({PERMISSION_LABELS[permission]}) : "
+            f"Action réservée au référent ({PERMISSION_LABELS[permission]}) : "
             "votre compte ne permet pas de la faire."
         )
 

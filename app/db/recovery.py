@@ -84,7 +84,7 @@ def normalise_code(code: str) -> str:
     text = canonical_chars(code)
     if len(text) != CODE_CHARS or any(c not in ALPHABET for c in text):
         raise RecoveryCodeError(
-            "Ce code de récupération n'a pas le bon format : il compte 32 caractères "
+            "Ce code de récupération n’a pas le bon format : il compte 32 caractères "
             "(chiffres et lettres, sans I, L, O ni U), en 8 groupes de 4. Vérifiez la saisie.",
             detail=f"{len(text)} caractères",
         )
@@ -121,7 +121,7 @@ def _derive(code: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
                 secret
             )
         )
-    raise RecoveryFileError(detail=f"kdf inconnue : {name}")
+    raise RecoveryFileError(detail=f"kdf inconnue : {name}")
 
 
 def _aad(store_id: str, kind: str, kdf: dict[str, Any]) -> bytes:

@@ -51,7 +51,7 @@ class FicheNotFoundError(StoreError, LookupError):
     code: ClassVar[str] = "fiche_not_found"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
         "db",
-        "Cette fiche n'existe plus : elle a été supprimée (échéance de conservation "
+        "Cette fiche n’existe plus : elle a été supprimée (échéance de conservation "
         "atteinte, ou suppression depuis un autre poste ou un autre onglet).",
     )
 
@@ -69,8 +69,8 @@ class StaleVersionError(StoreError, RuntimeError):
     code: ClassVar[str] = "stale_version"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
         "db",
-        "Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : "
-        "rechargez-la avant d'enregistrer.",
+        "Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : "
+        "rechargez-la avant d’enregistrer.",
     )
 
     def __init__(self, uuid: str = "") -> None:

@@ -134,9 +134,9 @@ def _identity_or_raise(d: Path) -> StoreIdentity:
     identity = _read_identity(d)
     if identity is None:
         raise KeyMissingError(
-            "Le fichier d'identification de la base (tracing.db.id) est absent ou illisible : "
-            "la clé ne peut pas être retrouvée. La base n'a pas été modifiée. "
-            "Utilisez « tracing-desk recover » avec votre code de récupération.",
+            "Le fichier d’identification de la base (tracing.db.id) est absent ou illisible : "
+            "la clé ne peut pas être retrouvée. La base n’a pas été modifiée. "
+            "Utilisez « tracing-desk recover » avec votre code de récupération.",
             detail=ID_FILENAME,
         )
     return identity
@@ -315,8 +315,8 @@ def open_store(
         version = schema.check_not_newer(db)
         if version == 0:
             raise TamperedError(
-                "La base de données ne contient aucune table : elle n'a pas été créée par "
-                "« tracing-desk init » ou a été vidée. Elle n'a pas été modifiée ; "
+                "La base de données ne contient aucune table : elle n’a pas été créée par "
+                "« tracing-desk init » ou a été vidée. Elle n’a pas été modifiée ; "
                 "contactez le service informatique.",
                 detail="user_version 0",
             )
@@ -449,7 +449,7 @@ def recover_passphrase(
     if header.kind != "passphrase":
         raise RecoveryFileError(
             "Cette base n’est pas protégée par une phrase secrète mais par une clé du "
-            "trousseau\u00a0: « tracing-desk recover » remet cette clé dans le trousseau, "
+            "trousseau\u00a0: « tracing-desk recover » remet cette clé dans le trousseau, "
             "il n’y a pas de phrase secrète à remplacer.",
             detail="raw-key",
         )

@@ -73,8 +73,8 @@ _PASSPHRASE_ITER = 256_000
 
 ROLLBACK_MESSAGE = QT_TRANSLATE_NOOP(
     "db",
-    "Des données enregistrées manquent dans la base\u00a0: {missing} entrées du journal "
-    "ont disparu depuis le dernier état connu (fichier -wal perdu ou endommagé, ou "
+    "Des données enregistrées manquent dans la base. Entrées du journal disparues depuis "
+    "le dernier état connu\u00a0: {missing} (fichier -wal perdu ou endommagé, ou "
     "ancienne copie de la base remise en place). La base est ouverte en lecture seule\u00a0: "
     "consultation et export restent possibles, les modifications sont refusées. "
     "Prévenez le référent\u202f; s’il s’agit d’une restauration voulue, il l’accepte avec "
@@ -502,9 +502,9 @@ def accept_restore(db: Database, user: str | Session) -> StoreState:
         raise NothingToAcceptError()
     login = user.login if isinstance(user, Session) else user
     detail = (
-        f"restauration acceptée : {state.missing_entries} entrées du journal manquantes"
+        f"restauration acceptée (entrées du journal manquantes : {state.missing_entries})"
         if state.rollback_detected
-        else "restauration acceptée : repère d’état non authentique"
+        else "restauration acceptée : repère d’état non authentique"
     )
     with db.transaction() as cur:
         journal.append(cur, get_clock().now(), login, JournalAction.UPDATE, None, detail)

@@ -154,7 +154,7 @@ def _write(path: Path, fmt: Format, tables: Sequence[Table]) -> PathKind:
     """Write the file through ``app.files.AtomicFile``; returns what was at *path* before."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise ExportError(f"Le dossier de destination n'existe pas : {directory}")
+        raise ExportError(f"Le dossier de destination n’existe pas : {directory}")
     try:
         with AtomicFile(path, role="export") as out:
             if fmt == "csv":
@@ -164,8 +164,8 @@ def _write(path: Path, fmt: Format, tables: Sequence[Table]) -> PathKind:
     except OSError as exc:
         log.warning("export write failed", extra={"event": "export", "error": type(exc).__name__})
         raise ExportError(
-            f"Impossible d'écrire le fichier d'export ({exc.strerror or type(exc).__name__}) : "
-            "aucun fichier n'a été créé."
+            f"Impossible d’écrire le fichier d’export ({exc.strerror or type(exc).__name__}) : "
+            "aucun fichier n’a été créé."
         ) from None
     return out.replaced
 

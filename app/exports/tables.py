@@ -48,7 +48,7 @@ def _paths(cls: type[Any], keep: Callable[[str], bool] = lambda p: True) -> dict
 
 # ------------------------------------------------------------------ legacy Excel
 
-PZ_IDENTITY_HEADER = "Patient zéro › Identité (si la personne accepte qu'elle soit communiquée)"
+PZ_IDENTITY_HEADER = "Patient zéro › Identité (si la personne accepte qu’elle soit communiquée)"
 PZ_CHOICE_HEADER = "Patient zéro › Accepte que son identité soit communiquée à ses contacts"
 NOT_COMMUNICABLE = "identité non communicable (choix du patient zéro)"
 

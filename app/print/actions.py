@@ -64,9 +64,9 @@ class PrintMenu(QObject):
         menu = menubar.addMenu(self.tr("&Impression"))
         menu.setObjectName("print_menu")
         documents = (
-            (DocumentKind.POSTER, PaperFormat.A4, self.tr("Affiche d'information &A4")),
-            (DocumentKind.POSTER, PaperFormat.A3, self.tr("Affiche d'information A&3")),
-            (DocumentKind.NOTICE, None, self.tr("&Notice d'information (2 par feuille A4)")),
+            (DocumentKind.POSTER, PaperFormat.A4, self.tr("Affiche d’information &A4")),
+            (DocumentKind.POSTER, PaperFormat.A3, self.tr("Affiche d’information A&3")),
+            (DocumentKind.NOTICE, None, self.tr("&Notice d’information (2 par feuille A4)")),
         )
         targets = (
             (Target.PREVIEW, self.tr("&Aperçu avant impression…")),
@@ -101,13 +101,13 @@ class PrintMenu(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Paramètres de l'établissement incomplets"),
+            self.tr("Paramètres de l’établissement incomplets"),
             output.problems_message(found),
             parent=self.window,
         )
         box.setObjectName("missing_settings")
         fill = box.addButton(
-            self.tr("Renseigner l'établissement…"), QMessageBox.ButtonRole.ActionRole
+            self.tr("Renseigner l’établissement…"), QMessageBox.ButtonRole.ActionRole
         )
         anyway = box.addButton(self.tr("Imprimer quand même"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -183,7 +183,7 @@ class PrintMenu(QObject):
                 self.failed.emit(str(exc))
                 return
             self._record(job, JournalAction.EXPORT, Target.PDF)
-            self.done.emit(self.tr("Document enregistré : {path}").replace("{path}", path))
+            self.done.emit(self.tr("Document enregistré : {path}").replace("{path}", path))
 
         dialog.fileSelected.connect(chosen)
         self.dialog = dialog
@@ -200,7 +200,7 @@ class PrintMenu(QObject):
         ticket.failed.connect(lambda failure: self._record_failed(failure))
         if action is JournalAction.PRINT:
             ticket.finished.connect(
-                lambda _r: self.done.emit(self.tr("Document envoyé à l'imprimante."))
+                lambda _r: self.done.emit(self.tr("Document envoyé à l’imprimante."))
             )
 
     def _record_failed(self, failure: DbFailure) -> None:
@@ -208,8 +208,8 @@ class PrintMenu(QObject):
 
     def _title(self, job: Job) -> str:
         if job.kind is DocumentKind.POSTER:
-            return self.tr("Affiche d'information {paper}").replace("{paper}", job.page.value)
-        return self.tr("Notice d'information")
+            return self.tr("Affiche d’information {paper}").replace("{paper}", job.page.value)
+        return self.tr("Notice d’information")
 
     # -- settings ------------------------------------------------------------------
     def edit_establishment(self) -> None:

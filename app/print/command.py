@@ -28,7 +28,7 @@ EXIT_CANNOT_WRITE = 73  # EX_CANTCREAT
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """Register ``poster`` and ``notice`` on the subparsers *sub* of ``tracing-desk``."""
     p = sub.add_parser(
-        "poster", parents=[common], help="écrit l'affiche d'information (PDF, A4 ou A3)"
+        "poster", parents=[common], help="écrit l’affiche d’information (PDF, A4 ou A3)"
     )
     p.add_argument("--out", required=True, metavar="FICHIER.pdf", help="fichier PDF à écrire")
     p.add_argument(
@@ -40,7 +40,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "notice",
         parents=[common],
-        help="écrit la notice d'information (PDF : deux notices A5 par feuille A4)",
+        help="écrit la notice d’information (PDF : deux notices A5 par feuille A4)",
     )
     p.add_argument("--out", required=True, metavar="FICHIER.pdf", help="fichier PDF à écrire")
     _common_options(p)
@@ -54,8 +54,8 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--allow-incomplete",
         action="store_true",
-        help="écrit le document même si des paramètres de l'établissement manquent "
-        "(signalés « à compléter »)",
+        help="écrit le document même si des paramètres de l’établissement manquent "
+        "(signalés « à compléter »)",
     )
 
 
@@ -86,14 +86,14 @@ def _write(args: argparse.Namespace, kind: Any, paper: Any) -> int:
         with output.translation(args.lang) as available:
             if not available:
                 _err(
-                    f"Traduction « {args.lang} » introuvable "
-                    f"({output.translation_file(args.lang)}) : document en français."
+                    f"Traduction « {args.lang} » introuvable "
+                    f"({output.translation_file(args.lang)}) : document en français."
                 )
             problems, logo = output.problems(est)
             if problems:
                 _err(output.problems_message(problems))
                 if not args.allow_incomplete:
-                    _err("Aucun fichier écrit (--allow-incomplete pour l'écrire quand même).")
+                    _err("Aucun fichier écrit (--allow-incomplete pour l’écrire quand même).")
                     return EXIT_DATA_ERROR
             try:
                 output.write_pdf(out, kind, est, paper=paper or PaperFormat.A4, logo=logo)
@@ -106,5 +106,5 @@ def _write(args: argparse.Namespace, kind: Any, paper: Any) -> int:
         db.close()
     what = "Affiche" if paper is not None else "Notice"
     size = f" {paper.value}" if paper is not None else ""
-    print(f"{what}{size} écrite : {out}", file=sys.stdout)
+    print(f"{what}{size} écrite : {out}", file=sys.stdout)
     return EXIT_OK

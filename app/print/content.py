@@ -43,34 +43,34 @@ def _n(title: str, *paragraphs: str) -> Section:
 # ---------------------------------------------------------------------- poster
 
 POSTER_KICKER = QT_TRANSLATE_NOOP("poster", "Information des patients, résidents et visiteurs")
-POSTER_TITLE = QT_TRANSLATE_NOOP("poster", "Covid-19 : suivi des contacts")
+POSTER_TITLE = QT_TRANSLATE_NOOP("poster", "Covid-19 : suivi des contacts")
 POSTER_SUBTITLE = QT_TRANSLATE_NOOP("poster", "Vos données personnelles et vos droits")
 
 POSTER_WHO = _p(
-    QT_TRANSLATE_NOOP("poster", "Qui traite vos données, et pourquoi ?"),
+    QT_TRANSLATE_NOOP("poster", "Qui traite vos données, et pourquoi ?"),
     QT_TRANSLATE_NOOP(
         "poster",
-        "L'<b>Assurance Maladie</b> (Cnam) est responsable du traitement "
-        "<b>« Contact Covid »</b>. Notre établissement y enregistre les informations utiles "
-        "pour prévenir vite les personnes contact d'une personne infectée, et limiter la "
+        "L’<b>Assurance Maladie</b> (Cnam) est responsable du traitement "
+        "<b>« Contact Covid »</b>. Notre établissement y enregistre les informations utiles "
+        "pour prévenir vite les personnes contact d’une personne infectée, et limiter la "
         "propagation de la covid-19.",
     ),
 )
 POSTER_WHAT = _p(
-    QT_TRANSLATE_NOOP("poster", "Quelles données ?"),
+    QT_TRANSLATE_NOOP("poster", "Quelles données ?"),
     QT_TRANSLATE_NOOP(
         "poster",
-        "Identité et coordonnées, caisse d'assurance maladie, test ou symptômes, personnes "
+        "Identité et coordonnées, caisse d’assurance maladie, test ou symptômes, personnes "
         "contact, lieux, structures collectives et rassemblements fréquentés pendant les "
         "14 derniers jours, accord pour un accompagnement social.",
     ),
 )
 POSTER_RECIPIENTS = _p(
-    QT_TRANSLATE_NOOP("poster", "Qui les reçoit ?"),
+    QT_TRANSLATE_NOOP("poster", "Qui les reçoit ?"),
     QT_TRANSLATE_NOOP(
         "poster",
-        "L'Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin "
-        "d'en connaître. Pour les statistiques, les données sont <b>pseudonymisées</b> : "
+        "L’Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin "
+        "d’en connaître. Pour les statistiques, les données sont <b>pseudonymisées</b> : "
         "sans nom, n° de sécurité sociale, adresse, téléphone ni e-mail.",
     ),
     QT_TRANSLATE_NOOP(
@@ -80,15 +80,15 @@ POSTER_RECIPIENTS = _p(
     ),
 )
 POSTER_RETENTION = _p(
-    QT_TRANSLATE_NOOP("poster", "Combien de temps ?"),
+    QT_TRANSLATE_NOOP("poster", "Combien de temps ?"),
     QT_TRANSLATE_NOOP("poster", "3 mois maximum"),
     QT_TRANSLATE_NOOP(
         "poster",
-        "Jamais plus de 3 mois après leur création ; nous les supprimons dès que possible.",
+        "Jamais plus de 3 mois après leur création ; nous les supprimons dès que possible.",
     ),
 )
 POSTER_IDENTITY = _p(
-    QT_TRANSLATE_NOOP("poster", "Votre identité : vous décidez"),
+    QT_TRANSLATE_NOOP("poster", "Votre identité : vous décidez"),
     QT_TRANSLATE_NOOP(
         "poster",
         "Personne infectée, <b>vous choisissez</b> si votre identité peut être donnée aux "
@@ -99,13 +99,13 @@ POSTER_RIGHTS = _p(
     QT_TRANSLATE_NOOP("poster", "Vos droits"),
     QT_TRANSLATE_NOOP(
         "poster",
-        "<b>Personne infectée</b> : vous ne pouvez pas vous opposer au traitement (intérêt "
-        "de santé publique), mais vous restez libre d'indiquer, ou non, vos contacts.",
+        "<b>Personne infectée</b> : vous ne pouvez pas vous opposer au traitement (intérêt "
+        "de santé publique), mais vous restez libre d’indiquer, ou non, vos contacts.",
     ),
     QT_TRANSLATE_NOOP(
         "poster",
-        "<b>Personne infectée ou contact</b> : vous pouvez vous opposer à la réutilisation "
-        "de vos données pour la recherche, auprès de votre caisse d'assurance maladie "
+        "<b>Personne infectée ou contact</b> : vous pouvez vous opposer à la réutilisation "
+        "de vos données pour la recherche, auprès de votre caisse d’assurance maladie "
         "(caisse de rattachement).",
     ),
     QT_TRANSLATE_NOOP(
@@ -120,7 +120,7 @@ POSTER_SECRECY = _p(
     QT_TRANSLATE_NOOP(
         "poster",
         "Tous les acteurs du suivi des contacts sont tenus au secret professionnel et "
-        "n'accèdent qu'aux données dont ils ont besoin.",
+        "n’accèdent qu’aux données dont ils ont besoin.",
     ),
 )
 POSTER_SMS = _p(
@@ -149,29 +149,29 @@ POSTER_COLUMNS = (
 
 POSTER_REFERENCES = QT_TRANSLATE_NOOP(
     "poster",
-    "Références : MARS n°2020_109 du 19/11/2020 ; décret n° 2020-551 du 12 mai 2020 "
+    "Références : MARS n°2020_109 du 19/11/2020 ; décret n° 2020-551 du 12 mai 2020 "
     "modifié par le décret n° 2020-1385 du 14 novembre 2020.",
 )
 
 # ---------------------------------------------------------------------- notice
 
-NOTICE_TITLE = QT_TRANSLATE_NOOP("notice", "Covid-19 : vos données et vos droits")
+NOTICE_TITLE = QT_TRANSLATE_NOOP("notice", "Covid-19 : vos données et vos droits")
 NOTICE_INTRO = QT_TRANSLATE_NOOP(
     "notice",
-    "Ce document explique ce que deviennent les informations que vous donnez à l'équipe "
+    "Ce document explique ce que deviennent les informations que vous donnez à l’équipe "
     "soignante pour le suivi des contacts.",
 )
 NOTICE_SECTIONS = (
     _n(
-        QT_TRANSLATE_NOOP("notice", "Pourquoi ?"),
+        QT_TRANSLATE_NOOP("notice", "Pourquoi ?"),
         QT_TRANSLATE_NOOP(
             "notice",
             "Pour prévenir vite les personnes que le virus a pu toucher. Vos informations "
-            "vont dans « Contact Covid », l'outil de l'Assurance Maladie.",
+            "vont dans « Contact Covid », l’outil de l’Assurance Maladie.",
         ),
     ),
     _n(
-        QT_TRANSLATE_NOOP("notice", "Quelles informations ?"),
+        QT_TRANSLATE_NOOP("notice", "Quelles informations ?"),
         QT_TRANSLATE_NOOP(
             "notice",
             "Qui vous êtes, comment vous joindre, votre caisse, votre test ou vos symptômes, "
@@ -179,10 +179,10 @@ NOTICE_SECTIONS = (
         ),
     ),
     _n(
-        QT_TRANSLATE_NOOP("notice", "Qui les voit ?"),
+        QT_TRANSLATE_NOOP("notice", "Qui les voit ?"),
         QT_TRANSLATE_NOOP(
             "notice",
-            "L'Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret "
+            "L’Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret "
             "professionnel. Les statistiques se font sans votre nom ni vos coordonnées.",
         ),
         QT_TRANSLATE_NOOP(
@@ -192,23 +192,23 @@ NOTICE_SECTIONS = (
         ),
     ),
     _n(
-        QT_TRANSLATE_NOOP("notice", "Combien de temps ?"),
+        QT_TRANSLATE_NOOP("notice", "Combien de temps ?"),
         QT_TRANSLATE_NOOP("notice", "<b>3 mois maximum</b>, puis tout est effacé."),
     ),
     _n(
-        QT_TRANSLATE_NOOP("notice", "Votre nom sera-t-il donné à vos contacts ?"),
+        QT_TRANSLATE_NOOP("notice", "Votre nom sera-t-il donné à vos contacts ?"),
         QT_TRANSLATE_NOOP(
             "notice",
-            "<b>C'est vous qui choisissez.</b> Si vous êtes malade, vous pouvez rester anonyme.",
+            "<b>C’est vous qui choisissez.</b> Si vous êtes malade, vous pouvez rester anonyme.",
         ),
     ),
     _n(
-        QT_TRANSLATE_NOOP("notice", "Pouvez-vous refuser ?"),
+        QT_TRANSLATE_NOOP("notice", "Pouvez-vous refuser ?"),
         QT_TRANSLATE_NOOP(
             "notice",
-            "Malade, vous ne pouvez pas refuser l'enregistrement, mais vous choisissez les "
+            "Malade, vous ne pouvez pas refuser l’enregistrement, mais vous choisissez les "
             "personnes que vous nommez. Malade ou contact, vous pouvez refuser que vos "
-            "données servent à la recherche : demandez-le à votre caisse d'assurance "
+            "données servent à la recherche : demandez-le à votre caisse d’assurance "
             "maladie (caisse de rattachement).",
         ),
     ),
@@ -225,7 +225,7 @@ NOTICE_SMS = _n(
     QT_TRANSLATE_NOOP("notice", "Attention aux faux messages"),
     QT_TRANSLATE_NOOP(
         "notice",
-        "Le SMS de l'Assurance Maladie vient du <b>38663</b>. Ses liens mènent seulement à "
+        "Le SMS de l’Assurance Maladie vient du <b>38663</b>. Ses liens mènent seulement à "
         "<b>ameli.fr</b> ou <b>assure.ameli.fr</b>. On ne vous demandera <b>jamais vos "
         "coordonnées bancaires</b> (RIB, IBAN, carte bancaire).",
     ),
@@ -239,8 +239,8 @@ NOTICE_SMS = _n(
 
 # ------------------------------------------------------------- establishment
 
-BLOCK_TITLE = QT_TRANSLATE_NOOP("print", "Votre contact dans l'établissement")
-FINESS_LINE = QT_TRANSLATE_NOOP("print", "N° FINESS : {finess}")
-CONTACT_LINE = QT_TRANSLATE_NOOP("print", "Référent ou DPO : {contact}")
+BLOCK_TITLE = QT_TRANSLATE_NOOP("print", "Votre contact dans l’établissement")
+FINESS_LINE = QT_TRANSLATE_NOOP("print", "N° FINESS : {finess}")
+CONTACT_LINE = QT_TRANSLATE_NOOP("print", "Référent ou DPO : {contact}")
 TO_COMPLETE = QT_TRANSLATE_NOOP("print", "à compléter")
 EDITION_LINE = QT_TRANSLATE_NOOP("print", "Édition du {date}")

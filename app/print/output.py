@@ -40,13 +40,13 @@ TRANSLATION_BASENAME = "tracing_desk"
 LANGUAGES = ("fr", "en")
 
 MISSING_INTRO = QT_TRANSLATE_NOOP(
-    "print", "Les paramètres de l'établissement sont incomplets pour imprimer ce document :"
+    "print", "Les paramètres de l’établissement sont incomplets pour imprimer ce document :"
 )
 MISSING_HINT = QT_TRANSLATE_NOOP(
     "print",
     "Renseignez-les dans Tracing Desk (menu Impression › Établissement…), "
-    "ou imprimez quand même : les informations manquantes seront signalées "
-    "« à compléter » à la main.",
+    "ou imprimez quand même : les informations manquantes seront signalées "
+    "« à compléter » à la main.",
 )
 
 
@@ -93,7 +93,7 @@ def write_pdf(
     """
     path = Path(path)
     cannot_write = _tr(
-        "print", QT_TRANSLATE_NOOP("print", "Impossible d'écrire « {path} ».")
+        "print", QT_TRANSLATE_NOOP("print", "Impossible d’écrire « {path} ».")
     ).replace("{path}", str(path))
     try:  # a missing folder or a read-only place: said plainly, before drawing
         with AtomicFile(path, role="poster") as out:
@@ -103,8 +103,8 @@ def write_pdf(
             writer.setPageLayout(page_layout(kind, paper))
             writer.setResolution(600)
             writer.setCreator("Tracing Desk")
-            poster = QT_TRANSLATE_NOOP("print", "Affiche d'information sur la covid-19")
-            notice = QT_TRANSLATE_NOOP("print", "Notice d'information sur la covid-19")
+            poster = QT_TRANSLATE_NOOP("print", "Affiche d’information sur la covid-19")
+            notice = QT_TRANSLATE_NOOP("print", "Notice d’information sur la covid-19")
             writer.setTitle(_tr("print", poster if kind is DocumentKind.POSTER else notice))
             paint(writer, kind, est, edition or edition_date(est), logo=logo)
             del writer  # ends the PDF in the buffer

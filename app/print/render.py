@@ -90,7 +90,7 @@ class Logo:
         return w * ratio, h * ratio
 
 
-LOGO_UNREADABLE = QT_TRANSLATE_NOOP("print", "Le logo « {path} » ne peut pas être lu.")
+LOGO_UNREADABLE = QT_TRANSLATE_NOOP("print", "Le logo « {path} » ne peut pas être lu.")
 
 
 def load_logo(path: str) -> tuple[Logo | None, str]:
@@ -120,7 +120,7 @@ def _tr(context: str, text: str) -> str:
     out = QCoreApplication.translate(context, text)
     for mark in _NBSP_BEFORE:
         out = out.replace(mark, "\u00a0" + mark[1:])
-    return out.replace("« ", "«\u00a0").replace("n° ", "n°\u00a0").replace("N° ", "N°\u00a0")
+    return out.replace("« ", "« ").replace("n° ", "n°\u00a0").replace("N° ", "N°\u00a0")
 
 
 def _e(text: str) -> str:
@@ -445,7 +445,7 @@ def paint(
     painter = QPainter()
     if not painter.begin(device):
         raise RenderError(
-            _tr("print", QT_TRANSLATE_NOOP("print", "Impossible d'écrire le document."))
+            _tr("print", QT_TRANSLATE_NOOP("print", "Impossible d’écrire le document."))
         )
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -80,7 +80,7 @@ def check_server_url(url: str, *, dev_mode: bool) -> str:
     """
     if not url:
         raise SyncConfigError(
-            "Aucune adresse de service central n'est configurée (Paramètres › Synchronisation)."
+            "Aucune adresse de service central n’est configurée (Paramètres › Synchronisation)."
         )
     parts = urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
@@ -89,15 +89,15 @@ def check_server_url(url: str, *, dev_mode: bool) -> str:
         if dev_mode and _is_loopback(parts.hostname):
             return url
         raise SyncConfigError(
-            "Adresse en http:// refusée : les données ne partent que chiffrées (https://). "
-            "http:// n'est admis que vers la boucle locale, en mode développement."
+            "Adresse en http:// refusée : les données ne partent que chiffrées (https://). "
+            "http:// n’est admis que vers la boucle locale, en mode développement."
         )
-    raise SyncConfigError(f"Adresse du service central invalide : {url}")
+    raise SyncConfigError(f"Adresse du service central invalide : {url}")
 
 
 def check_ca_bundle(path: str) -> str:
     if path and not os.path.isfile(path):
-        raise SyncConfigError(f"Fichier d'autorités de certification introuvable : {path}")
+        raise SyncConfigError(f"Fichier d’autorités de certification introuvable : {path}")
     return path
 
 
@@ -153,7 +153,7 @@ def get_token(url: str, db: Database | None = None) -> str:
             raise AuthenticationError(str(exc)) from None
     if not token:
         raise AuthenticationError(
-            "Aucun jeton de compte partenaire n'est enregistré pour ce service central : "
+            "Aucun jeton de compte partenaire n’est enregistré pour ce service central : "
             "saisissez-le (Paramètres › Synchronisation, ou tracing-desk sync --set-token)."
         )
     return token
@@ -167,7 +167,7 @@ def set_token(url: str, token: str, db: Database | None = None, *, user: str = "
     token = token.strip()
     if len(token) < 16 or any(c.isspace() for c in token):
         raise SyncConfigError(
-            "Jeton invalide : il doit compter au moins 16 caractères, sans espace."
+            "Jeton invalide : il doit compter au moins 16 caractères, sans espace."
         )
     if token_in_database(db):
         assert db is not None

@@ -92,7 +92,7 @@ def start_demo_central(data_dir: Path | None = None, *, timeout: float = 60.0) -
     while True:
         if process.poll() is not None:
             raise DemoError(
-                "Le service central de démonstration n'a pas démarré (voir "
+                "Le service central de démonstration n’a pas démarré (voir "
                 f"{paths.logs_dir() / 'demo-central.log'})."
             )
         if ca.exists():

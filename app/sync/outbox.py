@@ -173,7 +173,7 @@ def apply_outcomes(
                     " reference = excluded.reference, acknowledged_at = excluded.acknowledged_at",
                     (o.version, o.reference, stamp, o.uuid),
                 )
-                detail = f"v{o.version} reçue : {o.reference}"
+                detail = f"v{o.version} reçue : {o.reference}"
             elif o.status in ("rejected", "conflict"):
                 state = SyncState.REJECTED if o.status == "rejected" else SyncState.CONFLICT
                 if o.status == "rejected":

@@ -59,7 +59,7 @@ def ssl_context(ca_bundle: str) -> ssl.SSLContext:
         return ctx
     except (ssl.SSLError, OSError) as exc:
         raise SyncConfigError(
-            f"Fichier d'autorités de certification illisible : {ca_bundle} ({type(exc).__name__})"
+            f"Fichier d’autorités de certification illisible : {ca_bundle} ({type(exc).__name__})"
         ) from None
 
 
@@ -136,8 +136,8 @@ class CentralClient:
         except httpx.TransportError as exc:
             if _is_tls_failure(exc):
                 raise TlsError(
-                    "Le certificat du service central n'est pas reconnu : la connexion est "
-                    "refusée. Vérifiez l'adresse, ou le fichier d'autorités de certification "
+                    "Le certificat du service central n’est pas reconnu : la connexion est "
+                    "refusée. Vérifiez l’adresse, ou le fichier d’autorités de certification "
                     "(Paramètres › Synchronisation)."
                 ) from None
             raise TransientError(f"Service central injoignable ({type(exc).__name__}).") from None
@@ -155,7 +155,7 @@ class CentralClient:
         if status in (401, 403):
             raise AuthenticationError(
                 message
-                or "Le service central refuse le jeton du compte partenaire : "
+                or "Le service central refuse le jeton du compte partenaire : "
                 "saisissez un nouveau jeton."
             )
         if status == 429:  # too many requests: retried after Retry-After (backoff otherwise)
@@ -164,7 +164,7 @@ class CentralClient:
                 retry_after=retry_after,
             )
         raise ServerRefusedError(
-            message or f"Le service central refuse l'envoi (HTTP {status}).",
+            message or f"Le service central refuse l’envoi (HTTP {status}).",
             status=status,
             code=code,
             retry_after=retry_after,

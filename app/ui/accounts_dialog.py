@@ -51,10 +51,10 @@ def password_rule_text() -> str:
     """The password rule of ``app.core.accounts``, explained in French."""
     return QCoreApplication.translate(
         "AccountsDialog",
-        "Mot de passe : au moins {n} caractères (une phrase facile à retenir convient), "
-        "pas un seul caractère répété, différent de l'identifiant. Aucune obligation de "
-        "majuscules, chiffres ou symboles : c'est la longueur qui rend un mot de passe "
-        "solide (recommandations de l'ANSSI et du NIST). Après {free} essais infructueux, "
+        "Mot de passe : au moins {n} caractères (une phrase facile à retenir convient), "
+        "pas un seul caractère répété, différent de l’identifiant. Aucune obligation de "
+        "majuscules, chiffres ou symboles : c’est la longueur qui rend un mot de passe "
+        "solide (recommandations de l’ANSSI et du NIST). Après {free} essais infructueux, "
         "chaque nouvel essai de connexion est retardé.",
     ).format(n=MIN_PASSWORD_LENGTH, free=FREE_ATTEMPTS)
 
@@ -83,7 +83,7 @@ class NewAccountDialog(QDialog):
             self.role.addItem(role_label(role), role.value)
         role_row = QFormLayout()
         role_row.setContentsMargins(0, 0, 0, 0)
-        role_row.addRow(self.tr("&Rôle :"), self.role)
+        role_row.addRow(self.tr("&Rôle :"), self.role)
         self.role.setAccessibleName(self.tr("Rôle"))
         rule = QLabel(password_rule_text(), self)
         rule.setObjectName("password_rule")
@@ -137,7 +137,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Nouveau mot de passe"))
         self.login = login
         intro = QLabel(
-            self.tr("Nouveau mot de passe du compte « {login} » :").format(login=login), self
+            self.tr("Nouveau mot de passe du compte « {login} » :").format(login=login), self
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
@@ -148,8 +148,8 @@ class PasswordDialog(QDialog):
         self.second.setObjectName("password_again")
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("&Mot de passe :"), self.first)
-        form.addRow(self.tr("&Confirmation :"), self.second)
+        form.addRow(self.tr("&Mot de passe :"), self.first)
+        form.addRow(self.tr("&Confirmation :"), self.second)
         rule = QLabel(password_rule_text(), self)
         rule.setWordWrap(True)
         self.problem = QLabel(self)
@@ -253,9 +253,9 @@ class AccountsDialog(QDialog):
         self.status.setWordWrap(True)
         intro = QLabel(
             self.tr(
-                "Un agent de traçage saisit et consulte les fiches ; un référent fait aussi "
+                "Un agent de traçage saisit et consulte les fiches ; un référent fait aussi "
                 "les exports, consulte le journal, règle les paramètres et gère les comptes. "
-                "Un compte désactivé ne peut plus se connecter ; le poste garde toujours au "
+                "Un compte désactivé ne peut plus se connecter ; le poste garde toujours au "
                 "moins un référent actif. Chaque changement est inscrit au journal."
             ),
             self,
@@ -360,7 +360,7 @@ class AccountsDialog(QDialog):
         def created(account: Account) -> None:
             dialog.accept()
             self._done(
-                self.tr("Compte « {login} » créé ({role}).").format(
+                self.tr("Compte « {login} » créé ({role}).").format(
                     login=account.login, role=role_label(account.role)
                 ),
                 account.login,
@@ -388,7 +388,7 @@ class AccountsDialog(QDialog):
             dialog.accept()
             self._done(
                 self.tr(
-                    "Mot de passe de « {login} » remplacé : communiquez-le à la personne "
+                    "Mot de passe de « {login} » remplacé : communiquez-le à la personne "
                     "de vive voix, jamais par écrit."
                 ).format(login=login),
                 login,
@@ -403,9 +403,9 @@ class AccountsDialog(QDialog):
             return
         active = not account.active
         message = (
-            self.tr("Compte « {login} » réactivé.")
+            self.tr("Compte « {login} » réactivé.")
             if active
-            else self.tr("Compte « {login} » désactivé : il ne peut plus se connecter.")
+            else self.tr("Compte « {login} » désactivé : il ne peut plus se connecter.")
         ).format(login=account.login)
         self._change(lambda store: store.set_active(account.login, active), message, account.login)
 
@@ -414,7 +414,7 @@ class AccountsDialog(QDialog):
         if account is None:
             return
         role = Role.AGENT if account.role is Role.REFERENT else Role.REFERENT
-        message = self.tr("Compte « {login} » : rôle {role}.").format(
+        message = self.tr("Compte « {login} » : rôle {role}.").format(
             login=account.login, role=role_label(role)
         )
         self._change(lambda store: store.set_role(account.login, role), message, account.login)

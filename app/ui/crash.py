@@ -73,12 +73,12 @@ class CrashHandler(QObject):
         text = QCoreApplication.translate(
             "CrashHandler",
             "Une erreur interne est survenue. Ce que vous étiez en train de saisir a été "
-            "conservé en brouillon : il sera rouvert au prochain démarrage.",
+            "conservé en brouillon : il sera rouvert au prochain démarrage.",
         )
         info = QCoreApplication.translate(
             "CrashHandler",
-            "Référence de l'incident : {reference}\n\n"
-            "Communiquez cette référence au service informatique : le rapport technique "
+            "Référence de l’incident : {reference}\n\n"
+            "Communiquez cette référence au service informatique : le rapport technique "
             "(sans aucune donnée personnelle) est dans le dossier des journaux du programme. "
             "Vous pouvez continuer, mais enregistrez votre travail et redémarrez le programme "
             "dès que possible.",

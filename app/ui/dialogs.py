@@ -60,9 +60,9 @@ class PassphraseDialog(QDialog):
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
 
         form = QFormLayout()
-        form.addRow(self.tr("Phrase secrète :"), self.first)
+        form.addRow(self.tr("Phrase secrète :"), self.first)
         if create:
-            form.addRow(self.tr("Confirmation :"), self.second)
+            form.addRow(self.tr("Confirmation :"), self.second)
         else:
             self.second.hide()
 
@@ -113,7 +113,7 @@ class PassphraseDialog(QDialog):
         problem = ""
         if self._create:
             if text and len(text.strip()) < MIN_PASSPHRASE_CHARS:
-                problem = self.tr("Trop courte : au moins {n} caractères.").format(
+                problem = self.tr("Trop courte : au moins {n} caractères.").format(
                     n=MIN_PASSPHRASE_CHARS
                 )
             elif self.second.text() and self.second.text() != text:

@@ -54,7 +54,7 @@ class EstablishmentDialog(QDialog):
     def __init__(self, db_thread: DbThread, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("establishment_dialog")
-        self.setWindowTitle(self.tr("Établissement : affiche et notice d'information"))
+        self.setWindowTitle(self.tr("Établissement : affiche et notice d’information"))
         self._db_thread = db_thread
         self._user = user
         self.edits: dict[str, QLineEdit] = {}
@@ -93,7 +93,7 @@ class EstablishmentDialog(QDialog):
         self.problem.hide()
         note = QLabel(
             self.tr(
-                "Ces informations s'impriment sur l'affiche et la notice remises aux patients "
+                "Ces informations s’impriment sur l’affiche et la notice remises aux patients "
                 "et résidents. Indiquez un téléphone ou une adresse e-mail (ou les deux)."
             ),
             self,
@@ -148,7 +148,7 @@ class EstablishmentDialog(QDialog):
         )
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            self.tr("Logo de l'établissement"),
+            self.tr("Logo de l’établissement"),
             start,
             self.tr("Images (*.png *.jpg *.jpeg *.svg)"),
         )

@@ -64,7 +64,7 @@ class FicheListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            self.tr("Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone")
+            self.tr("Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone")
         )
         self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self.apply_query)
@@ -82,7 +82,7 @@ class FicheListPanel(QWidget):
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("unit_filter")
         self.unit_filter.setAccessibleName(self.tr("Unité"))
-        self.unit_filter.setToolTip(self.tr("Fiches d'une unité (service) seulement"))
+        self.unit_filter.setToolTip(self.tr("Fiches d’une unité (service) seulement"))
         self.unit_filter.addItem(self.tr("Toutes les unités"), None)
         # Units are free text: the combo does not grow with a very long one.
         self.unit_filter.setSizeAdjustPolicy(

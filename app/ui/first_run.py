@@ -138,7 +138,7 @@ def recovery_document_html(code: str) -> str:
     title = QCoreApplication.translate("FirstRunWizard", "Tracing Desk — code de récupération")
     intro = QCoreApplication.translate(
         "FirstRunWizard",
-        "Ce code permet de retrouver l'accès à la base de données chiffrée de ce poste "
+        "Ce code permet de retrouver l’accès à la base de données chiffrée de ce poste "
         "si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau "
         "effacé, phrase secrète oubliée).",
     )
@@ -150,8 +150,8 @@ def recovery_document_html(code: str) -> str:
     )
     use = QCoreApplication.translate(
         "FirstRunWizard",
-        "Utilisation : « tracing-desk recover », puis saisir le code (voir le guide "
-        "d'administration).",
+        "Utilisation : « tracing-desk recover », puis saisir le code (voir le guide "
+        "d’administration).",
     )
     return (
         f"<h1>{title}</h1><p>{intro}</p>"
@@ -216,15 +216,15 @@ class WelcomePage(QWizardPage):
         intro = _wrapped(
             self.tr(
                 "Les données saisies sont des données de santé, chiffrées sur ce poste et "
-                "supprimées au plus tard 3 mois après leur création. Choisissez l'usage du "
-                "poste :"
+                "supprimées au plus tard 3 mois après leur création. Choisissez l’usage du "
+                "poste :"
             ),
             self,
         )
         self.real = QRadioButton(self.tr("&Mettre le poste en service (données réelles)"), self)
         self.real.setObjectName("mode_real")
         self.demo = QRadioButton(
-            self.tr("Mode &démonstration (formation : données fictives uniquement)"), self
+            self.tr("Mode &démonstration (formation : données fictives uniquement)"), self
         )
         self.demo.setObjectName("mode_demo")
         self.real.setChecked(True)
@@ -234,8 +234,8 @@ class WelcomePage(QWizardPage):
         demo_note = _wrapped(
             self.tr(
                 "En mode démonstration, le poste est rempli de fiches inventées, un bandeau "
-                "« Mode démonstration — données fictives » reste affiché et rien n'est envoyé "
-                "au service central. Pour passer ensuite en service réel : Sécurité › "
+                "« Mode démonstration — données fictives » reste affiché et rien n’est envoyé "
+                "au service central. Pour passer ensuite en service réel : Sécurité › "
                 "Oublier ce poste, puis une nouvelle mise en service."
             ),
             self,
@@ -259,8 +259,8 @@ class EstablishmentPage(QWizardPage):
         self.setTitle(self.tr("Établissement"))
         self.setSubTitle(
             self.tr(
-                "Imprimé sur l'affiche et la notice d'information remises aux patients et "
-                "résidents. Modifiable ensuite : Fichier › Paramètres."
+                "Imprimé sur l’affiche et la notice d’information remises aux patients et "
+                "résidents. Modifiable ensuite : Fichier › Paramètres."
             )
         )
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -340,7 +340,7 @@ class AccountPage(QWizardPage):
         super().__init__(parent)
         self.setObjectName("page_account")
         self.setTitle(self.tr("Compte du référent"))
-        self.setSubTitle(self.tr("Le premier compte du poste ; les autres seront créés par lui."))
+        self.setSubTitle(self.tr("Le premier compte du poste ; les autres seront créés par lui."))
         self.form = FirstAccountForm(self)
         self.form.changed.connect(lambda _ok: self.completeChanged.emit())
         layout = QVBoxLayout(self)
@@ -364,11 +364,11 @@ class RecoveryPage(QWizardPage):
         self.code = code
         self.setTitle(self.tr("Code de récupération"))
         self.setSubTitle(
-            self.tr("Notez-le et conservez-le en lieu sûr : il ne sera plus jamais affiché.")
+            self.tr("Notez-le et conservez-le en lieu sûr : il ne sera plus jamais affiché.")
         )
         explanation = _wrapped(
             self.tr(
-                "Ce code permet de retrouver l'accès à la base de données si la clé de "
+                "Ce code permet de retrouver l’accès à la base de données si la clé de "
                 "chiffrement est perdue (profil Windows réinitialisé, nouveau poste, phrase "
                 "secrète oubliée). Imprimez-le ou écrivez-le sur papier et rangez-le sous clé, "
                 "hors du poste."
@@ -402,7 +402,7 @@ class RecoveryPage(QWizardPage):
         buttons.addWidget(self.save_button)
         save_note = _wrapped(
             self.tr(
-                "Un fichier PDF ne doit pas rester sur ce poste : enregistrez-le sur un support "
+                "Un fichier PDF ne doit pas rester sur ce poste : enregistrez-le sur un support "
                 "rangé sous clé, ou imprimez-le puis supprimez-le."
             ),
             self,
@@ -416,7 +416,7 @@ class RecoveryPage(QWizardPage):
         ordinals = [str(i + 1) for i in picked]
         self.confirm_label = _bold(
             _wrapped(
-                self.tr("Pour vérifier, saisissez les groupes n° {a} et n° {b} du code :").format(
+                self.tr("Pour vérifier, saisissez les groupes n° {a} et n° {b} du code :").format(
                     a=ordinals[0], b=ordinals[1]
                 ),
                 self,
@@ -486,7 +486,7 @@ class RecoveryPage(QWizardPage):
             QMessageBox.warning(
                 self,
                 self.tr("Code de récupération"),
-                self.tr("Le fichier n'a pas pu être écrit à cet emplacement."),
+                self.tr("Le fichier n’a pas pu être écrit à cet emplacement."),
             )
 
 
@@ -499,13 +499,13 @@ class CentralPage(QWizardPage):
         self.setTitle(self.tr("Service central"))
         self.setSubTitle(
             self.tr(
-                "Les fiches validées y sont transmises dès qu'il est joignable. On peut "
+                "Les fiches validées y sont transmises dès qu’il est joignable. On peut "
                 "travailler hors ligne et le configurer plus tard (Synchronisation › Paramètres)."
             )
         )
-        self.offline = QRadioButton(self.tr("Travailler &hors ligne pour l'instant"), self)
+        self.offline = QRadioButton(self.tr("Travailler &hors ligne pour l’instant"), self)
         self.offline.setObjectName("central_offline")
-        self.online = QRadioButton(self.tr("&Configurer le service central :"), self)
+        self.online = QRadioButton(self.tr("&Configurer le service central :"), self)
         self.online.setObjectName("central_online")
         self.offline.setChecked(True)
         group = QButtonGroup(self)
@@ -517,7 +517,7 @@ class CentralPage(QWizardPage):
         self.url.setPlaceholderText("https://")
         self.ca_bundle = QLineEdit(self)
         self.ca_bundle.setObjectName("ca_bundle")
-        self.ca_bundle.setPlaceholderText(self.tr("vide : autorités du système"))
+        self.ca_bundle.setPlaceholderText(self.tr("vide : autorités du système"))
         browse = QPushButton(self.tr("&Parcourir…"), self)
         browse.setObjectName("browse_ca")
         browse.setAutoDefault(False)
@@ -530,12 +530,12 @@ class CentralPage(QWizardPage):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.details = QWidget(self)
         form = QFormLayout(self.details)
-        form.addRow(self.tr("Adresse :"), self.url)
-        form.addRow(self.tr("Autorités de certification :"), ca_row)
-        form.addRow(self.tr("Jeton du compte partenaire :"), self.token)
+        form.addRow(self.tr("Adresse :"), self.url)
+        form.addRow(self.tr("Autorités de certification :"), ca_row)
+        form.addRow(self.tr("Jeton du compte partenaire :"), self.token)
         proxy = _wrapped(
             self.tr(
-                "Le proxy de l'établissement est pris dans la configuration du système "
+                "Le proxy de l’établissement est pris dans la configuration du système "
                 "(variables HTTPS_PROXY / NO_PROXY). Derrière un proxy qui inspecte le trafic, "
                 "indiquez le fichier PEM de son autorité de certification. Le jeton est gardé "
                 "dans le trousseau du système (sur un poste sans trousseau, dans la base "
@@ -600,7 +600,7 @@ class SummaryPage(QWizardPage):
         super().__init__(parent)
         self.setObjectName("page_summary")
         self.setTitle(self.tr("Prêt"))
-        self.setSubTitle(self.tr("« Terminer » enregistre ces choix et ouvre le poste."))
+        self.setSubTitle(self.tr("« Terminer » enregistre ces choix et ouvre le poste."))
         self.summary = _wrapped("", self)
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -624,17 +624,17 @@ class SummaryPage(QWizardPage):
         if wizard.demo:
             lines.append(
                 self.tr(
-                    "• Mode démonstration : {n} patients zéro fictifs et leurs contacts seront "
-                    "créés ; rien ne sera envoyé au service central."
+                    "• Mode démonstration : {n} patients zéro fictifs et leurs contacts seront "
+                    "créés ; rien ne sera envoyé au service central."
                 ).format(n=DEMO_PATIENTS_ZERO)
             )
         else:
             lines.append(self.tr("• Poste en service réel."))
         name = wizard.establishment.editors[S.ESTABLISHMENT_NAME.key]
         assert isinstance(name, QLineEdit)
-        lines.append(self.tr("• Établissement : {name}").format(name=name.text().strip()))
+        lines.append(self.tr("• Établissement : {name}").format(name=name.text().strip()))
         lines.append(
-            self.tr("• Compte référent : {login}").format(login=wizard.account.form.values()[0])
+            self.tr("• Compte référent : {login}").format(login=wizard.account.form.values()[0])
         )
         if wizard.recovery is not None:
             lines.append(self.tr("• Code de récupération noté et vérifié."))
@@ -642,11 +642,11 @@ class SummaryPage(QWizardPage):
         if wizard.demo or not url:
             lines.append(self.tr("• Travail hors ligne (service central à configurer plus tard)."))
         else:
-            lines.append(self.tr("• Service central : {url}").format(url=url))
+            lines.append(self.tr("• Service central : {url}").format(url=url))
             if not token:
                 lines.append(
                     self.tr(
-                        "  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)"
+                        "  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)"
                     )
                 )
         self._lines = lines
@@ -657,7 +657,7 @@ class SummaryPage(QWizardPage):
         if status is not None and status.registered:
             purge = self.tr(
                 "• Les fiches sont supprimées au plus tard 3 mois après leur création, même "
-                "si le programme n'est pas ouvert (tâche quotidienne du système)."
+                "si le programme n’est pas ouvert (tâche quotidienne du système)."
             )
         else:
             purge = self.tr(
@@ -772,7 +772,7 @@ class FirstRunWizard(QWizard):
         if self.recovery is not None and not self.recovery.confirmed:
             box.setInformativeText(
                 self.tr(
-                    "Le code de récupération ne sera plus affiché : notez-le d'abord. "
+                    "Le code de récupération ne sera plus affiché : notez-le d’abord. "
                     "La base de données chiffrée est déjà créée."
                 )
             )
@@ -784,8 +784,8 @@ class FirstRunWizard(QWizard):
     def _make_quit_box(self) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Quitter la mise en service ?"),
-            self.tr("La mise en service n'est pas terminée : le programme va se fermer."),
+            self.tr("Quitter la mise en service ?"),
+            self.tr("La mise en service n’est pas terminée : le programme va se fermer."),
             parent=self,
         )
         box.setObjectName("quit_first_run")

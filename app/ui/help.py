@@ -314,35 +314,31 @@ def _cell(text: str) -> str:
 
 def shortcut_sheet(window: QWidget | None) -> str:
     """The Markdown of *Raccourcis clavier*, made from the window's actions."""
-    tr = QApplication.translate
-    lines = [f"# {tr('HelpWindow', 'Raccourcis clavier')}", ""]
+    title = QApplication.translate("HelpWindow", "Raccourcis clavier")
+    lines = [f"# {title}", ""]
     if window is None:
         lines.append(
-            tr(
+            QApplication.translate(
                 "HelpWindow",
                 "Les raccourcis de la fenêtre principale s’affichent ici une fois le poste ouvert.",
             )
         )
         return "\n".join(lines)
     lines += [
-        tr(
+        QApplication.translate(
             "HelpWindow",
             "Cette liste est faite à partir des menus du programme\u00a0: elle est toujours "
             "à jour. **F1** ouvre le guide à la section de l’écran affiché.",
         ),
         "",
     ]
+    keys = QApplication.translate("HelpWindow", "Touches")
+    action = QApplication.translate("HelpWindow", "Action")
     current = None
     for entry in collect_shortcuts(window):
         if entry.menu != current:
             current = entry.menu
-            lines += [
-                "",
-                f"## {entry.menu}",
-                "",
-                f"| {tr('HelpWindow', 'Touches')} | {tr('HelpWindow', 'Action')} |",
-                "| --- | --- |",
-            ]
+            lines += ["", f"## {entry.menu}", "", f"| {keys} | {action} |", "| --- | --- |"]
         lines.append(f"| {_cell(entry.keys)} | {_cell(entry.action)} |")
     return "\n".join(lines) + "\n"
 

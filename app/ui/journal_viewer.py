@@ -62,7 +62,7 @@ class JournalViewer(QDialog):
         today = local_today()
         self.use_since = QCheckBox(self.tr("Depuis le"), self)
         self.since = QDateEdit(_qdate(today), self)
-        self.use_until = QCheckBox(self.tr("Jusqu'au"), self)
+        self.use_until = QCheckBox(self.tr("Jusqu’au"), self)
         self.until = QDateEdit(_qdate(today), self)
         for edit in (self.since, self.until):
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -178,9 +178,9 @@ class JournalViewer(QDialog):
             + self.tr("%n au total", "", total)
         )
         self.chain.setText(
-            self.tr("Chaînage du journal : intact")
+            self.tr("Chaînage du journal : intact")
             if chain_ok
-            else self.tr("Chaînage du journal : ROMPU (journal modifié)")
+            else self.tr("Chaînage du journal : ROMPU (journal modifié)")
         )
 
     def _failed(self, failure: DbFailure) -> None:

@@ -82,7 +82,7 @@ class LockScreen(QWidget):
         hint = QLabel(
             self.tr(
                 "Session de {who}. Saisissez votre mot de passe pour reprendre, "
-                "ou connectez-vous avec votre propre compte : le travail en cours "
+                "ou connectez-vous avec votre propre compte : le travail en cours "
                 "de {who} lui sera conservé sans vous être montré."
             ).format(who=who),
             self,

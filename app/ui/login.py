@@ -74,8 +74,8 @@ class SignInForm(QWidget):
         self.button.setObjectName("sign_in")
         self.button.setDefault(True)
         form = QFormLayout()
-        form.addRow(self.tr("&Identifiant :"), self.login)
-        form.addRow(self.tr("&Mot de passe :"), self.password)
+        form.addRow(self.tr("&Identifiant :"), self.login)
+        form.addRow(self.tr("&Mot de passe :"), self.password)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -129,7 +129,7 @@ class SignInForm(QWidget):
         text = self._base_problem
         if self._wait > 0:
             text = self.tr(
-                "Trop d'essais infructueux : nouvel essai possible dans %n seconde(s).",
+                "Trop d’essais infructueux : nouvel essai possible dans %n seconde(s).",
                 "",
                 self._wait,
             )
@@ -152,7 +152,7 @@ class SignInDialog(QDialog):
         self.form = SignInForm(self, login=login)
         intro = QLabel(
             self.tr(
-                "Données de santé couvertes par le secret professionnel : connectez-vous avec "
+                "Données de santé couvertes par le secret professionnel : connectez-vous avec "
                 "votre compte personnel."
             ),
             self,
@@ -198,10 +198,10 @@ class FirstAccountForm(QWidget):
         self.problem.setWordWrap(True)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("&Identifiant :"), self.login)
-        form.addRow(self.tr("&Nom affiché :"), self.display_name)
-        form.addRow(self.tr("&Mot de passe :"), self.first)
-        form.addRow(self.tr("&Confirmation :"), self.second)
+        form.addRow(self.tr("&Identifiant :"), self.login)
+        form.addRow(self.tr("&Nom affiché :"), self.display_name)
+        form.addRow(self.tr("&Mot de passe :"), self.first)
+        form.addRow(self.tr("&Confirmation :"), self.second)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -240,7 +240,7 @@ def first_account_intro() -> str:
         "FirstAccountDialog",
         "Créez le compte du référent de ce poste. Il consulte le journal, fait les "
         "exports, règle les paramètres et crée les comptes des agents de traçage. "
-        "Le mot de passe compte au moins {n} caractères : une phrase facile à retenir "
+        "Le mot de passe compte au moins {n} caractères : une phrase facile à retenir "
         "convient.",
     ).format(n=MIN_PASSWORD_LENGTH)
 

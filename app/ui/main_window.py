@@ -236,27 +236,27 @@ class MainWindow(QMainWindow):
     def _show_about_box(self, info: dict[str, str], failure: DbFailure | None = None) -> None:
         unknown = self.tr("inconnue")
         if info.get("mode") == "passphrase":
-            keyring = self.tr("{backend} (non utilisé : base protégée par une phrase secrète)")
+            keyring = self.tr("{backend} (non utilisé : base protégée par une phrase secrète)")
         else:
             keyring = "{backend}"
         lines = [
-            self.tr("Version du programme : {version}").format(version=app.__version__),
-            self.tr("Version de SQLCipher : {version}").format(
+            self.tr("Version du programme : {version}").format(version=app.__version__),
+            self.tr("Version de SQLCipher : {version}").format(
                 version=info.get("cipher") or unknown
             ),
-            self.tr("Dossier de données : {path}").format(path=self._data_dir),
-            self.tr("Trousseau du système : {backend}").format(
+            self.tr("Dossier de données : {path}").format(path=self._data_dir),
+            self.tr("Trousseau du système : {backend}").format(
                 backend=keyring.format(backend=info.get("keyring") or unknown)
             ),
         ]
         if info:
             lines.append(
-                self.tr("Dernière synchronisation réussie : {when}").format(
+                self.tr("Dernière synchronisation réussie : {when}").format(
                     when=info.get("last_sync") or self.tr("aucune")
                 )
             )
             lines.append(
-                self.tr("Prochaine suppression programmée : {when}").format(
+                self.tr("Prochaine suppression programmée : {when}").format(
                     when=info.get("next_purge") or self.tr("aucune (aucune fiche)")
                 )
             )

@@ -138,8 +138,8 @@ class PurgeBanner(QFrame):
         if facts["count"]:
             lines.append(
                 self.tr(
-                    "%n fiche(s) non transmise(s) seront supprimées d'ici le {date} "
-                    "(délai de conservation) : transmettez-les maintenant.",
+                    "%n fiche(s) non transmise(s) seront supprimées d’ici le {date} "
+                    "(délai de conservation) : transmettez-les maintenant.",
                     "",
                     facts["count"],
                 ).format(date=local_text(facts["earliest"]))
@@ -148,15 +148,15 @@ class PurgeBanner(QFrame):
             if f.state == exported_files.MISSING:
                 lines.append(
                     self.tr(
-                        "Fichier exporté introuvable (déplacé ou renommé ?) : {path}. "
+                        "Fichier exporté introuvable (déplacé ou renommé ?) : {path}. "
                         "Supprimez vous-même toute copie avant le {date}."
                     ).format(path=f.path, date=local_text(f.deadline))
                 )
             else:
                 lines.append(
                     self.tr(
-                        "Le fichier exporté {path} n'a pas pu être supprimé ({error}) ; "
-                        "fermez-le s'il est ouvert. La purge réessaiera."
+                        "Le fichier exporté {path} n’a pas pu être supprimé ({error}) ; "
+                        "fermez-le s’il est ouvert. La purge réessaiera."
                     ).format(path=f.path, error=f.last_error or "?")
                 )
         self.text.setText("\n".join(lines))
@@ -445,7 +445,7 @@ class PurgeControls(QObject):
             self.status.setToolTip(self.tr("Aucune suppression programmée."))
         else:
             self.status.setToolTip(
-                self.tr("Prochaine suppression : {date}").format(date=local_text(when))
+                self.tr("Prochaine suppression : {date}").format(date=local_text(when))
             )
 
     def stop(self) -> None:

@@ -61,7 +61,7 @@ class SecurityMenu(QObject):
         else:
             bar.addMenu(menu)
         who = QAction(
-            self.tr("Connecté : {login} ({role})").format(
+            self.tr("Connecté : {login} ({role})").format(
                 login=self._session.login, role=self._session.role.label
             ),
             menu,
@@ -126,7 +126,7 @@ class SecurityMenu(QObject):
     def _exported(self, result: ExportResult) -> None:
         self._window.statusBar().showMessage(
             self.tr(
-                "Export terminé : %n fiche(s). Il sera supprimé à l'échéance de conservation.",
+                "Export terminé : %n fiche(s). Il sera supprimé à l’échéance de conservation.",
                 "",
                 result.fiches,
             ),
@@ -166,7 +166,7 @@ class SecurityMenu(QObject):
             QMessageBox.Icon.Warning,
             self.tr("Oublier ce poste"),
             self.tr(
-                "Toutes les données de ce poste vont être supprimées définitivement : "
+                "Toutes les données de ce poste vont être supprimées définitivement : "
                 "%n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.",
                 "",
                 plan.fiches,
@@ -178,7 +178,7 @@ class SecurityMenu(QObject):
         if plan.not_transmitted:
             lines.append(
                 self.tr(
-                    "%n fiche(s) n'ont pas encore été transmises au service central : "
+                    "%n fiche(s) n’ont pas encore été transmises au service central : "
                     "elles seront perdues.",
                     "",
                     plan.not_transmitted,
@@ -186,7 +186,7 @@ class SecurityMenu(QObject):
             )
         lines.append(
             self.tr(
-                "Le code de récupération n'ouvrira plus rien : il n'y aura aucun moyen de "
+                "Le code de récupération n’ouvrira plus rien : il n’y aura aucun moyen de "
                 "retrouver ces données."
             )
         )

@@ -296,7 +296,7 @@ class SettingsDialog(QDialog):
         values = self.values()
         if values is None:
             self.problem.setText(
-                self.tr("Corrigez les valeurs signalées ; rien n'a été enregistré.")
+                self.tr("Corrigez les valeurs signalées ; rien n’a été enregistré.")
             )
             self.problem.show()
             return

@@ -168,7 +168,7 @@ class RefusedFichesDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Corrigez chaque fiche selon le message du service central puis "
-                "enregistrez-la : elle repartira à la synchronisation suivante."
+                "enregistrez-la : elle repartira à la synchronisation suivante."
             )
             if fiches
             else self.tr("Aucune fiche refusée.")
@@ -266,7 +266,7 @@ class SyncMenu(QObject):
         if self._token_dialog is not None:
             return
         dialog = TokenDialog(
-            message or self.tr("Saisissez le jeton du compte partenaire de l'établissement."),
+            message or self.tr("Saisissez le jeton du compte partenaire de l’établissement."),
             self._window,
         )
         dialog.token_entered.connect(self.worker.save_token)

@@ -82,7 +82,7 @@ class SyncStatusWidget(QWidget):
         self.pending_label.setText(text)
         if status.last_success is not None:
             self.last_label.setText(
-                self.tr("dernière synchronisation : {when}").format(
+                self.tr("dernière synchronisation : {when}").format(
                     when=local_stamp(status.last_success)
                 )
             )
@@ -117,7 +117,7 @@ class SyncStatusWidget(QWidget):
             self.setToolTip(report.message)
         else:
             self.setToolTip(
-                self.tr("Dernier envoi : {a} acceptée(s), {r} refusée(s), {c} conflit(s)").format(
+                self.tr("Dernier envoi : {a} acceptée(s), {r} refusée(s), {c} conflit(s)").format(
                     a=report.accepted, r=report.rejected, c=report.conflicts
                 )
             )
@@ -158,7 +158,7 @@ class TokenDialog(QDialog):
     def _accept(self) -> None:
         token = self.field.text().strip()
         if len(token) < 16 or any(c.isspace() for c in token):
-            self.error.setText(self.tr("Jeton invalide : au moins 16 caractères, sans espace."))
+            self.error.setText(self.tr("Jeton invalide : au moins 16 caractères, sans espace."))
             self.error.show()
             return  # the text typed stays in the field
         self.token_entered.emit(token)

@@ -168,7 +168,7 @@ def _failure_for(exc: BaseException) -> DbFailure:
     _log_bug("a database job", exc)
     message = QCoreApplication.translate(
         "DbThread",
-        "Erreur interne du programme ({name}). L'opération n'a pas été effectuée ; "
+        "Erreur interne du programme ({name}). L’opération n’a pas été effectuée ; "
         "le détail technique est dans le journal.",
     ).format(name=type(exc).__name__)
     return DbFailure(message, exc, internal=True)
@@ -186,7 +186,7 @@ def store_error_message(exc: BaseException) -> str:
     detail = getattr(exc, "detail", None)
     if detail:
         text = QCoreApplication.translate(
-            "DbThread", "{message} (détail technique : {detail})"
+            "DbThread", "{message} (détail technique : {detail})"
         ).format(message=text, detail=detail)
     return text
 

@@ -268,7 +268,7 @@ class PurgeJob(QObject):
             log.error("purge failed with %s at %s", type(exc).__qualname__, where or "?")
             message = QCoreApplication.translate(
                 "PurgeJob",
-                "La purge automatique a échoué ({name}) ; elle sera relancée. "
+                "La purge automatique a échoué ({name}) ; elle sera relancée. "
                 "Le détail technique est dans le journal.",
             ).format(name=type(exc).__name__)
         self.failed.emit(message)

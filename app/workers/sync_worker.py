@@ -236,7 +236,7 @@ class SyncWorker(QObject):
             return
         except Exception as exc:  # a bug: logged without its text
             log.error("saving the sync token failed with %s", type(exc).__qualname__)
-            self.failed.emit("Erreur interne : le jeton n'a pas été enregistré.")
+            self.failed.emit("Erreur interne : le jeton n’a pas été enregistré.")
             return
         self._probed.emit(True)  # then sync (on the UI thread)
 

@@ -4,13 +4,13 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+323"/>
+        <location filename="../../app/ui/first_run.py" line="+342"/>
         <source>Compte du référent</source>
         <translation>Référent&apos;s account</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Le premier compte du poste ; les autres seront créés par lui.</source>
+        <source>Le premier compte du poste&#x202f;; les autres seront créés par lui.</source>
         <translation>The workstation&apos;s first account; the référent creates the others.</translation>
     </message>
 </context>
@@ -18,7 +18,7 @@
     <name>AccountsDialog</name>
     <message>
         <location filename="../../app/ui/accounts_dialog.py" line="+52"/>
-        <source>Mot de passe : au moins {n} caractères (une phrase facile à retenir convient), pas un seul caractère répété, différent de l&apos;identifiant. Aucune obligation de majuscules, chiffres ou symboles : c&apos;est la longueur qui rend un mot de passe solide (recommandations de l&apos;ANSSI et du NIST). Après {free} essais infructueux, chaque nouvel essai de connexion est retardé.</source>
+        <source>Mot de passe&#xa0;: au moins {n} caractères (une phrase facile à retenir convient), pas un seul caractère répété, différent de l’identifiant. Aucune obligation de majuscules, chiffres ou symboles&#xa0;: c’est la longueur qui rend un mot de passe solide (recommandations de l’ANSSI et du NIST). Après {free} essais infructueux, chaque nouvel essai de connexion est retardé.</source>
         <translation>Password: at least {n} characters (an easy-to-remember phrase is fine), not a single repeated character, different from the username. No need for capitals, digits or symbols: length is what makes a password strong (ANSSI and NIST recommendations). After {free} failed attempts, each new sign-in attempt is delayed.</translation>
     </message>
     <message>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <location line="-84"/>
-        <source>Un agent de traçage saisit et consulte les fiches ; un référent fait aussi les exports, consulte le journal, règle les paramètres et gère les comptes. Un compte désactivé ne peut plus se connecter ; le poste garde toujours au moins un référent actif. Chaque changement est inscrit au journal.</source>
+        <source>Un agent de traçage saisit et consulte les fiches&#x202f;; un référent fait aussi les exports, consulte le journal, règle les paramètres et gère les comptes. Un compte désactivé ne peut plus se connecter&#x202f;; le poste garde toujours au moins un référent actif. Chaque changement est inscrit au journal.</source>
         <translation>A tracing agent enters and views records; a référent also exports, views the log, changes the settings and manages accounts. A deactivated account can no longer sign in; the workstation always keeps at least one active référent. Every change is recorded in the log.</translation>
     </message>
     <message>
@@ -105,34 +105,34 @@
     </message>
     <message>
         <location line="+25"/>
-        <source>Compte « {login} » créé ({role}).</source>
+        <source>Compte «&#x202f;{login}&#x202f;» créé ({role}).</source>
         <translation>Account “{login}” created ({role}).</translation>
     </message>
     <message>
         <location line="+28"/>
-        <source>Mot de passe de « {login} » remplacé : communiquez-le à la personne de vive voix, jamais par écrit.</source>
+        <source>Mot de passe de «&#x202f;{login}&#x202f;» remplacé&#xa0;: communiquez-le à la personne de vive voix, jamais par écrit.</source>
         <translation>Password of “{login}” replaced: tell it to the person face to face, never in writing.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Compte « {login} » réactivé.</source>
+        <source>Compte «&#x202f;{login}&#x202f;» réactivé.</source>
         <translation>Account “{login}” reactivated.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Compte « {login} » désactivé : il ne peut plus se connecter.</source>
+        <source>Compte «&#x202f;{login}&#x202f;» désactivé&#xa0;: il ne peut plus se connecter.</source>
         <translation>Account “{login}” deactivated: it can no longer sign in.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Compte « {login} » : rôle {role}.</source>
+        <source>Compte «&#x202f;{login}&#x202f;»&#xa0;: rôle {role}.</source>
         <translation>Account “{login}”: role {role}.</translation>
     </message>
 </context>
 <context>
     <name>AutoLock</name>
     <message>
-        <location filename="../../app/ui/lock.py" line="+118"/>
+        <location filename="../../app/ui/lock.py" line="+160"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the workstation</translation>
     </message>
@@ -146,22 +146,22 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Les fiches validées y sont transmises dès qu&apos;il est joignable. On peut travailler hors ligne et le configurer plus tard (Synchronisation › Paramètres).</source>
+        <source>Les fiches validées y sont transmises dès qu’il est joignable. On peut travailler hors ligne et le configurer plus tard (Synchronisation › Paramètres).</source>
         <translation>Validated records are sent to it whenever it can be reached. You can work offline and set it up later (Synchronisation › Settings).</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Travailler &amp;hors ligne pour l&apos;instant</source>
+        <source>Travailler &amp;hors ligne pour l’instant</source>
         <translation>Work &amp;offline for now</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Configurer le service central :</source>
+        <source>&amp;Configurer le service central&#xa0;:</source>
         <translation>&amp;Set up the central service:</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>vide : autorités du système</source>
+        <source>vide&#xa0;: autorités du système</source>
         <translation>empty: the system&apos;s authorities</translation>
     </message>
     <message>
@@ -171,26 +171,26 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Adresse :</source>
+        <source>Adresse&#xa0;:</source>
         <translation>Address:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Autorités de certification :</source>
+        <source>Autorités de certification&#xa0;:</source>
         <translation>Certificate authorities:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Jeton du compte partenaire :</source>
+        <source>Jeton du compte partenaire&#xa0;:</source>
         <translation>Partner account token:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Le proxy de l&apos;établissement est pris dans la configuration du système (variables HTTPS_PROXY / NO_PROXY). Derrière un proxy qui inspecte le trafic, indiquez le fichier PEM de son autorité de certification. Le jeton est gardé dans le trousseau du système, jamais dans un fichier.</source>
-        <translation>The establishment&apos;s proxy is taken from the system configuration (HTTPS_PROXY / NO_PROXY variables). Behind a proxy that inspects traffic, give the PEM file of its certificate authority. The token is kept in the system keyring, never in a file.</translation>
+        <source>Le proxy de l’établissement est pris dans la configuration du système (variables HTTPS_PROXY / NO_PROXY). Derrière un proxy qui inspecte le trafic, indiquez le fichier PEM de son autorité de certification. Le jeton est gardé dans le trousseau du système (sur un poste sans trousseau, dans la base chiffrée), jamais dans un fichier en clair.</source>
+        <translation>The establishment&apos;s proxy is taken from the system configuration (HTTPS_PROXY / NO_PROXY variables). Behind a proxy that inspects traffic, give the PEM file of its certificate authority. The token is kept in the system keyring (on a workstation without a keyring, in the encrypted database), never in a plain-text file.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Autorités de certification</source>
         <translation>Certificate authorities</translation>
     </message>
@@ -204,14 +204,14 @@
     <name>CrashHandler</name>
     <message>
         <location filename="../../app/ui/crash.py" line="+73"/>
-        <source>Une erreur interne est survenue. Ce que vous étiez en train de saisir a été conservé en brouillon : il sera rouvert au prochain démarrage.</source>
+        <source>Une erreur interne est survenue. Ce que vous étiez en train de saisir a été conservé en brouillon&#xa0;: il sera rouvert au prochain démarrage.</source>
         <translation>An internal error occurred. What you were typing has been kept as a draft: it will reopen at the next start.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Référence de l&apos;incident : {reference}
+        <source>Référence de l’incident&#xa0;: {reference}
 
-Communiquez cette référence au service informatique : le rapport technique (sans aucune donnée personnelle) est dans le dossier des journaux du programme. Vous pouvez continuer, mais enregistrez votre travail et redémarrez le programme dès que possible.</source>
+Communiquez cette référence au service informatique&#xa0;: le rapport technique (sans aucune donnée personnelle) est dans le dossier des journaux du programme. Vous pouvez continuer, mais enregistrez votre travail et redémarrez le programme dès que possible.</source>
         <translation>Incident reference: {reference}
 
 Give this reference to the IT staff: the technical report (with no personal data) is in the program&apos;s logs folder. You may go on, but save your work and restart the program as soon as possible.</translation>
@@ -236,12 +236,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     <name>DbThread</name>
     <message>
         <location filename="../../app/workers/db_thread.py" line="+169"/>
-        <source>Erreur interne du programme ({name}). L&apos;opération n&apos;a pas été effectuée ; le détail technique est dans le journal.</source>
+        <source>Erreur interne du programme ({name}). L’opération n’a pas été effectuée&#x202f;; le détail technique est dans le journal.</source>
         <translation>Internal program error ({name}). The operation was not carried out; the technical details are in the log.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>{message} (détail technique : {detail})</source>
+        <source>{message} (détail technique&#xa0;: {detail})</source>
         <translation>{message} (technical detail: {detail})</translation>
     </message>
 </context>
@@ -261,8 +261,8 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>EstablishmentDialog</name>
     <message>
-        <location filename="../../app/ui/establishment_dialog.py" line="+52"/>
-        <source>Établissement : affiche et notice d&apos;information</source>
+        <location filename="../../app/ui/establishment_dialog.py" line="+57"/>
+        <source>Établissement&#xa0;: affiche et notice d’information</source>
         <translation>Establishment: information poster and leaflet</translation>
     </message>
     <message>
@@ -277,17 +277,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+21"/>
-        <source>Ces informations s&apos;impriment sur l&apos;affiche et la notice remises aux patients et résidents. Indiquez un téléphone ou une adresse e-mail (ou les deux).</source>
+        <source>Ces informations s’impriment sur l’affiche et la notice remises aux patients et résidents. Indiquez un téléphone ou une adresse e-mail (ou les deux).</source>
         <translation>These details are printed on the poster and the leaflet given to patients and residents. Give a phone number or an e-mail address (or both).</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Attention : la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
-        <translation>Warning: the FINESS check digit does not match. Check the number (it can be saved anyway).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Logo de l&apos;établissement</source>
+        <location line="+55"/>
+        <source>Logo de l’établissement</source>
         <translation>Establishment logo</translation>
     </message>
     <message>
@@ -299,17 +294,17 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>EstablishmentPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-292"/>
+        <location filename="../../app/ui/first_run.py" line="-308"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Imprimé sur l&apos;affiche et la notice d&apos;information remises aux patients et résidents. Modifiable ensuite : Fichier › Paramètres.</source>
+        <source>Imprimé sur l’affiche et la notice d’information remises aux patients et résidents. Modifiable ensuite&#xa0;: Fichier › Paramètres.</source>
         <translation>Printed on the information poster and notice given to patients and residents. Can be changed later: File › Settings.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>EHPAD de démonstration</source>
         <translation>Demonstration care home</translation>
     </message>
@@ -317,7 +312,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FicheListModel</name>
     <message>
-        <location filename="../../app/ui/fiche_model.py" line="+150"/>
+        <location filename="../../app/ui/fiche_model.py" line="+123"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -348,8 +343,8 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Supprimée le</source>
-        <translation>Deleted on</translation>
+        <source>Suppression prévue le</source>
+        <translation>Deletion scheduled on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -366,7 +361,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     <name>FicheListPanel</name>
     <message>
         <location filename="../../app/ui/fiche_list.py" line="+67"/>
-        <source>Rechercher : nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
+        <source>Rechercher&#xa0;: nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
         <translation>Search: name, date of birth (dd/mm/yyyy), NIR or phone</translation>
     </message>
     <message>
@@ -391,7 +386,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Fiches d&apos;une unité (service) seulement</source>
+        <source>Fiches d’une unité (service) seulement</source>
         <translation>Records of one unit (ward) only</translation>
     </message>
     <message>
@@ -436,8 +431,8 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="+213"/>
-        <source>Créez le compte du référent de ce poste. Il consulte le journal, fait les exports, règle les paramètres et crée les comptes des agents de traçage. Le mot de passe compte au moins {n} caractères : une phrase facile à retenir convient.</source>
+        <location filename="../../app/ui/login.py" line="+239"/>
+        <source>Créez le compte du référent de ce poste. Il consulte le journal, fait les exports, règle les paramètres et crée les comptes des agents de traçage. Le mot de passe compte au moins {n} caractères&#xa0;: une phrase facile à retenir convient.</source>
         <translation>Create the account of this workstation&apos;s référent, who reads the journal, makes the exports, sets the settings and creates the tracing agents&apos; accounts. The password has at least {n} characters: an easy-to-remember sentence will do.</translation>
     </message>
     <message>
@@ -454,23 +449,23 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FirstAccountForm</name>
     <message>
-        <location line="-71"/>
-        <source>&amp;Identifiant :</source>
+        <location line="-72"/>
+        <source>&amp;Identifiant&#xa0;:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Nom affiché :</source>
+        <source>&amp;Nom affiché&#xa0;:</source>
         <translation>&amp;Display name:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Mot de passe :</source>
+        <source>&amp;Mot de passe&#xa0;:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Confirmation :</source>
+        <source>&amp;Confirmation&#xa0;:</source>
         <translation>&amp;Confirmation:</translation>
     </message>
     <message>
@@ -482,13 +477,13 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-162"/>
+        <location filename="../../app/ui/first_run.py" line="-172"/>
         <source>Tracing Desk — code de récupération</source>
         <translation>Tracing Desk — recovery code</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce code permet de retrouver l&apos;accès à la base de données chiffrée de ce poste si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau effacé, phrase secrète oubliée).</source>
+        <source>Ce code permet de retrouver l’accès à la base de données chiffrée de ce poste si la clé de chiffrement est perdue (profil Windows réinitialisé, trousseau effacé, phrase secrète oubliée).</source>
         <translation>This code restores access to this workstation&apos;s encrypted database if the encryption key is lost (Windows profile reset, keyring erased, passphrase forgotten).</translation>
     </message>
     <message>
@@ -498,16 +493,16 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+6"/>
-        <source>Utilisation : « tracing-desk recover », puis saisir le code (voir le guide d&apos;administration).</source>
+        <source>Utilisation&#xa0;: «&#x202f;tracing-desk recover&#x202f;», puis saisir le code (voir le guide d’administration).</source>
         <translation>Use: &quot;tracing-desk recover&quot;, then type the code (see the administration guide).</translation>
     </message>
     <message>
-        <location line="+508"/>
+        <location line="+539"/>
         <source>Tracing Desk — mise en service du poste</source>
         <translation>Tracing Desk — workstation set-up</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Terminer</source>
         <translation>&amp;Finish</translation>
     </message>
@@ -518,17 +513,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+20"/>
-        <source>Le code de récupération ne sera plus affiché : notez-le d&apos;abord. La base de données chiffrée est déjà créée.</source>
+        <source>Le code de récupération ne sera plus affiché&#xa0;: notez-le d’abord. La base de données chiffrée est déjà créée.</source>
         <translation>The recovery code will not be shown again: write it down first. The encrypted database has already been created.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Quitter la mise en service ?</source>
+        <source>Quitter la mise en service&#x202f;?</source>
         <translation>Quit the set-up?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>La mise en service n&apos;est pas terminée : le programme va se fermer.</source>
+        <source>La mise en service n’est pas terminée&#xa0;: le programme va se fermer.</source>
         <translation>The set-up is not finished: the program will close.</translation>
     </message>
     <message>
@@ -540,6 +535,137 @@ Give this reference to the IT staff: the technical report (with no personal data
         <location line="+3"/>
         <source>Continuer la mise en service</source>
         <translation>Continue the set-up</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="+719"/>
+        <source>&amp;Aide sur cet écran</source>
+        <translation>&amp;Help on this screen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Guide de l’&amp;infirmier(ère)</source>
+        <translation>&amp;Nurse&apos;s guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guide de l’a&amp;dministrateur</source>
+        <translation>A&amp;dministrator&apos;s guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location line="-555"/>
+        <source>illustration absente</source>
+        <extracomment>Widest an illustration is shown (design pixels), whatever its file&apos;s size. A screen (class name, or object name) → (guide, heading anchor). Anchors are :func:`slug` of the heading without its number. The settings dialog, tab by tab (Établissement, Conservation, Sécurité, Synchronisation).</extracomment>
+        <translation>illustration missing</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Autres</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Tracing Desk — aide</source>
+        <translation>Tracing Desk — help</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Guide de l’infirmier(ère)</source>
+        <translation>Nurse&apos;s guide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guide de l’administrateur</source>
+        <translation>Administrator&apos;s guide</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+98"/>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Les raccourcis de la fenêtre principale s’affichent ici une fois le poste ouvert.</source>
+        <translation>The main window&apos;s shortcuts are shown here once the workstation is open.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cette liste est faite à partir des menus du programme&#xa0;: elle est toujours à jour. **F1** ouvre le guide à la section de l’écran affiché.</source>
+        <translation>This list is made from the program&apos;s menus, so it is always up to date. **F1** opens the guide at the section of the screen shown.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Touches</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&amp;Document&#xa0;:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Rechercher dans ce document</source>
+        <translation>Search this document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Précédent</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sommaire</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source># Document introuvable
+
+Le fichier «&#x202f;{name}&#x202f;» n’est pas installé avec le programme ({folder}).</source>
+        <translation># Document not found
+
+The file “{name}” is not installed with the program ({folder}).</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Aucun résultat pour «&#x202f;{text}&#x202f;»</source>
+        <translation>No results for “{text}”</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{n} sur {total}</source>
+        <translation>{n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -566,7 +692,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Jusqu&apos;au</source>
+        <source>Jusqu’au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -600,12 +726,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Chargement…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+32"/>
         <source>%n entrée(s) affichée(s)</source>
         <translation>
             <numerusform>%n entry shown</numerusform>
@@ -622,29 +748,30 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Chaînage du journal : intact</source>
+        <source>Chaînage du journal&#xa0;: intact</source>
         <translation>Log chain: intact</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Chaînage du journal : ROMPU (journal modifié)</source>
+        <source>Chaînage du journal&#xa0;: ROMPU (journal modifié)</source>
         <translation>Log chain: BROKEN (log modified)</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/ui/lock.py" line="-63"/>
+        <location filename="../../app/ui/lock.py" line="-85"/>
         <source>Session verrouillée</source>
+        <extracomment>Why the session was locked (journal detail, no personal data).</extracomment>
         <translation>Session locked</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Session de {who}. Saisissez votre mot de passe pour reprendre, ou connectez-vous avec votre propre compte : le travail en cours de {who} lui sera conservé sans vous être montré.</source>
+        <location line="+9"/>
+        <source>Session de {who}. Saisissez votre mot de passe pour reprendre, ou connectez-vous avec votre propre compte&#xa0;: le travail en cours de {who} lui sera conservé sans vous être montré.</source>
         <translation>{who}&apos;s session. Enter your password to resume, or sign in with your own account: {who}&apos;s work in progress will be kept for them without being shown to you.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Déverrouiller</source>
         <translation>Unlock</translation>
     </message>
@@ -652,12 +779,12 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+38"/>
+        <location filename="../../app/ui/main_window.py" line="+50"/>
         <source>Tracing Desk — fiches de traçage</source>
         <translation>Tracing Desk — tracing records</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+74"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -677,12 +804,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>À &amp;propos de Tracing Desk</source>
         <translation>&amp;About Tracing Desk</translation>
     </message>
@@ -711,7 +838,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
@@ -722,32 +849,32 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>{backend} (non utilisé : base protégée par une phrase secrète)</source>
+        <source>{backend} (non utilisé&#xa0;: base protégée par une phrase secrète)</source>
         <translation>{backend} (not used: the database is protected by a passphrase)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Version du programme : {version}</source>
+        <source>Version du programme&#xa0;: {version}</source>
         <translation>Program version: {version}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Version de SQLCipher : {version}</source>
+        <source>Version de SQLCipher&#xa0;: {version}</source>
         <translation>SQLCipher version: {version}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Dossier de données : {path}</source>
+        <source>Dossier de données&#xa0;: {path}</source>
         <translation>Data folder: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Trousseau du système : {backend}</source>
+        <source>Trousseau du système&#xa0;: {backend}</source>
         <translation>System keyring: {backend}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Dernière synchronisation réussie : {when}</source>
+        <source>Dernière synchronisation réussie&#xa0;: {when}</source>
         <translation>Last successful synchronisation: {when}</translation>
     </message>
     <message>
@@ -757,7 +884,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Prochaine suppression programmée : {when}</source>
+        <source>Prochaine suppression programmée&#xa0;: {when}</source>
         <translation>Next scheduled deletion: {when}</translation>
     </message>
     <message>
@@ -785,7 +912,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;Rôle :</source>
+        <source>&amp;Rôle&#xa0;:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
@@ -807,8 +934,9 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="+26"/>
+        <location filename="../../app/ui/dialogs.py" line="+38"/>
         <source>Nouvelle phrase secrète</source>
+        <extracomment>:meth:`QDialog.done` code of « J’ai oublié ma phrase secrète » (neither accepted nor rejected).</extracomment>
         <translation>New passphrase</translation>
     </message>
     <message>
@@ -828,17 +956,22 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+13"/>
-        <source>Phrase secrète :</source>
+        <source>Phrase secrète&#xa0;:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Confirmation :</source>
+        <source>Confirmation&#xa0;:</source>
         <translation>Confirm:</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Trop courte : au moins {n} caractères.</source>
+        <location line="+18"/>
+        <source>J’ai oublié ma phrase secrète…</source>
+        <translation>I&apos;ve forgotten my passphrase…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Trop courte&#xa0;: au moins {n} caractères.</source>
         <translation>Too short: at least {n} characters.</translation>
     </message>
     <message>
@@ -856,17 +989,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Nouveau mot de passe du compte « {login} » :</source>
+        <source>Nouveau mot de passe du compte «&#x202f;{login}&#x202f;»&#xa0;:</source>
         <translation>New password for the account “{login}”:</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>&amp;Mot de passe :</source>
+        <source>&amp;Mot de passe&#xa0;:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Confirmation :</source>
+        <source>&amp;Confirmation&#xa0;:</source>
         <translation>&amp;Confirmation:</translation>
     </message>
     <message>
@@ -894,17 +1027,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Affiche d&apos;information &amp;A4</source>
+        <source>Affiche d’information &amp;A4</source>
         <translation>Information poster &amp;A4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Affiche d&apos;information A&amp;3</source>
+        <source>Affiche d’information A&amp;3</source>
         <translation>Information poster A&amp;3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Notice d&apos;information (2 par feuille A4)</source>
+        <source>&amp;Notice d’information (2 par feuille A4)</source>
         <translation>Information &amp;leaflet (2 per A4 sheet)</translation>
     </message>
     <message>
@@ -929,12 +1062,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+19"/>
-        <source>Paramètres de l&apos;établissement incomplets</source>
+        <source>Paramètres de l’établissement incomplets</source>
         <translation>Incomplete establishment settings</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Renseigner l&apos;établissement…</source>
+        <source>Renseigner l’établissement…</source>
         <translation>Fill in the establishment…</translation>
     </message>
     <message>
@@ -954,35 +1087,35 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Document enregistré : {path}</source>
+        <source>Document enregistré&#xa0;: {path}</source>
         <translation>Document saved: {path}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>Document envoyé à l&apos;imprimante.</source>
+        <source>Document envoyé à l’imprimante.</source>
         <translation>Document sent to the printer.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Affiche d&apos;information {paper}</source>
+        <source>Affiche d’information {paper}</source>
         <translation>Information poster {paper}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Notice d&apos;information</source>
+        <source>Notice d’information</source>
         <translation>Information leaflet</translation>
     </message>
 </context>
 <context>
     <name>PurgeBanner</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="+121"/>
+        <location filename="../../app/ui/purge_panel.py" line="+119"/>
         <source>Voir les suppressions à venir</source>
         <translation>See upcoming deletions</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
+        <source>%n fiche(s) non transmise(s) seront supprimées d’ici le {date} (délai de conservation)&#xa0;: transmettez-les maintenant.</source>
         <translation>
             <numerusform>%n record not yet transmitted will be deleted by {date} (retention limit): transmit it now.</numerusform>
             <numerusform>%n records not yet transmitted will be deleted by {date} (retention limit): transmit them now.</numerusform>
@@ -990,19 +1123,19 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Fichier exporté introuvable (déplacé ou renommé ?) : {path}. Supprimez vous-même toute copie avant le {date}.</source>
+        <source>Fichier exporté introuvable (déplacé ou renommé&#x202f;?)&#xa0;: {path}. Supprimez vous-même toute copie avant le {date}.</source>
         <translation>Exported file not found (moved or renamed?): {path}. Delete any copy yourself before {date}.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Le fichier exporté {path} n&apos;a pas pu être supprimé ({error}) ; fermez-le s&apos;il est ouvert. La purge réessaiera.</source>
+        <source>Le fichier exporté {path} n’a pas pu être supprimé ({error})&#x202f;; fermez-le s’il est ouvert. La purge réessaiera.</source>
         <translation>The exported file {path} could not be deleted ({error}); close it if it is open. The purge will try again.</translation>
     </message>
 </context>
 <context>
     <name>PurgeControls</name>
     <message>
-        <location line="+196"/>
+        <location line="+194"/>
         <source>&amp;Conservation</source>
         <translation>&amp;Retention</translation>
     </message>
@@ -1017,7 +1150,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>&amp;Run the purge now</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+55"/>
         <location line="+22"/>
         <source>%n fiche(s) supprimée(s) le {date}</source>
         <translation>
@@ -1026,7 +1159,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Purge de conservation</source>
         <translation>Retention purge</translation>
     </message>
@@ -1037,7 +1170,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Prochaine suppression : {date}</source>
+        <source>Prochaine suppression&#xa0;: {date}</source>
         <translation>Next deletion: {date}</translation>
     </message>
 </context>
@@ -1045,26 +1178,114 @@ Give this reference to the IT staff: the technical report (with no personal data
     <name>PurgeJob</name>
     <message>
         <location filename="../../app/workers/purge_job.py" line="+269"/>
-        <source>La purge automatique a échoué ({name}) ; elle sera relancée. Le détail technique est dans le journal.</source>
+        <source>La purge automatique a échoué ({name})&#x202f;; elle sera relancée. Le détail technique est dans le journal.</source>
         <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeTaskBox</name>
+    <message>
+        <location filename="../../app/ui/purge_task_box.py" line="+47"/>
+        <source>La tâche n’a pas pu être enregistrée ({kind}).</source>
+        <translation>The task could not be registered ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Vérification de la tâche de purge quotidienne du système…</source>
+        <translation>Checking the system&apos;s daily purge task…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Enregistrer la purge quotidienne</source>
+        <translation>&amp;Register the daily purge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enregistre pour votre compte une tâche du système qui supprime chaque jour les fiches échues, même quand le programme est fermé.</source>
+        <translation>Registers a system task for your account that deletes expired records every day, even when the program is closed.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Les fiches sont supprimées à leur échéance, au plus tard 3 mois après leur création, même quand le programme est fermé&#xa0;: {description}</source>
+        <translation>Records are deleted when due, no later than 3 months after their creation, even when the program is closed: {description}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{description} Les fiches échues ne sont supprimées que lorsque le programme est ouvert. Pour que la limite de 3 mois tienne aussi quand il reste fermé, enregistrez la purge quotidienne pour votre compte.</source>
+        <translation>{description} Expired records are deleted only while the program is open. For the 3-month limit to hold when it stays closed too, register the daily purge for your account.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enregistrement de la tâche en cours…</source>
+        <translation>Registering the task…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverPassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/recover_dialog.py" line="+99"/>
+        <source>Phrase secrète oubliée</source>
+        <translation>Forgotten passphrase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saisissez le code de récupération imprimé à la création de la base (32&#xa0;caractères, tirets et espaces facultatifs), puis choisissez une nouvelle phrase secrète (au moins {n}&#xa0;caractères, par exemple plusieurs mots). L’ancienne phrase secrète ne servira plus&#x202f;; le même code de récupération reste valable.</source>
+        <translation>Enter the recovery code printed when the database was created (32 characters, dashes and spaces optional), then choose a new passphrase (at least {n} characters, for example several words). The old passphrase will no longer work; the same recovery code remains valid.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Code de récupération&#xa0;:</source>
+        <translation>Recovery code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouvelle phrase secrète&#xa0;:</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation&#xa0;:</source>
+        <translation>Confirm:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remplacement de la phrase secrète en cours, patientez…</source>
+        <translation>Replacing the passphrase, please wait…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remplacer la phrase secrète</source>
+        <translation>Replace the passphrase</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Les deux saisies de la phrase secrète sont différentes.</source>
+        <translation>The two passphrase entries differ.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Erreur interne&#xa0;: la phrase secrète n’a pas été remplacée. Réessayez&#x202f;; si cela persiste, utilisez «&#x202f;tracing-desk recover&#x202f;» ou contactez le service informatique.</source>
+        <translation>Internal error: the passphrase has not been replaced. Try again; if this persists, use “tracing-desk recover” or contact the IT department.</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-413"/>
+        <location filename="../../app/ui/first_run.py" line="-430"/>
         <location line="+123"/>
         <source>Code de récupération</source>
         <translation>Recovery code</translation>
     </message>
     <message>
         <location line="-121"/>
-        <source>Notez-le et conservez-le en lieu sûr : il ne sera plus jamais affiché.</source>
+        <source>Notez-le et conservez-le en lieu sûr&#xa0;: il ne sera plus jamais affiché.</source>
         <translation>Write it down and keep it safe: it will never be shown again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Ce code permet de retrouver l&apos;accès à la base de données si la clé de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, phrase secrète oubliée). Imprimez-le ou écrivez-le sur papier et rangez-le sous clé, hors du poste.</source>
+        <source>Ce code permet de retrouver l’accès à la base de données si la clé de chiffrement est perdue (profil Windows réinitialisé, nouveau poste, phrase secrète oubliée). Imprimez-le ou écrivez-le sur papier et rangez-le sous clé, hors du poste.</source>
         <translation>This code restores access to the database if the encryption key is lost (Windows profile reset, new workstation, passphrase forgotten). Print it or write it on paper and keep it locked away, away from the workstation.</translation>
     </message>
     <message>
@@ -1079,12 +1300,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Un fichier PDF ne doit pas rester sur ce poste : enregistrez-le sur un support rangé sous clé, ou imprimez-le puis supprimez-le.</source>
+        <source>Un fichier PDF ne doit pas rester sur ce poste&#xa0;: enregistrez-le sur un support rangé sous clé, ou imprimez-le puis supprimez-le.</source>
         <translation>A PDF file must not stay on this workstation: save it on a medium kept locked away, or print it and then delete it.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Pour vérifier, saisissez les groupes n° {a} et n° {b} du code :</source>
+        <source>Pour vérifier, saisissez les groupes n° {a} et n° {b} du code&#xa0;:</source>
         <translation>To check, type groups no. {a} and no. {b} of the code:</translation>
     </message>
     <message>
@@ -1114,7 +1335,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Le fichier n&apos;a pas pu être écrit à cet emplacement.</source>
+        <source>Le fichier n’a pas pu être écrit à cet emplacement.</source>
         <translation>The file could not be written there.</translation>
     </message>
 </context>
@@ -1127,7 +1348,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+5"/>
-        <source>Corrigez chaque fiche selon le message du service central puis enregistrez-la : elle repartira à la synchronisation suivante.</source>
+        <source>Corrigez chaque fiche selon le message du service central puis enregistrez-la&#xa0;: elle repartira à la synchronisation suivante.</source>
         <translation>Correct each record as the central service&apos;s message says, then save it: it will be sent again at the next synchronisation.</translation>
     </message>
     <message>
@@ -1175,7 +1396,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>%n résultat(s) ; Entrée pour choisir.</source>
+        <source>%n résultat(s)&#x202f;; Entrée pour choisir.</source>
         <translation>
             <numerusform>%n result; Enter to choose.</numerusform>
             <numerusform>%n results; Enter to choose.</numerusform>
@@ -1196,7 +1417,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Connecté : {login} ({role})</source>
+        <source>Connecté&#xa0;: {login} ({role})</source>
         <translation>Signed in: {login} ({role})</translation>
     </message>
     <message>
@@ -1246,7 +1467,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
+        <source>Export terminé&#xa0;: %n fiche(s). Il sera supprimé à l’échéance de conservation.</source>
         <translation>
             <numerusform>Export complete: %n record. It will be deleted when the retention period ends.</numerusform>
             <numerusform>Export complete: %n records. It will be deleted when the retention period ends.</numerusform>
@@ -1259,7 +1480,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
+        <source>Toutes les données de ce poste vont être supprimées définitivement&#xa0;: %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
         <translation>
             <numerusform>All data on this workstation will be permanently deleted: %n record, the encryption key in the keyring and the exported files.</numerusform>
             <numerusform>All data on this workstation will be permanently deleted: %n records, the encryption key in the keyring and the exported files.</numerusform>
@@ -1267,7 +1488,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
+        <source>%n fiche(s) n’ont pas encore été transmises au service central&#xa0;: elles seront perdues.</source>
         <translation>
             <numerusform>%n record has not yet been sent to the central service: it will be lost.</numerusform>
             <numerusform>%n records have not yet been sent to the central service: they will be lost.</numerusform>
@@ -1275,7 +1496,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>Le code de récupération n&apos;ouvrira plus rien : il n&apos;y aura aucun moyen de retrouver ces données.</source>
+        <source>Le code de récupération n’ouvrira plus rien&#xa0;: il n’y aura aucun moyen de retrouver ces données.</source>
         <translation>The recovery code will no longer open anything: there will be no way to get this data back.</translation>
     </message>
     <message>
@@ -1292,7 +1513,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="+55"/>
+        <location filename="../../app/ui/settings_dialog.py" line="+65"/>
         <source>Établissement</source>
         <extracomment>Bounds of the integer settings (their checks say the same in French).</extracomment>
         <translation>Establishment</translation>
@@ -1318,18 +1539,13 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Autres</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>Attention : la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
-        <translation>Warning: the FINESS number&apos;s check digit does not match. Check the number (it can be saved anyway).</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Corrigez les valeurs signalées ; rien n&apos;a été enregistré.</source>
+        <location line="+196"/>
+        <source>Corrigez les valeurs signalées&#x202f;; rien n’a été enregistré.</source>
         <translation>Correct the values flagged; nothing has been saved.</translation>
     </message>
 </context>
@@ -1342,7 +1558,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Données de santé couvertes par le secret professionnel : connectez-vous avec votre compte personnel.</source>
+        <source>Données de santé couvertes par le secret professionnel&#xa0;: connectez-vous avec votre compte personnel.</source>
         <translation>Health data covered by professional secrecy: sign in with your personal account.</translation>
     </message>
     <message>
@@ -1354,18 +1570,18 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>SignInForm</name>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Identifiant :</source>
+        <source>&amp;Identifiant&#xa0;:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Mot de passe :</source>
+        <source>&amp;Mot de passe&#xa0;:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
@@ -1375,7 +1591,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message numerus="yes">
         <location line="+35"/>
-        <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
+        <source>Trop d’essais infructueux&#xa0;: nouvel essai possible dans %n seconde(s).</source>
         <translation>
             <numerusform>Too many failed attempts: try again in %n second.</numerusform>
             <numerusform>Too many failed attempts: try again in %n seconds.</numerusform>
@@ -1385,7 +1601,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+172"/>
+        <location filename="../../app/ui/application.py" line="+180"/>
         <source>Création de la base de données chiffrée…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -1415,31 +1631,50 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Opening the encrypted database…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Base de données inaccessible</source>
         <translation>Database unavailable</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
 </context>
 <context>
+    <name>StoreWarning</name>
+    <message>
+        <location filename="../../app/ui/store_warning.py" line="+74"/>
+        <location line="+41"/>
+        <source>Base en lecture seule</source>
+        <translation>Read-only database</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>La base de données est ouverte en lecture seule&#xa0;: vous pouvez consulter et exporter les fiches, mais aucune modification ne sera enregistrée.</source>
+        <translation>The database is open read-only: you can view and export records, but no changes will be saved.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Base en lecture seule — consultation et export possibles, modifications refusées. Prévenez le référent.</source>
+        <translation>Read-only database — viewing and export possible, changes refused. Inform the référent.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+112"/>
+        <location filename="../../app/ui/first_run.py" line="+113"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>« Terminer » enregistre ces choix et ouvre le poste.</source>
+        <source>«&#x202f;Terminer&#x202f;» enregistre ces choix et ouvre le poste.</source>
         <translation>&quot;Finish&quot; saves these choices and opens the workstation.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>• Mode démonstration : {n} patients zéro fictifs et leurs contacts seront créés ; rien ne sera envoyé au service central.</source>
+        <location line="+24"/>
+        <source>• Mode démonstration&#xa0;: {n} patients zéro fictifs et leurs contacts seront créés&#x202f;; rien ne sera envoyé au service central.</source>
         <translation>• Demonstration mode: {n} fictitious index cases and their contacts will be created; nothing will be sent to the central service.</translation>
     </message>
     <message>
@@ -1449,12 +1684,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>• Établissement : {name}</source>
+        <source>• Établissement&#xa0;: {name}</source>
         <translation>• Establishment: {name}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>• Compte référent : {login}</source>
+        <source>• Compte référent&#xa0;: {login}</source>
         <translation>• Référent&apos;s account: {login}</translation>
     </message>
     <message>
@@ -1469,24 +1704,29 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>• Service central : {url}</source>
+        <source>• Service central&#xa0;: {url}</source>
         <translation>• Central service: {url}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>  (jeton à saisir ensuite : Synchronisation › Jeton du compte partenaire)</source>
+        <source>  (jeton à saisir ensuite&#xa0;: Synchronisation › Jeton du compte partenaire)</source>
         <translation>  (token to be entered later: Synchronisation › Partner account token)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>• Les fiches sont supprimées au plus tard 3 mois après leur création, même si le programme n&apos;est pas ouvert (tâche quotidienne du système).</source>
+        <location line="+10"/>
+        <source>• Les fiches sont supprimées au plus tard 3 mois après leur création, même si le programme n’est pas ouvert (tâche quotidienne du système).</source>
         <translation>• Records are deleted no later than 3 months after their creation, even when the program is not opened (daily system task).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• Les fiches échues (3 mois au plus après leur création) sont supprimées à chaque ouverture du programme et tant qu’il reste ouvert&#x202f;; programme fermé, seulement si la purge quotidienne du système est enregistrée.</source>
+        <translation>• Expired records (no more than 3 months after their creation) are deleted each time the program starts and for as long as it stays open; while the program is closed, only if the system&apos;s daily purge is registered.</translation>
     </message>
 </context>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../app/ui/sync_menu.py" line="+49"/>
+        <location filename="../../app/ui/sync_menu.py" line="+50"/>
         <source>&amp;Synchronisation</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
@@ -1506,15 +1746,20 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Synchronisation &amp;settings…</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>Aucun service central n’est configuré&#xa0;: les fiches validées restent en attente sur ce poste. Pour en configurer un, ouvrez Synchronisation › Paramètres de synchronisation (adresse du service), puis Synchronisation › Jeton du compte partenaire.</source>
+        <translation>No central service is set up: validated records stay pending on this workstation. To set one up, open Synchronisation › Synchronisation settings (service address), then Synchronisation › Partner account token.</translation>
+    </message>
+    <message>
         <location line="+11"/>
-        <source>Saisissez le jeton du compte partenaire de l&apos;établissement.</source>
+        <source>Saisissez le jeton du compte partenaire de l’établissement.</source>
         <translation>Enter the establishment&apos;s partner account token.</translation>
     </message>
 </context>
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location line="-170"/>
+        <location line="-190"/>
         <source>Paramètres de synchronisation</source>
         <translation>Synchronisation settings</translation>
     </message>
@@ -1542,7 +1787,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="+44"/>
+        <location filename="../../app/ui/sync_status.py" line="+45"/>
         <source>connexion…</source>
         <translation>connecting…</translation>
     </message>
@@ -1589,7 +1834,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>dernière synchronisation : {when}</source>
+        <source>dernière synchronisation&#xa0;: {when}</source>
         <translation>last synchronisation: {when}</translation>
     </message>
     <message>
@@ -1598,8 +1843,23 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>never synchronised</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Dernier envoi : {a} acceptée(s), {r} refusée(s), {c} conflit(s)</source>
+        <location line="+20"/>
+        <source>service central à configurer</source>
+        <translation>central service to be set up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>réglages de synchronisation à corriger</source>
+        <translation>synchronisation settings to be corrected</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>envoi suspendu (lecture seule)</source>
+        <translation>sending suspended (read-only)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dernier envoi&#xa0;: {a} acceptée(s), {r} refusée(s), {c} conflit(s)</source>
         <translation>Last upload: {a} accepted, {r} refused, {c} conflict(s)</translation>
     </message>
 </context>
@@ -1617,14 +1877,14 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+16"/>
-        <source>Jeton invalide : au moins 16 caractères, sans espace.</source>
+        <source>Jeton invalide&#xa0;: au moins 16 caractères, sans espace.</source>
         <translation>Invalid token: at least 16 characters, no spaces.</translation>
     </message>
 </context>
 <context>
     <name>UpcomingDialog</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="-206"/>
+        <location filename="../../app/ui/purge_panel.py" line="-217"/>
         <source>Suppressions à venir</source>
         <translation>Upcoming deletions</translation>
     </message>
@@ -1639,7 +1899,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Next 30 days</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%n fiche(s) seront supprimées dans les {days} prochains jours.</source>
         <translation>
             <numerusform>%n record will be deleted in the next {days} days.</numerusform>
@@ -1655,7 +1915,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location line="-107"/>
+        <location line="-104"/>
         <source>Suppression le</source>
         <translation>Deletion on</translation>
     </message>
@@ -1683,7 +1943,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-421"/>
+        <location filename="../../app/ui/first_run.py" line="-452"/>
         <source>Bienvenue dans Tracing Desk</source>
         <translation>Welcome to Tracing Desk</translation>
     </message>
@@ -1694,7 +1954,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Les données saisies sont des données de santé, chiffrées sur ce poste et supprimées au plus tard 3 mois après leur création. Choisissez l&apos;usage du poste :</source>
+        <source>Les données saisies sont des données de santé, chiffrées sur ce poste et supprimées au plus tard 3 mois après leur création. Choisissez l’usage du poste&#xa0;:</source>
         <translation>The data entered are health data, encrypted on this workstation and deleted no later than 3 months after their creation. Choose how the workstation will be used:</translation>
     </message>
     <message>
@@ -1704,12 +1964,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Mode &amp;démonstration (formation : données fictives uniquement)</source>
+        <source>Mode &amp;démonstration (formation&#xa0;: données fictives uniquement)</source>
         <translation>&amp;Demonstration mode (training: fictitious data only)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>En mode démonstration, le poste est rempli de fiches inventées, un bandeau « Mode démonstration — données fictives » reste affiché et rien n&apos;est envoyé au service central. Pour passer ensuite en service réel : Sécurité › Oublier ce poste, puis une nouvelle mise en service.</source>
+        <source>En mode démonstration, le poste est rempli de fiches inventées, un bandeau «&#x202f;Mode démonstration — données fictives&#x202f;» reste affiché et rien n’est envoyé au service central. Pour passer ensuite en service réel&#xa0;: Sécurité › Oublier ce poste, puis une nouvelle mise en service.</source>
         <translation>In demonstration mode, the workstation is filled with invented records, a &quot;Demonstration mode — fictitious data&quot; banner stays on screen and nothing is sent to the central service. To switch to real service later: Security › Forget this workstation, then a new set-up.</translation>
     </message>
 </context>
@@ -1753,7 +2013,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>en attente d&apos;envoi</source>
+        <source>en attente d’envoi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
@@ -1793,7 +2053,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>professionnel de l&apos;établissement</source>
+        <source>professionnel de l’établissement</source>
         <translation>establishment staff member</translation>
     </message>
     <message>
@@ -1901,12 +2161,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>face-à-face à moins d&apos;1 m</source>
+        <source>face-à-face à moins d’1 m</source>
         <translation>face to face within 1 m</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>soins ou actes d&apos;hygiène donnés ou reçus</source>
+        <source>soins ou actes d’hygiène donnés ou reçus</source>
         <translation>care or hygiene procedures given or received</translation>
     </message>
     <message>
@@ -1951,7 +2211,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>collectivité mentionnée à l&apos;article 72-3 de la Constitution</source>
+        <source>collectivité mentionnée à l’article 72-3 de la Constitution</source>
         <translation>overseas collectivity (article 72-3 of the Constitution)</translation>
     </message>
     <message>
@@ -1961,13 +2221,13 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+152"/>
-        <source>structures ou lieux d&apos;hébergement collectif</source>
+        <source>structures ou lieux d’hébergement collectif</source>
         <extracomment>INSEE codes of the départements (metropolitan France, Corsica as 2A/2B). INSEE codes of the overseas départements and collectivités (art. 72-3 of the Constitution), plus Nouvelle-Calédonie (988) which the picker also offers. Every code of the letter-j picker, in picker order.</extracomment>
         <translation>collective accommodation facilities or places</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>structures d&apos;accueil du jeune enfant</source>
+        <source>structures d’accueil du jeune enfant</source>
         <translation>childcare facilities</translation>
     </message>
     <message>
@@ -2002,7 +2262,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>établissement d&apos;hébergement pour personnes âgées dépendantes</source>
+        <source>établissement d’hébergement pour personnes âgées dépendantes</source>
         <translation>nursing home for dependent elderly people (EHPAD)</translation>
     </message>
     <message>
@@ -2017,11 +2277,11 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>structure d&apos;hébergement touristique</source>
+        <source>structure d’hébergement touristique</source>
         <translation>tourist accommodation</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>événement sportif</source>
         <translation>sports event</translation>
     </message>
@@ -2032,6 +2292,11 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
+        <source>réunion familiale, rassemblement festif</source>
+        <translation>family gathering, festive gathering</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>réunion familiale</source>
         <translation>family gathering</translation>
     </message>
@@ -2051,8 +2316,9 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>other type of gathering</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+62"/>
         <source>personne identifiée comme cas contact à risque de contamination à la covid-19</source>
+        <extracomment>E-l as the decree lists it for each kind of fiche, in the decree&apos;s order.</extracomment>
         <translation>person identified as a contact at risk of COVID-19 infection</translation>
     </message>
     <message>
@@ -2176,12 +2442,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>The NIR must start with 1, 2, 3, 4, 7 or 8.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>La clé du NIR ne correspond pas (clé attendue : {key}).</source>
-        <translation>The NIR key does not match (expected key: {key}).</translation>
+        <location line="+8"/>
+        <source>NIR incohérent&#xa0;: les 13 premiers chiffres et la clé ne correspondent pas. Vérifiez chaque chiffre sur la carte Vitale ou l’attestation de droits.</source>
+        <translation>Inconsistent NIR: the first 13 digits and the key do not match. Check each digit against the Carte Vitale or the health insurance certificate (attestation de droits).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Longueur du NIR incorrecte.</source>
         <translation>Incorrect NIR length.</translation>
     </message>
@@ -2197,47 +2463,53 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+14"/>
-        <source>Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).</source>
+        <source>Numéro de téléphone non reconnu «&#x202f;{text}&#x202f;» (un numéro étranger commence par +).</source>
         <translation>Phone number not recognised “{text}” (a foreign number starts with +).</translation>
     </message>
     <message>
         <location line="+36"/>
-        <source>Le code postal doit compter 5 chiffres (« {text} »).</source>
+        <source>Le code postal doit compter 5 chiffres («&#x202f;{text}&#x202f;»).</source>
         <translation>The postcode must have 5 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Code postal inconnu « {text} ».</source>
+        <source>Code postal inconnu «&#x202f;{text}&#x202f;».</source>
         <translation>Unknown postcode “{text}”.</translation>
     </message>
     <message>
         <location line="+33"/>
-        <source>Le n° FINESS compte 9 caractères (« {text} »).</source>
+        <source>Le n° FINESS compte 9 caractères («&#x202f;{text}&#x202f;»).</source>
         <translation>The FINESS number has 9 characters (“{text}”).</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Le n° RPPS compte 11 chiffres (« {text} »).</source>
+        <location line="+18"/>
+        <source>Attention&#xa0;: la clé de contrôle du n° FINESS ne correspond pas. Vérifiez le numéro (il peut être enregistré quand même).</source>
+        <extracomment>The warning of a FINESS whose check digit fails (settings dialog, first-run wizard).</extracomment>
+        <translation>Warning: the FINESS number&apos;s check digit does not match. Check the number (it can be saved anyway).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Le n° RPPS compte 11 chiffres («&#x202f;{text}&#x202f;»).</source>
         <translation>The RPPS number has 11 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Le n° RPPS « {text} » est invalide (clé de contrôle).</source>
+        <source>Le n° RPPS «&#x202f;{text}&#x202f;» est invalide (clé de contrôle).</source>
         <translation>The RPPS number “{text}” is invalid (check digit).</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Le n° ADELI compte 9 chiffres (« {text} »).</source>
+        <source>Le n° ADELI compte 9 chiffres («&#x202f;{text}&#x202f;»).</source>
         <translation>The ADELI number has 9 digits (“{text}”).</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Le code d&apos;admission AME est vide.</source>
+        <source>Le code d’admission AME est vide.</source>
         <translation>The AME admission code is empty.</translation>
     </message>
     <message>
         <location filename="../../app/core/models.py" line="+56"/>
-        <source>Ligne(s) d&apos;adresse</source>
+        <source>Ligne(s) d’adresse</source>
         <translation>Address line(s)</translation>
     </message>
     <message>
@@ -2292,7 +2564,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>Type d&apos;examen</source>
+        <source>Type d’examen</source>
         <translation>Test type</translation>
     </message>
     <message>
@@ -2317,7 +2589,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+15"/>
-        <source>Statut dans l&apos;établissement</source>
+        <source>Statut dans l’établissement</source>
         <translation>Status in the establishment</translation>
     </message>
     <message>
@@ -2332,7 +2604,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>Date de l&apos;information</source>
+        <source>Date de l’information</source>
         <translation>Date informed</translation>
     </message>
     <message>
@@ -2342,12 +2614,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Modalités d&apos;information</source>
+        <source>Modalités d’information</source>
         <translation>How informed</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Informé(e) du droit d&apos;opposition à la réutilisation pour la recherche</source>
+        <source>Informé(e) du droit d’opposition à la réutilisation pour la recherche</source>
         <translation>Informed of the right to object to reuse for research</translation>
     </message>
     <message>
@@ -2368,7 +2640,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Type d&apos;hébergement collectif</source>
+        <source>Type d’hébergement collectif</source>
         <translation>Collective accommodation type</translation>
     </message>
     <message>
@@ -2498,7 +2770,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Nom d&apos;usage</source>
+        <source>Nom d’usage</source>
         <translation>Used name</translation>
     </message>
     <message>
@@ -2529,7 +2801,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Code d&apos;admission AME</source>
+        <source>Code d’admission AME</source>
         <translation>AME admission code</translation>
     </message>
     <message>
@@ -2545,7 +2817,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Organisme d&apos;affiliation</source>
+        <source>Organisme d’affiliation</source>
         <translation>Health insurance body</translation>
     </message>
     <message>
@@ -2555,17 +2827,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+5"/>
-        <source>Place dans l&apos;établissement</source>
+        <source>Place dans l’établissement</source>
         <translation>Place in the establishment</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Besoin d&apos;un accompagnement sanitaire ou social</source>
+        <source>Besoin d’un accompagnement sanitaire ou social</source>
         <translation>Needs health or social support</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Consentement à la communication de l&apos;identité et des coordonnées à l&apos;organisme compétent</source>
+        <source>Consentement à la communication de l’identité et des coordonnées à l’organisme compétent</source>
         <translation>Consent to the identity and contact details being passed to the competent body</translation>
     </message>
     <message>
@@ -2595,7 +2867,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+17"/>
-        <source>Établissement de l&apos;infection</source>
+        <source>Établissement de l’infection</source>
         <translation>Establishment of infection</translation>
     </message>
     <message>
@@ -2616,7 +2888,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+10"/>
-        <source>Dépisté(e) lors d&apos;une campagne organisée par l&apos;ARS</source>
+        <source>Dépisté(e) lors d’une campagne organisée par l’ARS</source>
         <translation>Screened during a campaign organised by the ARS</translation>
     </message>
     <message>
@@ -2625,19 +2897,19 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Exposures</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="+85"/>
-        <source>Nom de l&apos;établissement</source>
+        <location filename="../../app/core/settings.py" line="+86"/>
+        <source>Nom de l’établissement</source>
         <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control). Set by the program itself (first-run wizard), not shown in the settings dialog.</extracomment>
         <translation>Establishment name</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>N° FINESS</source>
         <translation>FINESS no.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Adresse de l&apos;établissement</source>
+        <source>Adresse de l’établissement</source>
         <translation>Establishment address</translation>
     </message>
     <message>
@@ -2646,23 +2918,23 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Postal address, on one or more lines.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Fuseau horaire de l&apos;établissement</source>
+        <location line="+17"/>
+        <source>Fuseau horaire de l’établissement</source>
         <translation>Establishment time zone</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Europe/Paris, ou le fuseau d&apos;outre-mer (America/Cayenne, Indian/Reunion…).</source>
-        <translation>Europe/Paris, or the overseas time zone (America/Cayenne, Indian/Reunion…).</translation>
+        <location line="+2"/>
+        <source>Toutes les dates et heures affichées ou imprimées (fiches, liste, journal, suppressions) le sont dans ce fuseau.</source>
+        <translation>All dates and times shown or printed (records, list, log, deletions) are in this time zone.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Référent ou DPO à contacter</source>
         <translation>Référent or DPO to contact</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nom ou fonction (par exemple : Délégué à la protection des données).</source>
+        <source>Nom ou fonction (par exemple&#xa0;: Délégué à la protection des données).</source>
         <translation>Name or role (for example: Data protection officer).</translation>
     </message>
     <message>
@@ -2677,12 +2949,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+9"/>
-        <source>Logo de l&apos;établissement (facultatif)</source>
+        <source>Logo de l’établissement (facultatif)</source>
         <translation>Establishment logo (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Image PNG, JPEG ou SVG imprimée sur l&apos;affiche et la notice d&apos;information.</source>
+        <source>Image PNG, JPEG ou SVG imprimée sur l’affiche et la notice d’information.</source>
         <translation>PNG, JPEG or SVG image printed on the information poster and leaflet.</translation>
     </message>
     <message>
@@ -2717,7 +2989,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Vide : autorités du système. Sinon seules celles du fichier sont reconnues (proxy de l&apos;hôpital, service central de démonstration).</source>
+        <source>Vide&#xa0;: autorités du système. Sinon seules celles du fichier sont reconnues (proxy de l’hôpital, service central de démonstration).</source>
         <translation>Empty: system authorities. Otherwise only those in the file are trusted (hospital proxy, demonstration central service).</translation>
     </message>
     <message>
@@ -2732,7 +3004,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Supprime la fiche quelques jours après l&apos;accusé de réception du service central, si c&apos;est plus tôt que la durée de conservation.</source>
+        <source>Supprime la fiche quelques jours après l’accusé de réception du service central, si c’est plus tôt que la durée de conservation.</source>
         <translation>Deletes the record a few days after the central service&apos;s acknowledgement, if that comes before the retention period.</translation>
     </message>
     <message>
@@ -2742,7 +3014,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>0 : suppression dès l&apos;accusé de réception.</source>
+        <source>0&#xa0;: suppression dès l’accusé de réception.</source>
         <translation>0: deletion as soon as acknowledged.</translation>
     </message>
     <message>
@@ -2752,7 +3024,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Un bandeau signale les fiches non transmises dont la suppression approche : elles seront supprimées quand même.</source>
+        <source>Un bandeau signale les fiches non transmises dont la suppression approche&#xa0;: elles seront supprimées quand même.</source>
         <translation>A banner shows the records not yet transmitted whose deletion is near: they will be deleted anyway.</translation>
     </message>
     <message>
@@ -2763,7 +3035,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Sur un poste partagé, l&apos;écran se masque après ce délai sans clavier ni souris.</source>
+        <source>Sur un poste partagé, l’écran se masque après ce délai sans clavier ni souris.</source>
         <translation>On a shared workstation, the screen is hidden after this time without keyboard or mouse activity.</translation>
     </message>
     <message>
@@ -2783,7 +3055,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Choisi à la mise en service : le poste ne contient que des données fictives et l&apos;affiche en permanence. Pour passer en service réel : « Oublier ce poste ».</source>
+        <source>Choisi à la mise en service&#xa0;: le poste ne contient que des données fictives et l’affiche en permanence. Pour passer en service réel&#xa0;: «&#x202f;Oublier ce poste&#x202f;».</source>
         <translation>Chosen at set-up: the workstation holds fictitious data only and says so at all times. To switch to real service: &quot;Forget this workstation&quot;.</translation>
     </message>
     <message>
@@ -2793,7 +3065,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location filename="../../app/core/validation.py" line="+94"/>
-        <source>{field} : à renseigner.</source>
+        <source>{field}&#xa0;: à renseigner.</source>
         <extracomment>A contact counts only within 14 days before the patient zéro&apos;s diagnosis. Unicode category Cc: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F).</extracomment>
         <translation>{field}: required.</translation>
     </message>
@@ -2809,27 +3081,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>{field} : la date du {date} est dans le futur.</source>
+        <source>{field}&#xa0;: la date du {date} est dans le futur.</source>
         <translation>{field}: the date {date} is in the future.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Date de naissance peu plausible ({date} : plus de {years} ans).</source>
+        <source>Date de naissance peu plausible ({date}&#xa0;: plus de {years} ans).</source>
         <translation>Implausible date of birth ({date}: over {years} years ago).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Personne mineure : indiquez son représentant légal (nom, lien, téléphone).</source>
+        <source>Personne mineure&#xa0;: indiquez son représentant légal (nom, lien, téléphone).</source>
         <translation>Minor: enter their legal representative (name, relationship, phone).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Adresse e-mail invalide « {text} ».</source>
+        <source>Adresse e-mail invalide «&#x202f;{text}&#x202f;».</source>
         <translation>Invalid email address “{text}”.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Un NIR et un code d&apos;admission AME sont tous deux saisis : un seul suffit.</source>
+        <source>Un NIR et un code d’admission AME sont tous deux saisis&#xa0;: un seul suffit.</source>
         <translation>Both an NIR and an AME admission code are entered: one is enough.</translation>
     </message>
     <message>
@@ -2844,7 +3116,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Code INSEE inconnu « {code} » ({kind}).</source>
+        <source>Code INSEE inconnu «&#x202f;{code}&#x202f;» ({kind}).</source>
         <translation>Unknown INSEE code “{code}” ({kind}).</translation>
     </message>
     <message>
@@ -2854,17 +3126,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Indiquez la date de retour en France après le séjour à l&apos;étranger.</source>
+        <source>Indiquez la date de retour en France après le séjour à l’étranger.</source>
         <translation>Enter the date of return to France after the stay abroad.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Le type d&apos;hébergement ne s&apos;applique qu&apos;aux structures ou lieux d&apos;hébergement collectif.</source>
+        <source>Le type d’hébergement ne s’applique qu’aux structures ou lieux d’hébergement collectif.</source>
         <translation>The accommodation type applies only to collective accommodation facilities or places.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Précisez le type d&apos;hébergement collectif.</source>
+        <source>Précisez le type d’hébergement collectif.</source>
         <translation>Specify the type of collective accommodation.</translation>
     </message>
     <message>
@@ -2874,7 +3146,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Des raisons de quarantaine sont indiquées pour une personne qui n&apos;était pas en quarantaine.</source>
+        <source>Des raisons de quarantaine sont indiquées pour une personne qui n’était pas en quarantaine.</source>
         <translation>Reasons for quarantine are given for a person who was not in quarantine.</translation>
     </message>
     <message>
@@ -2884,27 +3156,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Indiquez la date des premiers symptômes ou cochez « asymptomatique ».</source>
+        <source>Indiquez la date des premiers symptômes ou cochez «&#x202f;asymptomatique&#x202f;».</source>
         <translation>Enter the date of first symptoms or tick “asymptomatic”.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Le résultat de l&apos;examen n&apos;est pas positif.</source>
+        <source>Le résultat de l’examen n’est pas positif.</source>
         <translation>The test result is not positive.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{field} : la date du {date} précède la date de naissance.</source>
+        <source>{field}&#xa0;: la date du {date} précède la date de naissance.</source>
         <translation>{field}: the date {date} is before the date of birth.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Une date de début des symptômes est saisie alors que la personne n&apos;a pas de symptômes.</source>
+        <source>Une date de début des symptômes est saisie alors que la personne n’a pas de symptômes.</source>
         <translation>A symptom onset date is entered although the person has no symptoms.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Recueillez le choix de la personne : son identité peut-elle être communiquée à ses contacts (oui ou non) ?</source>
+        <source>Recueillez le choix de la personne&#xa0;: son identité peut-elle être communiquée à ses contacts (oui ou non)&#x202f;?</source>
         <translation>Ask for the person&apos;s choice: may their identity be given to their contacts (yes or no)?</translation>
     </message>
     <message>
@@ -2949,7 +3221,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Précisez l&apos;autre circonstance.</source>
+        <source>Précisez l’autre circonstance.</source>
         <translation>Specify the other circumstance.</translation>
     </message>
     <message>
@@ -3012,6 +3284,52 @@ Give this reference to the IT staff: the technical report (with no personal data
         <source>configurer la synchronisation</source>
         <translation>configure synchronisation</translation>
     </message>
+    <message>
+        <location filename="../../app/core/timefmt.py" line="+25"/>
+        <source>France métropolitaine et Corse (Europe/Paris)</source>
+        <extracomment>The zones an establishment may choose: (IANA name, French label).</extracomment>
+        <translation>Metropolitan France and Corsica (Europe/Paris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guadeloupe, Martinique</source>
+        <translation>Guadeloupe, Martinique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guyane</source>
+        <translation>French Guiana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La Réunion</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mayotte</source>
+        <translation>Mayotte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saint-Pierre-et-Miquelon</source>
+        <translation>Saint Pierre and Miquelon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polynésie française</source>
+        <translation>French Polynesia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouvelle-Calédonie</source>
+        <translation>New Caledonia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wallis-et-Futuna</source>
+        <translation>Wallis and Futuna</translation>
+    </message>
 </context>
 <context>
     <name>db</name>
@@ -3022,32 +3340,32 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+19"/>
-        <source>La clé de chiffrement trouvée ne correspond pas à la base de données : la base n&apos;a pas été modifiée. Si la clé du trousseau a été remplacée, restaurez-la avec « tracing-desk recover » et votre code de récupération.</source>
+        <source>La clé de chiffrement trouvée ne correspond pas à la base de données&#xa0;: la base n’a pas été modifiée. Si la clé du trousseau a été remplacée, restaurez-la avec «&#x202f;tracing-desk recover&#x202f;» et votre code de récupération.</source>
         <translation>The encryption key found does not match the database: the database has not been changed. If the keyring key has been replaced, restore it with “tracing-desk recover” and your recovery code.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Phrase secrète incorrecte, ou fichier de base de données endommagé : la base n&apos;a pas été modifiée. Vérifiez la phrase secrète (majuscules, accents) et réessayez ; si elle est perdue, utilisez « tracing-desk recover » avec votre code de récupération.</source>
+        <source>Phrase secrète incorrecte, ou fichier de base de données endommagé&#xa0;: la base n’a pas été modifiée. Vérifiez la phrase secrète (majuscules, accents) et réessayez&#x202f;; si elle est perdue, utilisez «&#x202f;tracing-desk recover&#x202f;» avec votre code de récupération.</source>
         <translation>Incorrect passphrase, or damaged database file: the database has not been changed. Check the passphrase (capitals, accents) and try again; if it is lost, use “tracing-desk recover” with your recovery code.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Le fichier de base de données a été modifié ou endommagé (la clé est correcte mais le contenu ne se déchiffre pas). Rien n&apos;a été effacé ni remplacé. Ne supprimez pas le fichier : contactez le service informatique, qui pourra repartir d&apos;une sauvegarde du dossier de données.</source>
+        <source>Le fichier de base de données a été modifié ou endommagé (la clé est correcte mais le contenu ne se déchiffre pas). Rien n’a été effacé ni remplacé. Ne supprimez pas le fichier&#xa0;: contactez le service informatique, qui pourra repartir d’une sauvegarde du dossier de données.</source>
         <translation>The database file has been modified or damaged (the key is correct but the content cannot be decrypted). Nothing has been erased or replaced. Do not delete the file: contact the IT department, who can restore from a backup of the data folder.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Cette base de données a été créée ou mise à jour par une version plus récente de Tracing Desk. Installez la version la plus récente du programme ; la base n&apos;a pas été modifiée.</source>
+        <source>Cette base de données a été créée ou mise à jour par une version plus récente de Tracing Desk. Installez la version la plus récente du programme&#x202f;; la base n’a pas été modifiée.</source>
         <translation>This database was created or updated by a newer version of Tracing Desk. Install the latest version of the program; the database has not been changed.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Le disque est plein : l&apos;enregistrement n&apos;a pas été fait (rien n&apos;a été perdu de ce qui était déjà enregistré). Libérez de la place ou contactez le service informatique, puis réessayez.</source>
+        <source>Le disque est plein&#xa0;: l’enregistrement n’a pas été fait (rien n’a été perdu de ce qui était déjà enregistré). Libérez de la place ou contactez le service informatique, puis réessayez.</source>
         <translation>The disk is full: the record was not saved (nothing already saved has been lost). Free up some space or contact the IT department, then try again.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>La base de données est occupée par une autre fenêtre ou une tâche en cours. Attendez quelques secondes puis réessayez ; si cela persiste, fermez les autres instances de Tracing Desk.</source>
+        <source>La base de données est occupée par une autre fenêtre ou une tâche en cours. Attendez quelques secondes puis réessayez&#x202f;; si cela persiste, fermez les autres instances de Tracing Desk.</source>
         <translation>The database is in use by another window or a running task. Wait a few seconds and try again; if this persists, close the other instances of Tracing Desk.</translation>
     </message>
     <message>
@@ -3057,7 +3375,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+9"/>
-        <source>Erreur de lecture ou d&apos;écriture sur le disque. L&apos;opération n&apos;a pas été faite. Vérifiez le disque ou le partage réseau, puis réessayez ; si cela persiste, contactez le service informatique.</source>
+        <source>Erreur de lecture ou d’écriture sur le disque. L’opération n’a pas été faite. Vérifiez le disque ou le partage réseau, puis réessayez&#x202f;; si cela persiste, contactez le service informatique.</source>
         <translation>Disk read or write error. The operation was not carried out. Check the disk or network share, then try again; if this persists, contact the IT department.</translation>
     </message>
     <message>
@@ -3067,53 +3385,58 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+9"/>
-        <source>Le fichier n&apos;utilise pas le chiffrement attendu (SQLCipher 4, PBKDF2-HMAC-SHA512, HMAC-SHA512, en-tête chiffré). Il n&apos;a pas été créé par cette version de Tracing Desk ; il n&apos;a pas été modifié. Contactez le service informatique.</source>
+        <source>Le fichier n’utilise pas le chiffrement attendu (SQLCipher 4, PBKDF2-HMAC-SHA512, HMAC-SHA512, en-tête chiffré). Il n’a pas été créé par cette version de Tracing Desk&#x202f;; il n’a pas été modifié. Contactez le service informatique.</source>
         <translation>The file does not use the expected encryption (SQLCipher 4, PBKDF2-HMAC-SHA512, HMAC-SHA512, encrypted header). It was not created by this version of Tracing Desk; it has not been changed. Contact the IT department.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Aucun trousseau sécurisé du système n&apos;est disponible (ou le trousseau trouvé enregistre les secrets en clair) : la clé de la base ne peut pas y être conservée. Utilisez le mode phrase secrète (« tracing-desk init --passphrase ») ou demandez au service informatique d&apos;activer le trousseau du système.</source>
+        <source>Aucun trousseau sécurisé du système n’est disponible (ou le trousseau trouvé enregistre les secrets en clair)&#xa0;: la clé de la base ne peut pas y être conservée. Utilisez le mode phrase secrète («&#x202f;tracing-desk init --passphrase&#x202f;») ou demandez au service informatique d’activer le trousseau du système.</source>
         <translation>No secure system keyring is available (or the keyring found stores secrets in plain text): the database key cannot be kept there. Use passphrase mode (“tracing-desk init --passphrase”) or ask the IT department to enable the system keyring.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Le trousseau du système n&apos;a pas répondu ou a refusé l&apos;accès (verrouillé ?). Déverrouillez votre session ou le trousseau, puis réessayez.</source>
+        <source>Le trousseau du système n’a pas répondu ou a refusé l’accès (verrouillé&#x202f;?). Déverrouillez votre session ou le trousseau, puis réessayez.</source>
         <translation>The system keyring did not respond or refused access (locked?). Unlock your session or the keyring, then try again.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>La base de données existe mais sa clé est absente du trousseau de cet utilisateur (profil réinitialisé, autre poste ?). La base n&apos;a pas été modifiée. Utilisez « tracing-desk recover » avec votre code de récupération.</source>
+        <source>La base de données existe mais sa clé est absente du trousseau de cet utilisateur (profil réinitialisé, autre poste&#x202f;?). La base n’a pas été modifiée. Utilisez «&#x202f;tracing-desk recover&#x202f;» avec votre code de récupération.</source>
         <translation>The database exists but its key is missing from this user&apos;s keyring (profile reset, another workstation?). The database has not been changed. Use “tracing-desk recover” with your recovery code.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Aucune base de données n&apos;existe encore dans ce dossier de données. Créez-la avec « tracing-desk init », ou vérifiez le dossier choisi.</source>
+        <source>Aucune base de données n’existe encore dans ce dossier de données. Créez-la avec «&#x202f;tracing-desk init&#x202f;», ou vérifiez le dossier choisi.</source>
         <translation>No database exists in this data folder yet. Create it with “tracing-desk init”, or check the folder chosen.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Une base de données existe déjà dans ce dossier : elle n&apos;a pas été remplacée. Pour repartir de zéro, le service informatique doit d&apos;abord la déplacer.</source>
+        <source>Une base de données existe déjà dans ce dossier&#xa0;: elle n’a pas été remplacée. Pour repartir de zéro, le service informatique doit d’abord la déplacer.</source>
         <translation>A database already exists in this folder: it has not been replaced. To start from scratch, the IT department must first move it.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Ce code de récupération ne correspond pas à cette base de données. Vérifiez la saisie (32 caractères, les tirets et espaces sont facultatifs) et qu&apos;il s&apos;agit bien du code imprimé pour ce poste.</source>
+        <source>Ce code de récupération ne correspond pas à cette base de données. Vérifiez la saisie (32 caractères, les tirets et espaces sont facultatifs) et qu’il s’agit bien du code imprimé pour ce poste.</source>
         <translation>This recovery code does not match this database. Check what you typed (32 characters, hyphens and spaces are optional) and that it is the code printed for this workstation.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Le fichier de récupération (tracing.db.recovery) est absent ou illisible : la clé ne peut pas être restaurée avec le code. Contactez le service informatique.</source>
+        <source>Le fichier de récupération (tracing.db.recovery) est absent ou illisible&#xa0;: la clé ne peut pas être restaurée avec le code. Contactez le service informatique.</source>
         <translation>The recovery file (tracing.db.recovery) is missing or unreadable: the key cannot be restored with the code. Contact the IT department.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Cette base est protégée par une phrase secrète : saisissez-la (ou définissez TRACING_DESK_PASSPHRASE pour les scripts).</source>
+        <source>Cette base est protégée par une phrase secrète&#xa0;: saisissez-la (ou définissez TRACING_DESK_PASSPHRASE pour les scripts).</source>
         <translation>This database is protected by a passphrase: enter it (or set TRACING_DESK_PASSPHRASE for scripts).</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Phrase secrète trop courte : choisissez au moins 12 caractères, par exemple plusieurs mots.</source>
+        <source>Phrase secrète trop courte&#xa0;: choisissez au moins 12 caractères, par exemple plusieurs mots.</source>
         <translation>Passphrase too short: choose at least 12 characters, for example several words.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Modification refusée&#xa0;: la base de données est ouverte en lecture seule (vérification d’intégrité échouée ou données manquantes). Consultation et export restent possibles&#x202f;; prévenez le référent.</source>
+        <translation>Change refused: the database is open read-only (integrity check failed or data missing). Viewing and export remain possible; inform the référent.</translation>
     </message>
     <message>
         <location filename="../../app/db/accounts.py" line="+79"/>
@@ -3122,17 +3445,17 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location filename="../../app/db/permissions.py" line="+36"/>
-        <source>Action réservée au référent : votre compte ne permet pas de la faire.</source>
+        <source>Action réservée au référent&#xa0;: votre compte ne permet pas de la faire.</source>
         <translation>Action reserved for the référent: your account does not allow it.</translation>
     </message>
     <message>
         <location filename="../../app/db/repositories.py" line="+52"/>
-        <source>Cette fiche n&apos;existe plus : elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
+        <source>Cette fiche n’existe plus&#xa0;: elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
         <translation>This record no longer exists: it has been deleted (retention period reached, or deleted from another workstation or another tab).</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Cette fiche a été modifiée entre-temps (autre onglet ou autre poste) : rechargez-la avant d&apos;enregistrer.</source>
+        <source>Cette fiche a été modifiée entre-temps (autre onglet ou autre poste)&#xa0;: rechargez-la avant d’enregistrer.</source>
         <translation>This record has been modified in the meantime (another tab or another workstation): reload it before saving.</translation>
     </message>
     <message>
@@ -3155,17 +3478,41 @@ Give this reference to the IT staff: the technical report (with no personal data
         <source>Le patient zéro lié à cette personne contact n’existe plus (supprimé, ou arrivé à échéance de conservation)&#xa0;: retirez cette exposition, puis enregistrez. Votre saisie est conservée.</source>
         <translation>The patient zero linked to this contact no longer exists (deleted, or past the retention deadline): remove this exposure, then save. What you typed is kept.</translation>
     </message>
+    <message>
+        <location filename="../../app/db/watermark.py" line="+74"/>
+        <source>Des données enregistrées manquent dans la base. Entrées du journal disparues depuis le dernier état connu&#xa0;: {missing} (fichier -wal perdu ou endommagé, ou ancienne copie de la base remise en place). La base est ouverte en lecture seule&#xa0;: consultation et export restent possibles, les modifications sont refusées. Prévenez le référent&#x202f;; s’il s’agit d’une restauration voulue, il l’accepte avec «&#x202f;tracing-desk accept-restore --user IDENTIFIANT&#x202f;».</source>
+        <translation>Data recorded in the database is missing. Journal entries lost since the last known state: {missing} (the -wal file lost or damaged, or an older copy of the database put back). The database is open read-only: viewing and export remain possible, changes are refused. Tell the référent; if this is a deliberate restore, they accept it with &quot;tracing-desk accept-restore --user LOGIN&quot;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le journal de la base ne prolonge plus son dernier état connu&#xa0;: une autre copie de la base a été remise en place. La base est ouverte en lecture seule&#xa0;: consultation et export restent possibles, les modifications sont refusées. Prévenez le référent&#x202f;; s’il s’agit d’une restauration voulue, il l’accepte avec «&#x202f;tracing-desk accept-restore --user IDENTIFIANT&#x202f;».</source>
+        <translation>The database log no longer continues from its last known state: another copy of the database has been put back. The database is open read-only: viewing and export remain possible, changes are refused. Inform the référent; if this is an intended restore, they accept it with “tracing-desk accept-restore --user USERNAME”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le repère d’état de la base (tracing.db.mark) a été modifié ou ne correspond pas à sa clé&#xa0;: un retour en arrière des données ne peut pas être exclu. La base est ouverte en lecture seule&#xa0;: consultation et export restent possibles, les modifications sont refusées. Prévenez le référent, qui vérifie la base puis l’accepte avec «&#x202f;tracing-desk accept-restore --user IDENTIFIANT&#x202f;».</source>
+        <translation>The database state marker (tracing.db.mark) has been modified or does not match its key: a rollback of the data cannot be ruled out. The database is open read-only: viewing and export remain possible, changes are refused. Inform the référent, who checks the database and then accepts it with “tracing-desk accept-restore --user USERNAME”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Modification refusée, rien n’a été enregistré.</source>
+        <translation>Change refused, nothing has been saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La vérification d’intégrité de la base a échoué&#xa0;: elle est ouverte en lecture seule (consultation et export possibles, modifications refusées) jusqu’à sa réparation par le référent&#xa0;: export, recréation de la base, import (voir le guide d’administration).</source>
+        <translation>The database integrity check failed: it is open read-only (viewing and export possible, changes refused) until the référent repairs it: export, re-creation of the database, import (see the administrator&apos;s guide).</translation>
+    </message>
+    <message>
+        <location line="+383"/>
+        <source>Aucun retour en arrière ni repère modifié n’a été constaté sur cette base&#xa0;: il n’y a rien à accepter.</source>
+        <translation>No rollback or modified marker has been found on this database: there is nothing to accept.</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../app/ui/forms/common.py" line="+64"/>
-        <source>Identité (a)</source>
-        <extracomment>Suggestions for the organisme d&apos;affiliation (c); free text stays possible.</extracomment>
-        <translation>Identity (a)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../app/ui/forms/common.py" line="+74"/>
         <source>15 caractères, clé comprise</source>
         <translation>15 characters, including the key</translation>
     </message>
@@ -3175,24 +3522,31 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Legal representative (minor or protected adult)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Coordonnées (b) et organisme d&apos;affiliation (c)</source>
-        <translation>Contact details (b) and health insurance body (c)</translation>
+        <location line="-18"/>
+        <source>Identité</source>
+        <extracomment>Suggestions for the organisme d&apos;affiliation (c); free text stays possible.</extracomment>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Coordonnées et organisme d’affiliation</source>
+        <translation>Contact details and health insurance body</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/forms/lists.py" line="+313"/>
+        <location filename="../../app/ui/forms/lists.py" line="+311"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../app/ui/forms/lists.py" line="+8"/>
         <source>France si vide</source>
         <translation>France if empty</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Place dans l&apos;établissement</source>
+        <source>Place dans l’établissement</source>
         <translation>Place in the establishment</translation>
     </message>
     <message>
@@ -3202,13 +3556,13 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+25"/>
-        <source>Informé(e) aujourd&apos;hui, par moi</source>
+        <source>Informé(e) aujourd’hui, par moi</source>
         <translation>Informed today, by me</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Lieux, structures et rassemblements des 14 derniers jours (j, k, l)</source>
-        <translation>Places, facilities and gatherings in the last 14 days (j, k, l)</translation>
+        <location line="+24"/>
+        <source>Lieux, structures et rassemblements des 14 derniers jours</source>
+        <translation>Places, facilities and gatherings in the last 14 days</translation>
     </message>
     <message>
         <location filename="../../app/ui/forms/consent.py" line="+26"/>
@@ -3217,7 +3571,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+5"/>
-        <source>Identité communicable aux contacts : oui</source>
+        <source>Identité communicable aux contacts&#xa0;: oui</source>
         <translation>Identity may be given to contacts: yes</translation>
     </message>
     <message>
@@ -3227,38 +3581,38 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Choix non recueilli : identité non communicable</source>
+        <source>Choix non recueilli&#xa0;: identité non communicable</source>
         <translation>Choice not collected: identity not to be disclosed</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Choix à recueillir : identité non communicable</source>
+        <source>Choix à recueillir&#xa0;: identité non communicable</source>
         <translation>Choice to be collected: identity not to be disclosed</translation>
     </message>
     <message>
         <location line="+28"/>
-        <source>Droits : une personne infectée ne peut pas s&apos;opposer au traitement (elle reste libre de nommer ou non ses contacts) ; toute personne peut s&apos;opposer à la réutilisation de ses données pour la recherche auprès de sa caisse d&apos;assurance maladie.</source>
+        <source>Droits&#xa0;: une personne infectée ne peut pas s’opposer au traitement (elle reste libre de nommer ou non ses contacts)&#x202f;; toute personne peut s’opposer à la réutilisation de ses données pour la recherche auprès de sa caisse d’assurance maladie.</source>
         <translation>Rights: an infected person cannot object to the processing (they remain free to name their contacts or not); anyone can object to the reuse of their data for research by contacting their health insurance fund.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/contact.py" line="+36"/>
-        <source>Exposition aux patients zéro (e)</source>
-        <translation>Exposure to patients zero (e)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Place dans l&apos;établissement et symptômes</source>
+        <location filename="../../app/ui/forms/contact.py" line="+41"/>
+        <source>Place dans l’établissement et symptômes</source>
         <translation>Place in the establishment and symptoms</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Accompagnement (h)</source>
-        <translation>Support (h)</translation>
+        <location line="-5"/>
+        <source>Exposition aux patients zéro</source>
+        <translation>Exposure to patients zero</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accompagnement</source>
+        <translation>Support</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Médecin traitant (d)</source>
-        <translation>General practitioner (d)</translation>
+        <source>Médecin traitant</source>
+        <translation>Regular doctor (GP)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3268,7 +3622,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="-59"/>
-        <source>Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.</source>
+        <source>Crée une fiche patient zéro pour cette personne&#x202f;; la fiche contact est conservée.</source>
         <translation>Creates a patient zero record for this person; the contact record is kept.</translation>
     </message>
     <message>
@@ -3278,7 +3632,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+30"/>
-        <source>Créer une fiche patient zéro pour cette personne (identité, coordonnées, lieux et structures repris) ? La fiche contact est conservée avec ses expositions.</source>
+        <source>Créer une fiche patient zéro pour cette personne (identité, coordonnées, lieux et structures repris)&#x202f;? La fiche contact est conservée avec ses expositions.</source>
         <translation>Create a patient zero record for this person (identity, contact details, places and facilities copied)? The contact record is kept with its exposures.</translation>
     </message>
     <message>
@@ -3288,12 +3642,12 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location filename="../../app/ui/forms/exposition.py" line="+40"/>
-        <source>Patient zéro : {name}</source>
+        <source>Patient zéro&#xa0;: {name}</source>
         <translation>Patient zero: {name}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Patient zéro : {hidden} (réf. {ref})</source>
+        <source>Patient zéro&#xa0;: {hidden} (réf. {ref})</source>
         <translation>Patient zero: {hidden} (ref. {ref})</translation>
     </message>
     <message>
@@ -3313,11 +3667,11 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+20"/>
-        <source>Suggestion du programme : {risk}</source>
+        <source>Suggestion du programme&#xa0;: {risk}</source>
         <translation>Program&apos;s suggestion: {risk}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>Lier à un patient zéro…</source>
         <translation>Link to a patient zero…</translation>
     </message>
@@ -3327,9 +3681,10 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>No patient zero linked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+210"/>
-        <location filename="../../app/ui/forms/workspace.py" line="+91"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+227"/>
+        <location filename="../../app/ui/forms/workspace.py" line="+93"/>
         <source>&amp;Enregistrer</source>
+        <extracomment>A read-only fiche&apos;s fields: one look for every kind of field (grey, text kept legible). « Enregistrer » was refused: its list of errors follows the typing. Fields the user changed; a new form&apos;s other fields show no error before a save or validation attempt (nothing typed is not a mistake). Buttons that change the record (shown only while it may be edited).</extracomment>
         <translation>&amp;Save</translation>
     </message>
     <message>
@@ -3365,7 +3720,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Clôturer la fiche : le traçage est terminé</source>
+        <source>Clôturer la fiche&#xa0;: le traçage est terminé</source>
         <translation>Close the record: tracing is finished</translation>
     </message>
     <message>
@@ -3384,13 +3739,13 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Show the saved version and carry over the fields you have changed</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).</source>
+        <location line="+81"/>
+        <source>Saisie non enregistrée du {when} restaurée&#xa0;: vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation>Unsaved entry from {when} restored: check it, then save (Ctrl+S).</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Attention : la fiche a été modifiée depuis cette saisie.</source>
+        <source>Attention&#xa0;: la fiche a été modifiée depuis cette saisie.</source>
         <translation>Warning: the record has been modified since this entry.</translation>
     </message>
     <message>
@@ -3400,18 +3755,18 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source> — modifications non enregistrées</source>
         <translation> — unsaved changes</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Fiche {state} : lecture seule. « Rouvrir » pour la corriger.</source>
+        <location line="-42"/>
+        <source>Fiche {state}&#xa0;: lecture seule. «&#x202f;Rouvrir&#x202f;» pour la corriger.</source>
         <translation>Record {state}: read-only. “Reopen” to correct it.</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
-        <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
+        <location line="+96"/>
+        <source>Validation impossible&#xa0;: %n élément(s) à compléter ou corriger</source>
         <translation>
             <numerusform>Cannot validate: %n item to complete or correct</numerusform>
             <numerusform>Cannot validate: %n items to complete or correct</numerusform>
@@ -3419,7 +3774,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>Prête à valider ; à vérifier :</source>
+        <source>Prête à valider&#x202f;; à vérifier&#xa0;:</source>
         <translation>Ready to validate; to check:</translation>
     </message>
     <message>
@@ -3437,37 +3792,37 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+27"/>
-        <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion) : votre saisie n&apos;a pas été enregistrée. Elle reste affichée et conservée en brouillon. « Recharger la fiche » affiche la version enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les puis enregistrez.</source>
+        <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion)&#xa0;: votre saisie n’a pas été enregistrée. Elle reste affichée et conservée en brouillon. «&#x202f;Recharger la fiche&#x202f;» affiche la version enregistrée et y reporte les champs que vous avez modifiés&#x202f;; vérifiez-les puis enregistrez.</source>
         <translation>This record has been modified in the meantime (another tab, another workstation or a promotion): your entry has not been saved. It stays on screen and is kept as a draft. “Reload the record” shows the saved version and carries over the fields you have changed; check them, then save.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Enregistrement refusé : fiche modifiée entre-temps.</source>
+        <source>Enregistrement refusé&#xa0;: fiche modifiée entre-temps.</source>
         <translation>Save refused: record modified in the meantime.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Cette fiche n&apos;existe plus : elle a été supprimée pendant que vous la modifiiez (échéance de conservation atteinte, ou suppression depuis un autre poste). Votre saisie n&apos;a pas été enregistrée ; elle reste affichée dans cet onglet et conservée en brouillon au plus jusqu&apos;à l&apos;échéance de conservation de la fiche.</source>
+        <source>Cette fiche n’existe plus&#xa0;: elle a été supprimée pendant que vous la modifiiez (échéance de conservation atteinte, ou suppression depuis un autre poste). Votre saisie n’a pas été enregistrée&#x202f;; elle reste affichée dans cet onglet et conservée en brouillon au plus jusqu’à l’échéance de conservation de la fiche.</source>
         <translation>This record no longer exists: it was deleted while you were editing it (retention period reached, or deleted from another workstation). Your entry has not been saved; it stays on screen in this tab and is kept as a draft at most until the record&apos;s retention deadline.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Enregistrement refusé : la fiche n&apos;existe plus.</source>
+        <source>Enregistrement refusé&#xa0;: la fiche n’existe plus.</source>
         <translation>Save refused: the record no longer exists.</translation>
     </message>
     <message>
         <location line="+20"/>
-        <source>Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.</source>
+        <source>Fiche rechargée&#xa0;: elle est maintenant «&#x202f;{state}&#x202f;». Votre saisie y sera reportée si vous la rouvrez («&#x202f;Rouvrir&#x202f;»)&#x202f;; elle reste dans votre brouillon.</source>
         <translation>Record reloaded: it is now “{state}”. Your entry will be carried over if you reopen it (“Reopen”); it stays in your draft.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).</source>
+        <source>Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre saisie&#xa0;: {fields}. Vérifiez-les puis enregistrez (Ctrl+S).</source>
         <translation>Record reloaded. Changed on both sides, these fields keep your entry: {fields}. Check them, then save (Ctrl+S).</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Fiche rechargée avec votre saisie reportée : vérifiez-la puis enregistrez (Ctrl+S).</source>
+        <source>Fiche rechargée avec votre saisie reportée&#xa0;: vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation>Record reloaded with your entry carried over: check it, then save (Ctrl+S).</translation>
     </message>
     <message>
@@ -3477,19 +3832,34 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+40"/>
+        <source>Brouillon non enregistré&#xa0;: base en lecture seule</source>
+        <translation>Draft not saved: read-only database</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Brouillon enregistré automatiquement à {time}</source>
         <translation>Draft saved automatically at {time}</translation>
     </message>
+    <message>
+        <location line="+157"/>
+        <source>Ne pas enregistrer</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>«&#x202f;{button}&#x202f;» abandonne la saisie (le brouillon est supprimé).</source>
+        <translation>“{button}” discards what you typed (the draft is deleted).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
-        <source>Enregistrement impossible : %n erreur(s) à corriger</source>
+        <location line="-389"/>
+        <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
         <translation>
             <numerusform>Cannot save: %n error to correct</numerusform>
             <numerusform>Cannot save: %n errors to correct</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+318"/>
         <source>Fiche enregistrée à {time} ({state}).</source>
         <translation>Record saved at {time} ({state}).</translation>
     </message>
@@ -3505,7 +3875,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+2"/>
-        <source>Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}.</source>
+        <source>Doublon possible&#xa0;: une fiche {kind} ({state}, créée le {created}) a {reason}.</source>
         <translation>Possible duplicate: a {kind} record ({state}, created on {created}) has {reason}.</translation>
     </message>
     <message numerus="yes">
@@ -3523,32 +3893,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+1"/>
-        <source>Enregistrer les modifications de cette fiche avant de la fermer ?</source>
+        <source>Enregistrer les modifications de cette fiche avant de la fermer&#x202f;?</source>
         <translation>Save the changes to this record before closing it?</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>« Ne pas enregistrer » abandonne la saisie (le brouillon est supprimé).</source>
-        <translation>Closing without saving discards the entry (the draft is deleted).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/forms/fields.py" line="+305"/>
-        <location filename="../../app/ui/forms/patient_zero.py" line="+118"/>
+        <location filename="../../app/ui/forms/fields.py" line="+312"/>
+        <location filename="../../app/ui/forms/patient_zero.py" line="+120"/>
         <source>jj/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>{field} : date non reconnue « {text} » (jj/mm/aaaa).</source>
+        <source>{field}&#xa0;: date non reconnue «&#x202f;{text}&#x202f;» (jj/mm/aaaa).</source>
         <translation>{field}: date not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>06 12 34 56 78 ; +44 …</source>
+        <source>06 12 34 56 78&#x202f;; +44 …</source>
         <translation>06 12 34 56 78 ; +44 …</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+158"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
@@ -3573,13 +3938,13 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Representative&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/lists.py" line="-109"/>
+        <location filename="../../app/ui/forms/lists.py" line="-122"/>
         <source>Retirer</source>
         <extracomment>Territory codes of Babel that are not countries, and French territories (j lists them apart).</extracomment>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Lieu de séjour</source>
         <translation>Place of stay</translation>
     </message>
@@ -3599,12 +3964,12 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Facility attended</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>Rassemblement</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Aucun.</source>
         <translation>None.</translation>
     </message>
@@ -3624,24 +3989,24 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Add a gathering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/patient_zero.py" line="-33"/>
+        <location filename="../../app/ui/forms/patient_zero.py" line="-35"/>
         <source>Personnes contact liées</source>
         <translation>Linked contact persons</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+35"/>
+        <location line="-35"/>
+        <location line="+37"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Dernier contact</source>
         <translation>Last contact</translation>
     </message>
@@ -3661,7 +4026,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Other patients zero</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Ajouter le contact</source>
         <translation>Add the contact</translation>
     </message>
@@ -3687,11 +4052,26 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+11"/>
-        <source>Saisie rapide d&apos;une personne contact (Ctrl+Maj+N, Entrée pour ajouter) :</source>
-        <translation>Quick entry of a contact person (Ctrl+Shift+N, Enter to add):</translation>
+        <source>Saisie rapide d’une personne contact (Entrée pour ajouter&#x202f;; fiche complète liée à ce patient zéro&#xa0;: Ctrl+Maj+N)&#xa0;:</source>
+        <translation>Quick entry of a contact person (Enter to add; full record linked to this patient zero: Ctrl+Shift+N):</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Établissement de l’infection</source>
+        <translation>Establishment of infection</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Quarantaine, contacts et dépistage</source>
+        <translation>Quarantine, contacts and testing</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Médecin à l’origine de l’inscription</source>
+        <translation>Doctor who initiated the registration</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="-109"/>
         <source>%n autre(s)</source>
         <translation>
             <numerusform>%n other</numerusform>
@@ -3707,38 +4087,23 @@ Give this reference to the IT staff: the technical report (with no personal data
         </translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Établissement de l&apos;infection (e)</source>
-        <translation>Establishment of infection (e)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+54"/>
         <source>Choix de la personne et consentement</source>
         <translation>Person&apos;s choice and consent</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Son identité peut-elle être communiquée aux personnes contact ?</source>
+        <source>Son identité peut-elle être communiquée aux personnes contact&#x202f;?</source>
         <translation>May their identity be given to the contact persons?</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Quarantaine, contacts et dépistage (q, r, s)</source>
-        <translation>Quarantine, contacts and screening (q, r, s)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Médecin à l&apos;origine de l&apos;inscription (d)</source>
-        <translation>Doctor who made the referral (d)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+38"/>
         <source>Personnes contact</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Date du dernier contact non reconnue « {text} » (jj/mm/aaaa).</source>
+        <location line="+61"/>
+        <source>Date du dernier contact non reconnue «&#x202f;{text}&#x202f;» (jj/mm/aaaa).</source>
         <translation>Date of last contact not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
     <message>
@@ -3763,16 +4128,16 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+16"/>
-        <source>Entrée ou clic : aller au champ</source>
+        <source>Entrée ou clic&#xa0;: aller au champ</source>
         <translation>Enter or click: go to the field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/workspace.py" line="-29"/>
+        <location filename="../../app/ui/forms/workspace.py" line="-30"/>
         <source>Fiches</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Fi&amp;che</source>
         <translation>&amp;Record</translation>
     </message>
@@ -3788,7 +4153,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+13"/>
-        <source>&amp;Fermer l&apos;onglet</source>
+        <source>&amp;Fermer l’onglet</source>
         <translation>Close &amp;tab</translation>
     </message>
     <message>
@@ -3810,23 +4175,23 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>notice</name>
     <message>
-        <location filename="../../app/print/content.py" line="+134"/>
-        <source>Covid-19 : vos données et vos droits</source>
+        <location filename="../../app/print/content.py" line="+158"/>
+        <source>Covid-19&#xa0;: vos données et vos droits</source>
         <translation>Covid-19: your data and your rights</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ce document explique ce que deviennent les informations que vous donnez à l&apos;équipe soignante pour le suivi des contacts.</source>
+        <source>Ce document explique ce que deviennent les informations que vous donnez à l’équipe soignante pour le suivi des contacts.</source>
         <translation>This leaflet explains what happens to the information you give the care team for contact tracing.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Pourquoi ?</source>
+        <source>Pourquoi&#x202f;?</source>
         <translation>Why?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pour prévenir vite les personnes que le virus a pu toucher. Vos informations vont dans « Contact Covid », l&apos;outil de l&apos;Assurance Maladie.</source>
+        <source>Pour prévenir vite les personnes que le virus a pu toucher. Vos informations vont dans «&#x202f;Contact Covid&#x202f;», l’outil de l’Assurance Maladie.</source>
         <translation>To warn quickly the people the virus may have reached. Your information goes into “Contact Covid”, the Assurance Maladie tool.</translation>
     </message>
     <message>
@@ -3836,8 +4201,13 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>L&apos;Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret professionnel. Les statistiques se font sans votre nom ni vos coordonnées.</source>
+        <source>L’Assurance Maladie et les soignants qui en ont besoin, tous tenus au secret professionnel. Les statistiques se font sans votre nom ni vos coordonnées.</source>
         <translation>Assurance Maladie and the carers who need it, all bound by professional secrecy. Statistics are made without your name or contact details.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Si vous êtes d’accord, la cellule d’accompagnement social de la préfecture reçoit votre nom et votre téléphone pour vous aider.</source>
+        <translation>If you agree, the prefecture&apos;s social support unit receives your name and phone number to help you.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3846,46 +4216,61 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;C&apos;est vous qui choisissez.&lt;/b&gt; Si vous êtes malade, vous pouvez rester anonyme.</source>
+        <source>&lt;b&gt;C’est vous qui choisissez.&lt;/b&gt; Si vous êtes malade, vous pouvez rester anonyme.</source>
         <translation>&lt;b&gt;You choose.&lt;/b&gt; If you are ill, you can stay anonymous.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Malade, vous ne pouvez pas refuser l&apos;enregistrement, mais vous choisissez les personnes que vous nommez. Malade ou contact, vous pouvez refuser que vos données servent à la recherche : demandez-le à votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <source>Malade, vous ne pouvez pas refuser l’enregistrement, mais vous choisissez les personnes que vous nommez. Malade ou contact, vous pouvez refuser que vos données servent à la recherche&#xa0;: demandez-le à votre caisse d’assurance maladie (caisse de rattachement).</source>
         <translation>If you are ill, you cannot refuse the recording, but you choose whom you name. Ill or contact, you can refuse that your data be used for research: ask your health-insurance fund (caisse de rattachement).</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Le SMS de l&apos;Assurance Maladie vient du &lt;b&gt;38663&lt;/b&gt;. Ses liens mènent seulement à &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt;. On ne vous demandera &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
+        <location line="+9"/>
+        <source>Voir ou corriger vos informations&#x202f;?</source>
+        <translation>See or correct your information?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandez-le à votre caisse d’assurance maladie. En cas de problème, vous pouvez vous adresser à la &lt;b&gt;Cnil&lt;/b&gt; (cnil.fr).</source>
+        <translation>Ask your health-insurance fund. If there is a problem, you can contact the &lt;b&gt;Cnil&lt;/b&gt; (cnil.fr).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le SMS de l’Assurance Maladie vient du &lt;b&gt;38663&lt;/b&gt;. Ses liens mènent seulement à &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt;. On ne vous demandera &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
         <translation>The Assurance Maladie SMS comes from &lt;b&gt;38663&lt;/b&gt;. Its links lead only to &lt;b&gt;ameli.fr&lt;/b&gt; or &lt;b&gt;assure.ameli.fr&lt;/b&gt;. You will &lt;b&gt;never be asked for your bank details&lt;/b&gt; (RIB, IBAN, bank card).</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <source>Quelles informations ?</source>
+        <location line="+6"/>
+        <source>Au téléphone, le conseiller peut vous dire le nom de votre médecin, ou celui du malade &lt;b&gt;seulement s’il l’a accepté&lt;/b&gt;. Sur les réseaux sociaux, l’Assurance Maladie n’échange jamais d’information personnelle.</source>
+        <translation>On the phone, the adviser can tell you your doctor&apos;s name, or the ill person&apos;s name &lt;b&gt;only if they have agreed&lt;/b&gt;. On social media, Assurance Maladie never exchanges personal information.</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Quelles informations&#x202f;?</source>
         <translation>What information?</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Qui les voit ?</source>
+        <source>Qui les voit&#x202f;?</source>
         <translation>Who sees it?</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Combien de temps ?</source>
+        <location line="+13"/>
+        <source>Combien de temps&#x202f;?</source>
         <translation>How long?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Votre nom sera-t-il donné à vos contacts ?</source>
+        <source>Votre nom sera-t-il donné à vos contacts&#x202f;?</source>
         <translation>Will your name be given to your contacts?</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Pouvez-vous refuser ?</source>
+        <source>Pouvez-vous refuser&#x202f;?</source>
         <translation>Can you refuse?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Attention aux faux messages</source>
         <translation>Beware of fake messages</translation>
     </message>
@@ -3893,13 +4278,13 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>poster</name>
     <message>
-        <location line="-149"/>
+        <location line="-180"/>
         <source>Information des patients, résidents et visiteurs</source>
         <translation>Information for patients, residents and visitors</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Covid-19 : suivi des contacts</source>
+        <source>Covid-19&#xa0;: suivi des contacts</source>
         <translation>Covid-19: contact tracing</translation>
     </message>
     <message>
@@ -3909,27 +4294,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+3"/>
-        <source>Qui traite vos données, et pourquoi ?</source>
+        <source>Qui traite vos données, et pourquoi&#x202f;?</source>
         <translation>Who processes your data, and why?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>L&apos;&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) est responsable du traitement &lt;b&gt;« Contact Covid »&lt;/b&gt;. Notre établissement y enregistre les informations utiles pour prévenir vite les personnes contact d&apos;une personne infectée, et limiter la propagation du Covid-19.</source>
-        <translation>&lt;b&gt;Assurance Maladie&lt;/b&gt; (the French national health insurance, Cnam) is the controller of the &lt;b&gt;“Contact Covid”&lt;/b&gt; processing. Our establishment records in it what is needed to warn the contacts of an infected person quickly, and so slow the spread of Covid-19.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Identité et coordonnées, caisse d&apos;assurance maladie, test ou symptômes, personnes contact, lieux, structures collectives et rassemblements fréquentés pendant les 14 derniers jours, accord pour un accompagnement social.</source>
+        <location line="+11"/>
+        <source>Identité et coordonnées, caisse d’assurance maladie, test ou symptômes, personnes contact, lieux, structures collectives et rassemblements fréquentés pendant les 14 derniers jours, accord pour un accompagnement social.</source>
         <translation>Identity and contact details, health-insurance fund, test or symptoms, contacts, places, collective facilities and gatherings attended in the last 14 days, consent to social support.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>L&apos;Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin d&apos;en connaître. Pour les statistiques, les données sont &lt;b&gt;pseudonymisées&lt;/b&gt; : sans nom, n° de sécurité sociale, adresse, téléphone ni e-mail.</source>
+        <source>L’Assurance Maladie et les professionnels du suivi des contacts, selon leur besoin d’en connaître. Pour les statistiques, les données sont &lt;b&gt;pseudonymisées&lt;/b&gt;&#xa0;: sans nom, n° de sécurité sociale, adresse, téléphone ni e-mail.</source>
         <translation>Assurance Maladie and the contact-tracing professionals, on a need-to-know basis. For statistics, the data is &lt;b&gt;pseudonymised&lt;/b&gt;: no name, social security number, address, phone or e-mail.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Jamais plus de 3 mois après leur création ; nous les supprimons dès que possible.</source>
+        <location line="+6"/>
+        <source>Les &lt;b&gt;cellules d’accompagnement social de la préfecture&lt;/b&gt; reçoivent votre identité et votre téléphone &lt;b&gt;seulement si vous êtes d’accord&lt;/b&gt;.</source>
+        <translation>The &lt;b&gt;prefecture&apos;s social support units&lt;/b&gt; receive your identity and phone number &lt;b&gt;only if you agree&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Jamais plus de 3 mois après leur création&#x202f;; nous les supprimons dès que possible.</source>
         <translation>Never more than 3 months after it was created; we delete it as soon as possible.</translation>
     </message>
     <message>
@@ -3939,37 +4324,57 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+8"/>
-        <source>&lt;b&gt;Personne infectée&lt;/b&gt; : vous ne pouvez pas vous opposer au traitement (intérêt de santé publique), mais vous restez libre d&apos;indiquer, ou non, vos contacts.</source>
+        <source>&lt;b&gt;Personne infectée&lt;/b&gt;&#xa0;: vous ne pouvez pas vous opposer au traitement (intérêt de santé publique), mais vous restez libre d’indiquer, ou non, vos contacts.</source>
         <translation>&lt;b&gt;Infected person&lt;/b&gt;: you cannot object to the processing (public-health interest), but you remain free to name your contacts, or not.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;b&gt;Personne infectée ou contact&lt;/b&gt; : vous pouvez vous opposer à la réutilisation de vos données pour la recherche, auprès de votre caisse d&apos;assurance maladie (caisse de rattachement).</source>
+        <source>&lt;b&gt;Personne infectée ou contact&lt;/b&gt;&#xa0;: vous pouvez vous opposer à la réutilisation de vos données pour la recherche, auprès de votre caisse d’assurance maladie (caisse de rattachement).</source>
         <translation>&lt;b&gt;Infected person or contact&lt;/b&gt;: you can object to the reuse of your data for research, with your health-insurance fund (caisse de rattachement).</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Accès et rectification&lt;/b&gt;&#xa0;: vous pouvez obtenir vos données et les faire corriger auprès de votre caisse d’assurance maladie. En cas de difficulté, vous pouvez saisir la &lt;b&gt;Cnil&lt;/b&gt; (cnil.fr).</source>
+        <translation>&lt;b&gt;Access and rectification&lt;/b&gt;: you can obtain your data and have it corrected by your health-insurance fund. If you run into difficulties, you can refer the matter to the &lt;b&gt;Cnil&lt;/b&gt; (cnil.fr).</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <source>Tous les acteurs du suivi des contacts sont tenus au secret professionnel et n&apos;accèdent qu&apos;aux données dont ils ont besoin.</source>
+        <source>Tous les acteurs du suivi des contacts sont tenus au secret professionnel et n’accèdent qu’aux données dont ils ont besoin.</source>
         <translation>Everyone involved in contact tracing is bound by professional secrecy and sees only the data they need.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>SMS du 38663, appels&#xa0;: méfiez-vous des arnaques</source>
+        <translation>SMS from 38663, calls: beware of scams</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Les personnes contact reçoivent un SMS du &lt;b&gt;38663&lt;/b&gt;. Les vrais messages renvoient uniquement vers &lt;b&gt;ameli.fr&lt;/b&gt; ou &lt;b&gt;assure.ameli.fr&lt;/b&gt; et ne demandent &lt;b&gt;jamais vos coordonnées bancaires&lt;/b&gt; (RIB, IBAN, carte bancaire).</source>
         <translation>Contacts receive an SMS from &lt;b&gt;38663&lt;/b&gt;. Genuine messages link only to &lt;b&gt;ameli.fr&lt;/b&gt; or &lt;b&gt;assure.ameli.fr&lt;/b&gt; and &lt;b&gt;never ask for your bank details&lt;/b&gt; (RIB, IBAN, bank card).</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <source>Quelles données ?</source>
+        <location line="+6"/>
+        <source>&lt;b&gt;Au téléphone&lt;/b&gt;, le conseiller de l’Assurance Maladie peut vous donner le nom de votre médecin, ou celui du patient zéro &lt;b&gt;seulement s’il a donné son accord&lt;/b&gt;. &lt;b&gt;Sur les réseaux sociaux&lt;/b&gt;, l’Assurance Maladie n’échange jamais d’information personnelle (n° de sécurité sociale, état de santé…).</source>
+        <translation>&lt;b&gt;On the phone&lt;/b&gt;, the Assurance Maladie adviser can give you your doctor&apos;s name, or the patient zero&apos;s name &lt;b&gt;only if they have agreed&lt;/b&gt;. &lt;b&gt;On social media&lt;/b&gt;, Assurance Maladie never exchanges personal information (social security number, state of health…).</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Quelles données&#x202f;?</source>
         <translation>What data?</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Qui les reçoit ?</source>
+        <location line="-9"/>
+        <source>L’&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) est responsable du traitement &lt;b&gt;«&#x202f;Contact Covid&#x202f;»&lt;/b&gt;. Notre établissement y enregistre les informations utiles pour prévenir vite les personnes contact d’une personne infectée, et limiter la propagation de la covid-19.</source>
+        <translation>&lt;b&gt;Assurance Maladie&lt;/b&gt; (Cnam) is the data controller for &lt;b&gt;“Contact Covid”&lt;/b&gt;. Our establishment records in it the information needed to warn the contacts of an infected person quickly and to limit the spread of Covid-19.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Qui les reçoit&#x202f;?</source>
         <translation>Who receives it?</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Combien de temps ?</source>
+        <location line="+14"/>
+        <source>Combien de temps&#x202f;?</source>
         <translation>How long?</translation>
     </message>
     <message>
@@ -3979,7 +4384,7 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+7"/>
-        <source>Votre identité : vous décidez</source>
+        <source>Votre identité&#xa0;: vous décidez</source>
         <translation>Your identity: you decide</translation>
     </message>
     <message>
@@ -3988,18 +4393,13 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Your rights</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Secret professionnel</source>
         <translation>Professional secrecy</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>SMS du 38663 : méfiez-vous des arnaques</source>
-        <translation>SMS from 38663: beware of scams</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Références : MARS n°2020_109 du 19/11/2020 ; décret n° 2020-551 du 12 mai 2020 modifié par le décret n° 2020-1385 du 14 novembre 2020.</source>
+        <location line="+31"/>
+        <source>Références&#xa0;: MARS n°2020_109 du 19/11/2020&#x202f;; décret n° 2020-551 du 12 mai 2020 modifié par le décret n° 2020-1385 du 14 novembre 2020.</source>
         <extracomment>The two columns, each read top to bottom; the 3-month section is drawn as a box. The SMS warning comes below them, across the page.</extracomment>
         <translation>References: MARS n°2020_109 of 19/11/2020; décret n° 2020-551 of 12 May 2020 as amended by décret n° 2020-1385 of 14 November 2020.</translation>
     </message>
@@ -4007,18 +4407,18 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>print</name>
     <message>
-        <location line="+73"/>
-        <source>Votre contact dans l&apos;établissement</source>
+        <location line="+92"/>
+        <source>Votre contact dans l’établissement</source>
         <translation>Your contact in the establishment</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>N° FINESS : {finess}</source>
+        <source>N° FINESS&#xa0;: {finess}</source>
         <translation>FINESS no.: {finess}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Référent ou DPO : {contact}</source>
+        <source>Référent ou DPO&#xa0;: {contact}</source>
         <translation>Référent or DPO: {contact}</translation>
     </message>
     <message>
@@ -4032,45 +4432,66 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Edition of {date}</translation>
     </message>
     <message>
-        <location filename="../../app/print/establishment.py" line="+19"/>
+        <location filename="../../app/print/establishment.py" line="+20"/>
         <source>Téléphone ou adresse e-mail du référent ou DPO</source>
         <extracomment>French source label of a missing phone-or-e-mail (translated by the caller, context &quot;print&quot;).</extracomment>
         <translation>Phone or e-mail address of the référent or DPO</translation>
     </message>
     <message>
-        <location filename="../../app/print/output.py" line="+41"/>
-        <source>Les paramètres de l&apos;établissement sont incomplets pour imprimer ce document :</source>
+        <location filename="../../app/print/output.py" line="+42"/>
+        <source>Les paramètres de l’établissement sont incomplets pour imprimer ce document&#xa0;:</source>
         <translation>The establishment settings are incomplete for printing this document:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Renseignez-les dans Tracing Desk (menu Impression › Établissement…), ou imprimez quand même : les informations manquantes seront signalées « à compléter » à la main.</source>
+        <source>Renseignez-les dans Tracing Desk (menu Impression › Établissement…), ou imprimez quand même&#xa0;: les informations manquantes seront signalées «&#x202f;à compléter&#x202f;» à la main.</source>
         <translation>Fill them in within Tracing Desk (Printing › Establishment… menu), or print anyway: the missing items will be marked “to be completed” by hand.</translation>
     </message>
     <message>
         <location line="+61"/>
-        <source>Affiche d&apos;information Covid-19</source>
+        <source>Affiche d’information sur la covid-19</source>
         <translation>Covid-19 information poster</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Notice d&apos;information Covid-19</source>
+        <location line="+1"/>
+        <source>Notice d’information sur la covid-19</source>
         <translation>Covid-19 information leaflet</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <source>Impossible d&apos;écrire « {path} ».</source>
+        <location line="-11"/>
+        <source>Impossible d’écrire «&#x202f;{path}&#x202f;».</source>
         <translation>Cannot write “{path}”.</translation>
     </message>
     <message>
         <location filename="../../app/print/render.py" line="+93"/>
-        <source>Le logo « {path} » ne peut pas être lu.</source>
+        <source>Le logo «&#x202f;{path}&#x202f;» ne peut pas être lu.</source>
         <translation>The logo “{path}” cannot be read.</translation>
     </message>
     <message>
         <location line="+355"/>
-        <source>Impossible d&apos;écrire le document.</source>
+        <source>Impossible d’écrire le document.</source>
         <translation>Cannot write the document.</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <location filename="../../app/services/retention.py" line="+50"/>
+        <source>Purge suspendue&#xa0;: base en lecture seule</source>
+        <translation>Purge suspended: read-only database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purge suspendue&#xa0;: base en lecture seule. Fiches arrivées à échéance et gardées en attente&#xa0;: {overdue}. La suppression à 3&#xa0;mois est une obligation légale&#xa0;: la réparation de la base par le référent doit être faite rapidement.</source>
+        <translation>Purge suspended: read-only database. Records past their deadline and kept pending: {overdue}. Deletion at 3 months is a legal obligation: the référent must repair the database promptly.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../app/sync/engine.py" line="+40"/>
+        <source>Synchronisation suspendue&#xa0;: la base est ouverte en lecture seule, les fiches restent en attente sur ce poste jusqu’à sa réparation par le référent.</source>
+        <translation>Synchronisation suspended: the database is open read-only; records stay pending on this workstation until the référent repairs it.</translation>
     </message>
 </context>
 </TS>

@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/help.py" line="+596"/>
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JournalViewer</name>
     <message numerus="yes">
-        <location filename="../../app/ui/journal_viewer.py" line="+166"/>
+        <location filename="../../app/ui/journal_viewer.py" line="+176"/>
         <source>%n entrée(s) affichée(s)</source>
         <translation>
             <numerusform>%n entrée affichée</numerusform>
@@ -34,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="+121"/>
+        <location filename="../../app/ui/main_window.py" line="+192"/>
         <source>%Ln fiche(s)</source>
         <translation>
             <numerusform>%Ln fiche</numerusform>
@@ -61,18 +72,18 @@
 <context>
     <name>PurgeBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/purge_panel.py" line="+143"/>
-        <source>%n fiche(s) non transmise(s) seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</source>
+        <location filename="../../app/ui/purge_panel.py" line="+141"/>
+        <source>%n fiche(s) non transmise(s) seront supprimées d’ici le {date} (délai de conservation)&#xa0;: transmettez-les maintenant.</source>
         <translation>
-            <numerusform>%n fiche non transmise sera supprimée d&apos;ici le {date} (délai de conservation) : transmettez-la maintenant.</numerusform>
-            <numerusform>%n fiches non transmises seront supprimées d&apos;ici le {date} (délai de conservation) : transmettez-les maintenant.</numerusform>
+            <numerusform>%n fiche non transmise sera supprimée d’ici le {date} (délai de conservation)&#xa0;: transmettez-la maintenant.</numerusform>
+            <numerusform>%n fiches non transmises seront supprimées d’ici le {date} (délai de conservation)&#xa0;: transmettez-les maintenant.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PurgeControls</name>
     <message numerus="yes">
-        <location line="+262"/>
+        <location line="+270"/>
         <location line="+22"/>
         <source>%n fiche(s) supprimée(s) le {date}</source>
         <translation>
@@ -85,10 +96,10 @@
     <name>SearchDialog</name>
     <message numerus="yes">
         <location filename="../../app/ui/forms/search_dialog.py" line="+117"/>
-        <source>%n résultat(s) ; Entrée pour choisir.</source>
+        <source>%n résultat(s)&#x202f;; Entrée pour choisir.</source>
         <translation>
-            <numerusform>%n résultat ; Entrée pour choisir.</numerusform>
-            <numerusform>%n résultats ; Entrée pour choisir.</numerusform>
+            <numerusform>%n résultat&#x202f;; Entrée pour choisir.</numerusform>
+            <numerusform>%n résultats&#x202f;; Entrée pour choisir.</numerusform>
         </translation>
     </message>
 </context>
@@ -96,44 +107,44 @@
     <name>SecurityMenu</name>
     <message numerus="yes">
         <location filename="../../app/ui/security_menu.py" line="+129"/>
-        <source>Export terminé : %n fiche(s). Il sera supprimé à l&apos;échéance de conservation.</source>
+        <source>Export terminé&#xa0;: %n fiche(s). Il sera supprimé à l’échéance de conservation.</source>
         <translation>
-            <numerusform>Export terminé : %n fiche. Il sera supprimé à l&apos;échéance de conservation.</numerusform>
-            <numerusform>Export terminé : %n fiches. Il sera supprimé à l&apos;échéance de conservation.</numerusform>
+            <numerusform>Export terminé&#xa0;: %n fiche. Il sera supprimé à l’échéance de conservation.</numerusform>
+            <numerusform>Export terminé&#xa0;: %n fiches. Il sera supprimé à l’échéance de conservation.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
-        <source>Toutes les données de ce poste vont être supprimées définitivement : %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
+        <source>Toutes les données de ce poste vont être supprimées définitivement&#xa0;: %n fiche(s), la clé de chiffrement du trousseau et les fichiers exportés.</source>
         <translation>
-            <numerusform>Toutes les données de ce poste vont être supprimées définitivement : %n fiche, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
-            <numerusform>Toutes les données de ce poste vont être supprimées définitivement : %n fiches, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
+            <numerusform>Toutes les données de ce poste vont être supprimées définitivement&#xa0;: %n fiche, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
+            <numerusform>Toutes les données de ce poste vont être supprimées définitivement&#xa0;: %n fiches, la clé de chiffrement du trousseau et les fichiers exportés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n fiche(s) n&apos;ont pas encore été transmises au service central : elles seront perdues.</source>
+        <source>%n fiche(s) n’ont pas encore été transmises au service central&#xa0;: elles seront perdues.</source>
         <translation>
-            <numerusform>%n fiche n&apos;a pas encore été transmise au service central : elle sera perdue.</numerusform>
-            <numerusform>%n fiches n&apos;ont pas encore été transmises au service central : elles seront perdues.</numerusform>
+            <numerusform>%n fiche n’a pas encore été transmise au service central&#xa0;: elle sera perdue.</numerusform>
+            <numerusform>%n fiches n’ont pas encore été transmises au service central&#xa0;: elles seront perdues.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SignInForm</name>
     <message numerus="yes">
-        <location filename="../../app/ui/login.py" line="+108"/>
-        <source>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde(s).</source>
+        <location filename="../../app/ui/login.py" line="+132"/>
+        <source>Trop d’essais infructueux&#xa0;: nouvel essai possible dans %n seconde(s).</source>
         <translation>
-            <numerusform>Trop d&apos;essais infructueux : nouvel essai possible dans %n seconde.</numerusform>
-            <numerusform>Trop d&apos;essais infructueux : nouvel essai possible dans %n secondes.</numerusform>
+            <numerusform>Trop d’essais infructueux&#xa0;: nouvel essai possible dans %n seconde.</numerusform>
+            <numerusform>Trop d’essais infructueux&#xa0;: nouvel essai possible dans %n secondes.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="+78"/>
+        <location filename="../../app/ui/sync_status.py" line="+79"/>
         <source>%Ln en attente</source>
         <translation>
             <numerusform>%Ln en attente</numerusform>
@@ -152,7 +163,7 @@
 <context>
     <name>UpcomingDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/purge_panel.py" line="-149"/>
+        <location filename="../../app/ui/purge_panel.py" line="-160"/>
         <source>%n fiche(s) seront supprimées dans les {days} prochains jours.</source>
         <translation>
             <numerusform>%n fiche sera supprimée dans les {days} prochains jours.</numerusform>
@@ -163,11 +174,11 @@
 <context>
     <name>forms</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+472"/>
-        <source>Validation impossible : %n élément(s) à compléter ou corriger</source>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+521"/>
+        <source>Validation impossible&#xa0;: %n élément(s) à compléter ou corriger</source>
         <translation>
-            <numerusform>Validation impossible : %n élément à compléter ou corriger</numerusform>
-            <numerusform>Validation impossible : %n éléments à compléter ou corriger</numerusform>
+            <numerusform>Validation impossible&#xa0;: %n élément à compléter ou corriger</numerusform>
+            <numerusform>Validation impossible&#xa0;: %n éléments à compléter ou corriger</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -179,15 +190,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
-        <source>Enregistrement impossible : %n erreur(s) à corriger</source>
+        <location line="-79"/>
+        <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
         <translation>
-            <numerusform>Enregistrement impossible : %n erreur à corriger</numerusform>
-            <numerusform>Enregistrement impossible : %n erreurs à corriger</numerusform>
+            <numerusform>Enregistrement impossible&#xa0;: %n erreur à corriger</numerusform>
+            <numerusform>Enregistrement impossible&#xa0;: %n erreurs à corriger</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+360"/>
         <source>%n autre(s) fiche(s) semblable(s).</source>
         <translation>
             <numerusform>%n autre fiche semblable.</numerusform>
@@ -195,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/patient_zero.py" line="+173"/>
+        <location filename="../../app/ui/forms/patient_zero.py" line="+177"/>
         <source>%n autre(s)</source>
         <translation>
             <numerusform>%n autre</numerusform>

@@ -19,7 +19,7 @@ def test_password_rule() -> None:
         check_password("court")
     with pytest.raises(PasswordRuleError, match="un seul caractère"):
         check_password("a" * 20)
-    with pytest.raises(PasswordRuleError, match="différent de l'identifiant"):
+    with pytest.raises(PasswordRuleError, match="différent de l’identifiant"):
         check_password("Martine.Leroy", "martine.leroy")
     # 12 characters counted after NFC: "é" typed as e + combining accent counts once.
     assert check_password("e\u0301" * 6 + "abcdef") == "é" * 6 + "abcdef"

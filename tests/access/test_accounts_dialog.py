@@ -183,7 +183,7 @@ def test_referent_creates_an_account_by_keyboard(qtbot, thread, station, caplog)
     press_key(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
     assert not new.isVisible()
-    assert dialog.status.text() == "Compte « cmartin » créé (agent de traçage)."
+    assert dialog.status.text() == "Compte « cmartin » créé (agent de traçage)."
     assert dialog.selected().login == NEW_LOGIN
 
     account = _account(station, NEW_LOGIN)
@@ -275,7 +275,7 @@ def test_reset_password_is_journaled_without_the_secret(qtbot, thread, station, 
     type_text(reset.first, RESET_PASSWORD)
     type_text(reset.second, RESET_PASSWORD)
     press_key(reset.second, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Mot de passe de « jdupont » remplacé" in dialog.status.text())
+    qtbot.waitUntil(lambda: "Mot de passe de « jdupont » remplacé" in dialog.status.text())
     with open_store(station) as db:
         store = AccountStore(db)
         assert store.authenticate(AGENT, RESET_PASSWORD).login == AGENT

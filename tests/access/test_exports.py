@@ -171,6 +171,6 @@ def fiche_uuids(db: Database) -> list[str]:
 
 def test_unwritable_destination_leaves_nothing(filled, tmp_path: Path) -> None:
     db, _ = filled
-    with pytest.raises(Exception, match="n'existe pas"):
+    with pytest.raises(Exception, match="n’existe pas"):
         export_excel(db, REFERENT, tmp_path / "absent" / "x.xlsx")
     assert registered_files(db) == []

@@ -34,7 +34,7 @@ def _init(capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["init"]) == 0
     out = capsys.readouterr().out
     assert "CODE DE RÉCUPÉRATION" in out
-    return out.split("CODE DE RÉCUPÉRATION (affiché une seule fois) :")[1].split()[0]
+    return out.split("CODE DE RÉCUPÉRATION (affiché une seule fois) :")[1].split()[0]
 
 
 def test_init_then_doctor_json(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
@@ -175,7 +175,7 @@ def test_doctor_fails_cleanly_on_a_wrong_key(
     assert main(["doctor", "--json"]) != 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "clé" in captured.err and "n'a pas été modifiée" in captured.err
+    assert "clé" in captured.err and "n’a pas été modifiée" in captured.err
     assert _digest(data_dir) == before
 
 

@@ -117,7 +117,7 @@ def test_bad_phones(text: str) -> None:
 
 
 def test_format_phone_never_fails() -> None:
-    assert format_phone("n'importe quoi") == "n'importe quoi"
+    assert format_phone("n’importe quoi") == "n’importe quoi"
 
 
 # ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_field_label() -> None:
     assert field_label("expositions[0].date_dernier_contact") == "Date du dernier contact"
     assert field_label("infection.date_prelevement") == "Date de prélèvement"
     assert field_label("structures[2].adresse.commune", full=True).startswith("Structures")
-    assert field_label("nom_usage", FicheKind.CONTACT) == "Nom d'usage"
+    assert field_label("nom_usage", FicheKind.CONTACT) == "Nom d’usage"
     with pytest.raises(KeyError):
         field_label("infection.type_examen", FicheKind.CONTACT)
     with pytest.raises(KeyError):
@@ -52,7 +52,7 @@ def test_field_paths_cover_the_records() -> None:
     pz = field_paths(PatientZero)
     assert pz["nom_naissance"] == "Nom de naissance"
     assert pz["telephones[]"] == "Téléphones"
-    assert pz["structures[].sous_type"].endswith("Type d'hébergement collectif")
+    assert pz["structures[].sous_type"].endswith("Type d’hébergement collectif")
     assert "divulgation_identite" in pz
     c = field_paths(Contact)
     assert "expositions[].evaluation_risque" in c

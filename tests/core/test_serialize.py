@@ -85,26 +85,26 @@ def _contact_doc() -> dict[str, Any]:
     [
         (
             lambda d: d["expositions"][0].__setitem__("circonstances", ["bisou"]),
-            "expositions[0].circonstances[0] : valeur inconnue « bisou »",
+            "expositions[0].circonstances[0] : valeur inconnue « bisou »",
         ),
-        (lambda d: d.__setitem__("sexe", "M"), "sexe : valeur inconnue « M »"),
-        (lambda d: d.__setitem__("version", "3"), "version : nombre entier attendu, reçu texte"),
-        (lambda d: d.__setitem__("version", True), "version : nombre entier attendu"),
+        (lambda d: d.__setitem__("sexe", "M"), "sexe : valeur inconnue « M »"),
+        (lambda d: d.__setitem__("version", "3"), "version : nombre entier attendu, reçu texte"),
+        (lambda d: d.__setitem__("version", True), "version : nombre entier attendu"),
         (
             lambda d: d.__setitem__("date_naissance", "01/02/1950"),
-            "date_naissance : date AAAA-MM-JJ attendue",
+            "date_naissance : date AAAA-MM-JJ attendue",
         ),
-        (lambda d: d.__setitem__("date_naissance", "2021-02-30"), "date invalide « 2021-02-30 »"),
+        (lambda d: d.__setitem__("date_naissance", "2021-02-30"), "date invalide « 2021-02-30 »"),
         (lambda d: d.__setitem__("cree_le", "2020-11-30T10:00:00"), "fuseau horaire manquant"),
-        (lambda d: d.__setitem__("telephones", "0612345678"), "telephones : liste attendue"),
-        (lambda d: d["adresse"].__setitem__("ville", "Lyon"), "adresse : champ inconnu « ville »"),
-        (lambda d: d.__setitem__("adresse", None), "adresse : valeur obligatoire manquante"),
-        (lambda d: d.__setitem__("type", "suspect"), "type : type de fiche inconnu « suspect »"),
-        (lambda d: d.__setitem__("format", 2), "format de document non pris en charge « 2 »"),
+        (lambda d: d.__setitem__("telephones", "0612345678"), "telephones : liste attendue"),
+        (lambda d: d["adresse"].__setitem__("ville", "Lyon"), "adresse : champ inconnu « ville »"),
+        (lambda d: d.__setitem__("adresse", None), "adresse : valeur obligatoire manquante"),
+        (lambda d: d.__setitem__("type", "suspect"), "type : type de fiche inconnu « suspect »"),
+        (lambda d: d.__setitem__("format", 2), "format de document non pris en charge « 2 »"),
         (lambda d: d.pop("format"), "format de document non pris en charge"),
         (
             lambda d: d.__setitem__("divulgation_identite", "oui"),
-            "champ inconnu « divulgation_identite »",  # a contact has no such field
+            "champ inconnu « divulgation_identite »",  # a contact has no such field
         ),
     ],
 )

@@ -23,7 +23,7 @@ from app.core.text import (
     ("text", "expected"),
     [
         ("Éléonore", "eleonore"),
-        ("  Lætitia  D'Orléans-Œuvre ", "laetitia d orleans oeuvre"),
+        ("  Lætitia  D’Orléans-Œuvre ", "laetitia d orleans oeuvre"),
         ("N’GUYEN", "n guyen"),
         ("Straße", "strasse"),
         ("ÇA", "ca"),

@@ -127,8 +127,8 @@ def test_complete_fiches_pass() -> None:
 
 
 def test_issue_message_formats_template() -> None:
-    issue = Issue("sexe", Severity.ERROR, "{field} : à renseigner.", {"field": "Sexe"})
-    assert issue.message == "Sexe : à renseigner."
+    issue = Issue("sexe", Severity.ERROR, "{field} : à renseigner.", {"field": "Sexe"})
+    assert issue.message == "Sexe : à renseigner."
     assert issue.is_error
     assert has_errors([issue])
     assert not has_errors([Issue("x", Severity.WARNING, "t")])
@@ -161,11 +161,11 @@ def test_draft_reports_only_format_errors_of_what_is_filled() -> None:
     assert by_path == {
         "nir": NIR_INCONSISTENT,
         "telephones[1]": (
-            "Numéro de téléphone non reconnu « 0612 » (un numéro étranger commence par +)."
+            "Numéro de téléphone non reconnu « 0612 » (un numéro étranger commence par +)."
         ),
-        "email": "Adresse e-mail invalide « paul@ ».",
-        "adresse.code_postal": "Le code postal doit compter 5 chiffres (« 7501 »).",
-        "date_naissance": "Date de naissance : la date du 01/01/2021 est dans le futur.",
+        "email": "Adresse e-mail invalide « paul@ ».",
+        "adresse.code_postal": "Le code postal doit compter 5 chiffres (« 7501 »).",
+        "date_naissance": "Date de naissance : la date du 01/01/2021 est dans le futur.",
     }
     assert all(i.severity is Severity.ERROR for i in issues)
 
@@ -179,7 +179,7 @@ def test_birth_date_plausible() -> None:
     f = Contact(birth_name="X", birth_date=date(1899, 1, 1))
     [issue] = check_draft(f, TODAY)
     assert issue.path == "date_naissance"
-    assert issue.message == "Date de naissance peu plausible (01/01/1899 : plus de 120 ans)."
+    assert issue.message == "Date de naissance peu plausible (01/01/1899 : plus de 120 ans)."
     assert check_draft(Contact(birth_name="X", birth_date=date(1900, 11, 20)), TODAY) == []
 
 
@@ -211,7 +211,7 @@ def test_exposition_formats() -> None:
         ("expositions[3].patient_zero_uuid", "Exposition sans patient zéro."),
         (
             "expositions[3].date_dernier_contact",
-            "Date du dernier contact : la date du 21/11/2020 est dans le futur.",
+            "Date du dernier contact : la date du 21/11/2020 est dans le futur.",
         ),
     ]
 
@@ -258,32 +258,32 @@ RESEARCH_RIGHT = (
 )
 
 PZ_CASES = [
-    (_set("birth_name", " "), "nom_naissance", "Nom de naissance : à renseigner."),
-    (_set("first_names", ""), "prenoms", "Prénoms : à renseigner."),
-    (_set("birth_date", None), "date_naissance", "Date de naissance : à renseigner."),
-    (_set("sex", None), "sexe", "Sexe : à renseigner."),
+    (_set("birth_name", " "), "nom_naissance", "Nom de naissance : à renseigner."),
+    (_set("first_names", ""), "prenoms", "Prénoms : à renseigner."),
+    (_set("birth_date", None), "date_naissance", "Date de naissance : à renseigner."),
+    (_set("sex", None), "sexe", "Sexe : à renseigner."),
     (
         _set("identity_disclosure", None),
         "divulgation_identite",
-        "Recueillez le choix de la personne : son identité peut-elle être communiquée"
-        " à ses contacts (oui ou non) ?",
+        "Recueillez le choix de la personne : son identité peut-elle être communiquée"
+        " à ses contacts (oui ou non) ?",
     ),
     (
         _set("identity_disclosure", Consent.NOT_COLLECTED),
         "divulgation_identite",
-        "Recueillez le choix de la personne : son identité peut-elle être communiquée"
-        " à ses contacts (oui ou non) ?",
+        "Recueillez le choix de la personne : son identité peut-elle être communiquée"
+        " à ses contacts (oui ou non) ?",
     ),
     (
         _set("support_consent", None),
         "consentement_accompagnement",
-        "Consentement à la communication de l'identité et des coordonnées à l'organisme"
-        " compétent : à renseigner.",
+        "Consentement à la communication de l’identité et des coordonnées à l’organisme"
+        " compétent : à renseigner.",
     ),
     (
         _set("support_needed", None),
         "besoin_accompagnement",
-        "Besoin d'un accompagnement sanitaire ou social : à renseigner.",
+        "Besoin d’un accompagnement sanitaire ou social : à renseigner.",
     ),
     (_set("information.given_on", None), "information.date", None),
     (_set("information.given_by", ""), "information.par", None),
@@ -297,30 +297,30 @@ PZ_CASES = [
         "information.modalites",
         "Indiquez comment la personne a été informée.",
     ),
-    (_set("infection.exam_type", None), "infection.type_examen", "Type d'examen : à renseigner."),
+    (_set("infection.exam_type", None), "infection.type_examen", "Type d’examen : à renseigner."),
     (_set("infection.sample_date", None), "infection.date_prelevement", None),
     (_set("infection.result", None), "infection.resultat", None),
     (
         _set("infection.symptom_onset", None),
         "infection.date_premiers_symptomes",
-        "Indiquez la date des premiers symptômes ou cochez « asymptomatique ».",
+        "Indiquez la date des premiers symptômes ou cochez « asymptomatique ».",
     ),
     (_set("quarantine.in_quarantine", True), "quarantaine.raisons", None),
     (
         _set("places", [PlaceStayed(kind=PlaceKind.COUNTRY, name="Belgique")]),
         "date_retour_france",
-        "Indiquez la date de retour en France après le séjour à l'étranger.",
+        "Indiquez la date de retour en France après le séjour à l’étranger.",
     ),
     (_set("places", [PlaceStayed(kind=PlaceKind.DEPARTEMENT)]), "lieux_sejour[0].code", None),
     (
         _set("places", [PlaceStayed(kind=PlaceKind.DEPARTEMENT, code="974")]),
         "lieux_sejour[0].code",
-        "Code INSEE inconnu « 974 » (département).",
+        "Code INSEE inconnu « 974 » (département).",
     ),
     (
         _set("structures", [StructureVisit(type=StructureType.COLLECTIVE_HOUSING, name="Foyer")]),
         "structures[0].sous_type",
-        "Précisez le type d'hébergement collectif.",
+        "Précisez le type d’hébergement collectif.",
     ),
     (
         _set(
@@ -332,12 +332,12 @@ PZ_CASES = [
             ],
         ),
         "structures[0].sous_type",
-        "Le type d'hébergement ne s'applique qu'aux structures ou lieux d'hébergement collectif.",
+        "Le type d’hébergement ne s’applique qu’aux structures ou lieux d’hébergement collectif.",
     ),
     (
         _set("gatherings", [Gathering(place="Salle des fêtes", held_on=date(2020, 11, 8))]),
         "rassemblements[0].objet",
-        "Objet du rassemblement : à renseigner.",
+        "Objet du rassemblement : à renseigner.",
     ),
 ]
 
@@ -401,12 +401,12 @@ CONTACT_CASES = [
     (
         _set("expositions.0.risk", None),
         "expositions[0].evaluation_risque",
-        "Évaluation du risque : à renseigner.",
+        "Évaluation du risque : à renseigner.",
     ),
     (
         _set("expositions.0.circumstances", [Circumstance.OTHER]),
         "expositions[0].autre_circonstance",
-        "Précisez l'autre circonstance.",
+        "Précisez l’autre circonstance.",
     ),
     (_set("information.given_on", None), "information.date", None),
     (_set("information.research_opposition_right", False), RESEARCH_PATH, RESEARCH_RIGHT),
@@ -488,7 +488,7 @@ def test_support_need_unanswered_does_not_validate() -> None:
     f.support_consent = Consent.YES
     issues = check_for_validation(f, TODAY)
     assert [(i.path, i.severity) for i in issues] == [("besoin_accompagnement", Severity.ERROR)]
-    assert issues[0].message == "Besoin d'un accompagnement sanitaire ou social : à renseigner."
+    assert issues[0].message == "Besoin d’un accompagnement sanitaire ou social : à renseigner."
     f.support_consent = None  # both unanswered: both asked for
     assert paths(check_for_validation(f, TODAY), Severity.ERROR) == [
         "besoin_accompagnement",

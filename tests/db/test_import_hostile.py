@@ -90,7 +90,7 @@ def test_hostile_line_is_a_line_error(
     path.write_text(HOSTILE[name]() + "\n", encoding="utf-8")
     code, err = _import(path, capsys)
     assert code == 65
-    assert "ligne 1 " in err and "aucune fiche importée" in err
+    assert "ligne 1\u00a0" in err and "aucune fiche importée" in err
     _assert_clean(err)
     assert _fiches(store) == 0
 
@@ -111,7 +111,8 @@ def test_messages_are_french(
     code, err = _import(path, capsys)
     assert code == 65
     by_line = {
-        n: next(e for e in err.splitlines() if e.startswith(f"ligne {n} ")) for n in range(1, 7)
+        n: next(e for e in err.splitlines() if e.startswith(f"ligne {n}\u00a0"))
+        for n in range(1, 7)
     }
     assert "hors de la période admise (années 1970 à 2999)" in by_line[1]
     assert "cree_le" in by_line[1]
@@ -133,9 +134,9 @@ def test_one_good_line_among_hostile_ones_imports_nothing(
     path.write_text("\n".join([_line(), *hostile]) + "\n", encoding="utf-8")
     code, err = _import(path, capsys)
     assert code == 65
-    assert "ligne 1 " not in err  # the good line has no error…
+    assert "ligne 1\u00a0" not in err  # the good line has no error…
     for n in range(2, len(hostile) + 2):
-        assert f"ligne {n} " in err
+        assert f"ligne {n}\u00a0" in err
     _assert_clean(err)
     assert _fiches(store) == 0  # …and is not imported either
 

@@ -95,7 +95,7 @@ def test_damaged_or_missing_wal_is_noticed(
         assert _head(reopened) == before
         assert state.rollback_detected and not state.mark_tampered
         assert state.missing_entries == after - before > 0
-        assert f"{after - before} entrées du journal" in state.message()
+        assert f"dernier état connu\u00a0: {after - before} (" in state.message()
         with pytest.raises(WritesRefusedError) as info:
             _fill(reopened, 1)
         assert "lecture seule" in str(info.value)
@@ -221,7 +221,7 @@ def test_accept_restore_is_journaled_then_clean(
 
     assert main(["accept-restore"]) == 0
     out = capsys.readouterr().out
-    assert f"{new - old} entrées du journal manquantes" in out
+    assert f"entrées du journal manquantes\u00a0: {new - old})" in out
     with store.open_store() as db:
         assert watermark.state_of(db).clean
         detail = db.query_one("SELECT detail FROM journal ORDER BY id DESC LIMIT 1")

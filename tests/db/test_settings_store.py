@@ -24,8 +24,8 @@ def test_defaults_then_stored_values(db: Database) -> None:
     store = SettingsStore(db, "referent")
     assert store.get(RETENTION_MONTHS) == 3
     assert store.get(ESTABLISHMENT_NAME) == ""
-    store.set(ESTABLISHMENT_NAME, "  EHPAD « Les Tilleuls » & <b>Cie</b> ")
-    assert store.get(ESTABLISHMENT_NAME) == "EHPAD « Les Tilleuls » & <b>Cie</b>"
+    store.set(ESTABLISHMENT_NAME, "  EHPAD « Les Tilleuls » & <b>Cie</b> ")
+    assert store.get(ESTABLISHMENT_NAME) == "EHPAD « Les Tilleuls » & <b>Cie</b>"
     assert SettingsStore(db, "other").all()["establishment.name"].startswith("EHPAD")
 
 

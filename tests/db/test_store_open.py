@@ -399,4 +399,4 @@ def test_error_classes_have_stable_codes_and_french_messages() -> None:
         assert issubclass(cls, StoreError)
         text = str(cls())
         assert len(text) > 40 and text.endswith(".")
-    assert str(DiskFullError(detail="SQLITE_FULL")).endswith("(détail technique : SQLITE_FULL)")
+    assert str(DiskFullError(detail="SQLITE_FULL")).endswith("(détail technique : SQLITE_FULL)")

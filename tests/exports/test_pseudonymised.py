@@ -170,9 +170,9 @@ def test_headers_are_exactly_the_allow_list() -> None:
         assert not any(h == gone or h.endswith(f"› {gone}") for h in table.header), gone
     for gone in ("Chambre", "Nom", "Lieu", "Précision", "Autre circonstance", "Adresse"):
         assert not any(f"› {gone}" in h for h in table.header), gone
-    assert "Place dans l'établissement › Service / unité (code)" in table.header
+    assert "Place dans l’établissement › Service / unité (code)" in table.header
     assert "Créée le (mois)" in table.header
-    assert "Établissement de l'infection › Date de prélèvement (semaine ISO)" in table.header
+    assert "Établissement de l’infection › Date de prélèvement (semaine ISO)" in table.header
 
 
 def test_the_builder_only_reads_allow_listed_paths(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -202,7 +202,7 @@ def test_a_plain_string_never_goes_out_as_is(monkeypatch: pytest.MonkeyPatch) ->
 def test_units_become_codes_stable_within_one_file() -> None:
     units = [UNIT, "Cardiologie", UNIT, "  usld -  LIT 4 ", "", "Cardiologie"]
     fiches: list[AnyFiche] = [PatientZero(establishment=EstablishmentPlace(unit=u)) for u in units]
-    header = "Place dans l'établissement › Service / unité (code)"
+    header = "Place dans l’établissement › Service / unité (code)"
     table = pseudonymised_table(fiches, pseudonyms_of(fiches))
     assert column(table, header) == ["U01", "U02", "U01", "U01", "", "U02"]
     # A new call, a new numbering (in order of first appearance).
@@ -221,7 +221,7 @@ def test_dates_are_coarsened() -> None:
     table = pseudonymised_table(fiches, pseudonyms_of(fiches))
     assert not any(FULL_DATE.search(c) for c in cells(table))
     assert column(table, "Créée le (mois)") == ["2026-11", "2026-11"]
-    assert column(table, "Établissement de l'infection › Date de prélèvement (semaine ISO)") == [
+    assert column(table, "Établissement de l’infection › Date de prélèvement (semaine ISO)") == [
         "2026-W47",
         "",
     ]
@@ -229,7 +229,7 @@ def test_dates_are_coarsened() -> None:
         "",
         "2026-W47",
     ]
-    assert column(table, "Information de la personne › Date de l'information (mois)")[0] == (
+    assert column(table, "Information de la personne › Date de l’information (mois)")[0] == (
         "2026-11"
     )
     assert "Date de naissance" not in " ".join(table.header)
@@ -241,7 +241,7 @@ def test_week_and_month_edges() -> None:
     pz.infection.sample_date = date(2027, 1, 1)
     table = pseudonymised_table([pz], pseudonyms_of([pz]))
     assert column(table, "Créée le (mois)") == ["2026-12"]
-    sample = "Établissement de l'infection › Date de prélèvement (semaine ISO)"
+    sample = "Établissement de l’infection › Date de prélèvement (semaine ISO)"
     assert column(table, sample) == ["2026-W53"]
 
 

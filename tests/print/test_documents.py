@@ -152,7 +152,7 @@ def test_escaping_in_the_html_itself() -> None:
 
 def test_long_names_wrap_inside_the_page(qapp, data_dir: Path, tmp_path: Path) -> None:
     long_word = "Intercommunal" * 9  # 117 characters, no space to break at
-    name = f"{long_word} " + " ".join(["Établissement d'hébergement pour personnes âgées"] * 4)
+    name = f"{long_word} " + " ".join(["Établissement d’hébergement pour personnes âgées"] * 4)
     configure(data_dir, COMPLETE | {"establishment.name": name})
     out = tmp_path / "affiche.pdf"
     assert run(["poster", "--out", str(out)]) == 0
@@ -195,7 +195,7 @@ def test_logo_is_drawn_and_an_unreadable_logo_is_flagged(
     logo.write_bytes(b"not an image")
     out.unlink()
     assert run(["poster", "--out", str(out)]) == 65
-    assert "Le logo « logo.png » ne peut pas être lu." in capsys.readouterr().err
+    assert "Le logo « logo.png » ne peut pas être lu." in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -223,7 +223,7 @@ def test_notice_two_a5_per_landscape_a4_without_personal_data(
         "3 mois maximum",
         "jamais vos coordonnées bancaires (RIB, IBAN, carte bancaire)",
         "caisse de rattachement",
-        "C'est vous qui choisissez",
+        "C’est vous qui choisissez",
         NAME,
     ):
         assert text.count(statement) == 2, statement
@@ -257,7 +257,7 @@ def test_missing_settings_are_listed_and_nothing_is_written(
         "Téléphone ou adresse e-mail du référent ou DPO",
     ):
         assert f"– {label}" in err
-    assert "– Nom de l'établissement" not in err
+    assert "– Nom de l’établissement" not in err
     assert not out.exists()
     assert not [r for r in with_db(data_dir, journal_rows) if r[3] == "export"]
 
@@ -291,7 +291,7 @@ def test_unwritable_target_is_reported_and_not_journaled(
 ) -> None:
     out = tmp_path / "missing-folder" / "affiche.pdf"
     assert run(["poster", "--out", str(out)]) == 73
-    assert "Impossible d'écrire" in capsys.readouterr().err
+    assert "Impossible d’écrire" in capsys.readouterr().err
     assert not [r for r in with_db(configured, journal_rows) if r[3] == "export"]
 
 

@@ -84,7 +84,7 @@ def test_pdf_export_from_the_menu_is_written_and_journaled(
     with qtbot.waitSignal(menu.done, timeout=10_000) as done:
         menu.dialog.selectFile(str(target))
         menu.dialog.accept()
-    assert done.args == [f"Document enregistré : {target}"]
+    assert done.args == [f"Document enregistré : {target}"]
     assert page_size(target) == ("842x1191", 1)
     assert NAME in text_of(target)
     qtbot.waitUntil(lambda: exports(qtbot, thread) == [("export", "affiche A3 fr pdf")])
@@ -137,7 +137,7 @@ def test_missing_settings_are_flagged_before_printing(
     qtbot.waitUntil(lambda: menu.box is not None and menu.box.isVisible())
     text = menu.box.text()
     assert "N° FINESS" in text and "Référent ou DPO à contacter" in text
-    assert "Nom de l'établissement" not in text
+    assert "Nom de l’établissement" not in text
     menu.box.button(QMessageBox.StandardButton.Cancel).click()
     assert menu.dialog is None
     # "Imprimer quand même" goes on to the preview.

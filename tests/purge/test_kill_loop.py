@@ -186,8 +186,8 @@ def test_purge_killed_at_random_points_then_restarted(
             # Restart: the purge finishes the work.
             restart = purge.purge(db, "test:restart", as_of=AS_OF)
             now = _snapshot(db)
-            assert not expired & now.keys(), f"iteration {i}: expired fiches left"
-            assert {u: now[u] for u in kept} == kept, f"iteration {i}: kept fiche changed"
+            assert not expired & now.keys(), f"iteration {i} : expired fiches left"
+            assert {u: now[u] for u in kept} == kept, f"iteration {i} : kept fiche changed"
             journaled = [
                 str(r[0])
                 for r in db.query("SELECT fiche_uuid FROM journal WHERE action = 'purge'")

@@ -82,8 +82,8 @@ def test_banner_warns_about_untransmitted_fiches_near_their_deadline(
     text = banner.text.text()
     # One untransmitted fiche within 7 days; the transmitted one is not counted.
     assert text == (
-        "1 fiche non transmise sera supprimée d'ici le 28/11/2026 11:00 "
-        "(délai de conservation) : transmettez-la maintenant."
+        "1 fiche non transmise sera supprimée d’ici le 28/11/2026 11:00 "
+        "(délai de conservation) : transmettez-la maintenant."
     )
     with qtbot.waitSignal(banner.show_upcoming):
         banner.view.click()
@@ -147,7 +147,7 @@ def test_purge_report_in_status_bar_and_list_refreshed(
     assert blocker.args[0].fiches == 2
     assert controls.status.text() == "2 fiches supprimées le 28/11/2026 11:00"
     assert refreshed == [True]
-    qtbot.waitUntil(lambda: controls.status.toolTip().startswith("Prochaine suppression : "))
+    qtbot.waitUntil(lambda: controls.status.toolTip().startswith("Prochaine suppression : "))
 
     # A change made elsewhere (here: a shorter retention setting) is noticed and armed for.
     db = open_store(data_dir)

@@ -214,7 +214,7 @@ def test_validated_implies_valid_import(
     path = _write_jsonl(tmp_path / "in.jsonl", [good, bad])
     assert main(["import", str(path)]) == 65
     err = capsys.readouterr().err
-    assert "ligne 2 :" in err and "ligne 1 :" not in err
+    assert "ligne 2 :" in err and "ligne 1 :" not in err
     with open_store(store) as db:
         assert _counts(db)[0] == 0  # all or nothing
 

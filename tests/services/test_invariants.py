@@ -775,7 +775,7 @@ class ServiceMachine(RuleBasedStateMachine):
             assert self.known[uuid].state is not DRAFT, f"next_batch returned draft {uuid}"
         expected = {u for u, k in self.known.items() if k.alive and k.queued and k.due > self.now}
         assert set(got) == expected, (
-            f"next_batch returned {sorted(got)}, validated fiches waiting: {sorted(expected)}"
+            f"next_batch returned {sorted(got)}, validated fiches waiting : {sorted(expected)}"
         )
         chosen = {"none": [], "first": items[:1], "all": items}[ack]
         event(f"drain: {'items' if items else 'empty'}, {len(chosen) and 'acknowledged'}")

@@ -455,7 +455,7 @@ def test_rejection_messages_never_repeat_a_value(server: BackgroundServer) -> No
         assert value not in message
     from app.core.identifiers import nir_key
 
-    assert f"attendue : {nir_key('2580675123456')}" not in message
+    assert f"attendue : {nir_key('2580675123456')}" not in message
     assert "E-mail" in message and "NIR" in message  # the field and the rule are named
     with server.storage.transaction() as tx:
         (stored,) = tx.one("SELECT response FROM idempotency") or ("",)
@@ -465,19 +465,19 @@ def test_rejection_messages_never_repeat_a_value(server: BackgroundServer) -> No
 @pytest.mark.parametrize(
     ("template", "params", "expected"),
     [
-        ("Adresse e-mail invalide « {text} ».", {"text": "a@@b"}, "Adresse e-mail invalide."),
+        ("Adresse e-mail invalide « {text} ».", {"text": "a@@b"}, "Adresse e-mail invalide."),
         (
-            "La clé du NIR ne correspond pas (clé attendue : {key}).",
+            "La clé du NIR ne correspond pas (clé attendue : {key}).",
             {"key": "42"},
             "La clé du NIR ne correspond pas.",
         ),
         (
-            "{field} : la date du {date} est dans le futur.",
+            "{field} : la date du {date} est dans le futur.",
             {"field": "Date de naissance", "date": "01/01/2030"},
-            "Date de naissance : la date est dans le futur.",
+            "Date de naissance : la date est dans le futur.",
         ),
         (
-            "Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).",
+            "Numéro de téléphone non reconnu « {text} » (un numéro étranger commence par +).",
             {"text": "+33 1"},
             "Numéro de téléphone non reconnu (un numéro étranger commence par +).",
         ),

@@ -30,7 +30,7 @@ def test_sync_prints_counts_and_exits_zero_when_all_sent(
     code = main(["sync", "--server", central.url, "--ca-bundle", central.ca])
     out = capsys.readouterr().out
     assert code == 0
-    assert "Acceptées : 7" in out and "Refusées : 0" in out and "Restantes : 0" in out
+    assert "Acceptées : 7" in out and "Refusées : 0" in out and "Restantes : 0" in out
     assert main(["sync", "--server", central.url, "--ca-bundle", central.ca, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["accepted"] == 0 and report["remaining"] == 0 and report["outcome"] == "ok"

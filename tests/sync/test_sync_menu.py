@@ -94,5 +94,5 @@ def test_refused_fiche_shows_the_server_message(
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "FICHE 16 Élise"
     assert table.item(0, 1).text() == "refusée"
-    assert table.item(0, 2).text().startswith("Fiche refusée par le service central : ")
+    assert table.item(0, 2).text().startswith("Fiche refusée par le service central : ")
     window.close()

@@ -43,7 +43,7 @@ def test_sync_now_reports_and_the_widget_shows_it(
     assert widget.progress.maximum() == 150 and widget.progress.isHidden()
     qtbot.waitUntil(lambda: widget.pending_label.text() == "0 en attente")
     assert widget.online_label.text() == "en ligne"
-    assert widget.last_label.text().startswith("dernière synchronisation : ")
+    assert widget.last_label.text().startswith("dernière synchronisation : ")
     assert worker.interval.isActive() and worker.interval.interval() == 15 * 60_000
 
 

@@ -225,5 +225,5 @@ def test_french_keys():
     assert H.french_keys(QKeySequence("Ctrl+Shift+N")) == "Ctrl+Maj+N"
     assert H.french_keys(QKeySequence("Ctrl+Return")) == "Ctrl+Entrée"
     assert H.french_keys(QKeySequence("Ctrl++")) == "Ctrl++"
-    assert H.action_label("&Fermer l'onglet") == "Fermer l'onglet"
+    assert H.action_label("&Fermer l’onglet") == "Fermer l’onglet"
     assert H.action_label("&Paramètres…") == "Paramètres"

@@ -121,11 +121,11 @@ def test_checker_walks_scroll_content_and_skips_hidden_widgets_and_overlays(qtbo
     content = QWidget()
     form = QFormLayout(content)
     for i in range(40):  # far taller than the viewport: below the fold is not clipped
-        form.addRow(f"Champ {i} :", QLineEdit(content))
+        form.addRow(f"Champ {i} :", QLineEdit(content))
     squeezed = QLineEdit(content)
     squeezed.setObjectName("inner_squeezed")
     squeezed.setFixedHeight(3)  # inside the scrolled content: still found
-    form.addRow("Dernier :", squeezed)
+    form.addRow("Dernier :", squeezed)
     hidden = QLabel("jamais montré " * 20, content)
     hidden.setGeometry(0, 0, 10, 10)
     hidden.hide()
@@ -181,7 +181,7 @@ def test_checker_measures_text_itself_not_the_label_size_hint(qtbot):
     root = QWidget()
     qtbot.addWidget(root)
     root.resize(300, 100)
-    liar = Liar("« Autres patients zéro » et bien plus encore", root)
+    liar = Liar("« Autres patients zéro » et bien plus encore", root)
     liar.setObjectName("liar")
     liar.setGeometry(0, 0, 40, 30)
     root.show()
@@ -412,7 +412,7 @@ def sync_dialogs(env: Env) -> Iterator[Check]:
         "patient_zero",
         SyncState.REJECTED,
         2,
-        "Le service central refuse cette fiche : date de naissance invalide.",
+        "Le service central refuse cette fiche : date de naissance invalide.",
         "Lefèvre",
         "",
         "Élodie",

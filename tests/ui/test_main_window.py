@@ -93,7 +93,7 @@ def test_filters(qtbot, window):
     assert blocker.args == [N // 4]
     assert panel.kind_filter.currentText() == "Patient zéro"
     with qtbot.waitSignal(panel.model.count_changed, timeout=5_000) as blocker:
-        panel.sync_filter.setCurrentIndex(panel.sync_filter.findText("En attente d'envoi"))
+        panel.sync_filter.setCurrentIndex(panel.sync_filter.findText("En attente d’envoi"))
     assert blocker.args == [len([i for i in range(N) if i % 4 == 0 and i % 3 == 0])]
     with qtbot.waitSignal(panel.model.count_changed, timeout=5_000) as blocker:
         panel.kind_filter.setCurrentIndex(0)
@@ -129,15 +129,15 @@ def test_menus_and_about(qtbot, window, data_dir):
     qtbot.waitUntil(lambda: getattr(window, "about_box", None) is not None, timeout=5_000)
     box = window.about_box
     text = box.informativeText()
-    assert "Version du programme : 0.1.0" in text
-    assert "Version de SQLCipher : 4." in text
+    assert "Version du programme : 0.1.0" in text
+    assert "Version de SQLCipher : 4." in text
     assert str(data_dir) in text
     assert "MemoryKeyring" in text
-    assert "Dernière synchronisation réussie : aucune" in text
+    assert "Dernière synchronisation réussie : aucune" in text
     # The oldest synthetic fiche's deadline, on the establishment's clock (Paris).
     oldest = min(str(r[6]) for r in synthetic_rows(N))
     expected = datetime.fromisoformat(oldest).astimezone(ZoneInfo("Europe/Paris"))
-    assert f"Prochaine suppression programmée : {expected:%d/%m/%Y %H:%M}" in text
+    assert f"Prochaine suppression programmée : {expected:%d/%m/%Y %H:%M}" in text
     box.accept()
 
 
@@ -151,4 +151,4 @@ def test_english_headers(qtbot, window):
     assert headers[0] == "Type"
     assert headers[1] == "Name"
     assert headers[2] == "Date of birth"
-    assert headers[6] == "Deleted on"
+    assert headers[6] == "Deletion scheduled on"

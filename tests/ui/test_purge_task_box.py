@@ -65,9 +65,9 @@ def test_wizard_summary_promises_only_what_is_true(qtbot):
     qtbot.waitUntil(lambda: page.purge_task.status is not None, timeout=5_000)
     text = page.summary.text()
     if page.purge_task.status.registered:
-        assert "même si le programme n'est pas ouvert" in text
+        assert "même si le programme n’est pas ouvert" in text
     else:
-        assert "même si le programme n'est pas ouvert" not in text
+        assert "même si le programme n’est pas ouvert" not in text
         assert "seulement si la purge quotidienne du système est enregistrée" in text
     # F1 on a wizard page: the administrator's guide at that step.
     assert topic_for(wizard.recovery.confirm) == (

@@ -80,7 +80,7 @@ def test_quit_asks_like_ctrl_w_and_cancel_keeps_everything(qtbot, window):
     _quit(window)
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=5_000)
     qtbot.wait(50)  # the refused close has been handled
-    assert seen == ["Enregistrer les modifications de cette fiche avant de la fermer ?"]
+    assert seen == ["Enregistrer les modifications de cette fiche avant de la fermer ?"]
     assert window.isVisible()
     assert form.findChild(QLineEdit, "nom_naissance").text() == "Lefèvre"
     assert window.purge._watch.isActive() == watching  # a refused close stops nothing

@@ -138,7 +138,7 @@ def test_rolled_back_store_warns_and_refuses_a_save_keeping_the_typing(
     qtbot.waitUntil(box.isVisible)
     assert box.windowTitle() == "Base en lecture seule"
     assert "lecture seule" in box.text()
-    assert f"{rolled_back} entrées du journal ont disparu" in box.informativeText()
+    assert f"dernier état connu\u00a0: {rolled_back} (" in box.informativeText()
     assert "accept-restore" in box.informativeText()
     banner = window.findChild(QToolBar, BANNER_NAME)
     assert banner is not None and banner.isVisible()
@@ -158,7 +158,7 @@ def test_rolled_back_store_warns_and_refuses_a_save_keeping_the_typing(
     )
     message = window._error_box.text()
     assert message.startswith("Modification refusée, rien n’a été enregistré.")
-    assert f"{rolled_back} entrées du journal" in message
+    assert f"dernier état connu\u00a0: {rolled_back} (" in message
     qtbot.waitUntil(lambda: not form.busy, timeout=10_000)
     assert name.text() == "Lefèvre" and form.has_unsaved()  # the typing stays on screen
     assert "Modification refusée" in form.status.text()

@@ -38,14 +38,14 @@ INSURANCE_BODIES = (
     "ENIM (marins)",
     "CRPCEN (clercs et employés de notaires)",
     "CAVIMAC (cultes)",
-    "Régime local d'Alsace-Moselle",
+    "Régime local d’Alsace-Moselle",
     "Caisse de la RATP",
     "Caisse de la SNCF",
     "Régime des mines",
     "Sécurité sociale des indépendants",
     "Caisse générale de sécurité sociale (outre-mer)",
     "Caisse de prévoyance sociale (Saint-Pierre-et-Miquelon)",
-    "Aide médicale de l'État (AME)",
+    "Aide médicale de l’État (AME)",
 )
 
 
@@ -87,7 +87,7 @@ class FormBuilder:
 
     def contact_details(self) -> Section:
         f = self.form
-        s = f.section(translate("forms", "Coordonnées et organisme d'affiliation"))
+        s = f.section(translate("forms", "Coordonnées et organisme d’affiliation"))
         f.bind(s, LinesBinding("adresse.lignes", translate("forms", "Adresse"), f))
         f.bind(s, TextBinding("adresse.code_postal", self.label("adresse.code_postal"), f))
         f.bind(s, TextBinding("adresse.commune", self.label("adresse.commune"), f))
@@ -112,7 +112,7 @@ class FormBuilder:
 
     def establishment(self, title: str = "") -> Section:
         f = self.form
-        s = f.section(title or translate("forms", "Place dans l'établissement"))
+        s = f.section(title or translate("forms", "Place dans l’établissement"))
         f.bind(
             s,
             EnumComboBinding(
@@ -166,7 +166,7 @@ class FormBuilder:
                 f,
             ),
         )
-        now = QPushButton(translate("forms", "Informé(e) aujourd'hui, par moi"), s)
+        now = QPushButton(translate("forms", "Informé(e) aujourd’hui, par moi"), s)
         now.setObjectName("informed_now")
 
         def fill() -> None:

@@ -28,12 +28,12 @@ def identity_hidden_text() -> str:
 
 def badge_text(choice: Consent | None) -> str:
     if choice is Consent.YES:
-        return translate("forms", "Identité communicable aux contacts : oui")
+        return translate("forms", "Identité communicable aux contacts : oui")
     if choice is Consent.NO:
         return translate("forms", "Identité non communicable aux contacts")
     if choice is Consent.NOT_COLLECTED:
-        return translate("forms", "Choix non recueilli : identité non communicable")
-    return translate("forms", "Choix à recueillir : identité non communicable")
+        return translate("forms", "Choix non recueilli : identité non communicable")
+    return translate("forms", "Choix à recueillir : identité non communicable")
 
 
 class AnonymityBadge(QLabel):
@@ -63,7 +63,7 @@ def rights_reminder() -> str:
     """The person's rights, in one line (MARS 109, décret art. 3 and 7)."""
     return translate(
         "forms",
-        "Droits : une personne infectée ne peut pas s'opposer au traitement (elle reste libre "
-        "de nommer ou non ses contacts) ; toute personne peut s'opposer à la réutilisation de "
-        "ses données pour la recherche auprès de sa caisse d'assurance maladie.",
+        "Droits : une personne infectée ne peut pas s’opposer au traitement (elle reste libre "
+        "de nommer ou non ses contacts) ; toute personne peut s’opposer à la réutilisation de "
+        "ses données pour la recherche auprès de sa caisse d’assurance maladie.",
     )

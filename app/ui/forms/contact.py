@@ -38,7 +38,7 @@ class ContactForm(FicheForm):
         self.bind(s, self.expositions, with_label=False)
         self.expositions.add_button.clicked.connect(self.link_patient_zero)
 
-        s = b.establishment(translate("forms", "Place dans l'établissement et symptômes"))
+        s = b.establishment(translate("forms", "Place dans l’établissement et symptômes"))
         self.bind(s, ChoiceBinding("symptomes.presents", b.label("symptomes.presents"), self))
         self.bind(s, DateBinding("symptomes.date_debut", b.label("symptomes.date_debut"), self))
 
@@ -54,7 +54,7 @@ class ContactForm(FicheForm):
         self.promote_button.setToolTip(
             translate(
                 "forms",
-                "Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.",
+                "Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.",
             )
         )
         self.extra_buttons.addWidget(self.promote_button)
@@ -115,7 +115,7 @@ class ContactForm(FicheForm):
             translate(
                 "forms",
                 "Créer une fiche patient zéro pour cette personne (identité, coordonnées, "
-                "lieux et structures repris) ? La fiche contact est conservée avec ses "
+                "lieux et structures repris) ? La fiche contact est conservée avec ses "
                 "expositions.",
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,

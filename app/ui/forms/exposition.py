@@ -37,8 +37,8 @@ from app.ui.forms.service import PatientZeroRef
 def patient_zero_caption(uuid: str, ref: PatientZeroRef | None) -> str:
     """« Patient zéro : DURAND Marie » only after an explicit *oui*; otherwise no name."""
     if ref is not None and ref.name:
-        return translate("forms", "Patient zéro : {name}").format(name=isolate(ref.name))
-    return translate("forms", "Patient zéro : {hidden} (réf. {ref})").format(
+        return translate("forms", "Patient zéro : {name}").format(name=isolate(ref.name))
+    return translate("forms", "Patient zéro : {hidden} (réf. {ref})").format(
         hidden=identity_hidden_text(), ref=uuid[:8]
     )
 
@@ -101,7 +101,7 @@ class ExpositionRow(RowEditor):
 
     def _suggest(self) -> None:
         self.suggestion.setText(
-            translate("forms", "Suggestion du programme : {risk}").format(
+            translate("forms", "Suggestion du programme : {risk}").format(
                 risk=enum_text(self.suggested())
             )
         )

@@ -238,7 +238,7 @@ class FicheForm(QWidget):
             "close_fiche", translate("forms", "Clô&turer"), self.close_fiche
         )
         self.close_button.setToolTip(
-            translate("forms", "Clôturer la fiche : le traçage est terminé")
+            translate("forms", "Clôturer la fiche : le traçage est terminé")
         )
         self.extra_buttons = QHBoxLayout()
 
@@ -369,11 +369,11 @@ class FicheForm(QWidget):
         when = format_datetime(draft.updated_at)
         text = translate(
             "forms",
-            "Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).",
+            "Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).",
         ).format(when=when)
         if draft.base_version and draft.base_version != self.fiche.version:
             text += " " + translate(
-                "forms", "Attention : la fiche a été modifiée depuis cette saisie."
+                "forms", "Attention : la fiche a été modifiée depuis cette saisie."
             )
         self.show_note(text)
         self.fix_tab_order()
@@ -423,7 +423,7 @@ class FicheForm(QWidget):
             self.content.setStyleSheet(READONLY_STYLE if not draft else "")
         self.readonly_note.setText(
             translate(
-                "forms", "Fiche {state} : lecture seule. « Rouvrir » pour la corriger."
+                "forms", "Fiche {state} : lecture seule. « Rouvrir » pour la corriger."
             ).format(state=tr_core(label_of(state)))
         )
         self.readonly_note.setVisible(not draft)
@@ -508,7 +508,7 @@ class FicheForm(QWidget):
             return False
         self.panel.show_issues(
             translate(
-                "forms", "Enregistrement impossible : %n erreur(s) à corriger", "", len(errors)
+                "forms", "Enregistrement impossible : %n erreur(s) à corriger", "", len(errors)
             ),
             errors,
         )
@@ -519,10 +519,10 @@ class FicheForm(QWidget):
         errors = sum(1 for i in issues if i.is_error)
         if errors:
             title = translate(
-                "forms", "Validation impossible : %n élément(s) à compléter ou corriger", "", errors
+                "forms", "Validation impossible : %n élément(s) à compléter ou corriger", "", errors
             )
         elif issues:
-            title = translate("forms", "Prête à valider ; à vérifier :")
+            title = translate("forms", "Prête à valider ; à vérifier :")
         else:
             title = translate("forms", "Prête à valider.")
         self.panel.show_issues(title, issues)
@@ -616,16 +616,16 @@ class FicheForm(QWidget):
             translate(
                 "forms",
                 "Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou "
-                "promotion) : votre saisie n'a pas été enregistrée. Elle reste affichée et "
-                "conservée en brouillon. « Recharger la fiche » affiche la version "
-                "enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les "
+                "promotion) : votre saisie n’a pas été enregistrée. Elle reste affichée et "
+                "conservée en brouillon. « Recharger la fiche » affiche la version "
+                "enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les "
                 "puis enregistrez.",
             )
         )
         self.reload_button.show()
         self.conflict_box.show()
         self.status.setText(
-            translate("forms", "Enregistrement refusé : fiche modifiée entre-temps.")
+            translate("forms", "Enregistrement refusé : fiche modifiée entre-temps.")
         )
         self.reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -636,16 +636,16 @@ class FicheForm(QWidget):
         self.conflict_label.setText(
             translate(
                 "forms",
-                "Cette fiche n'existe plus : elle a été supprimée pendant que vous la "
+                "Cette fiche n’existe plus : elle a été supprimée pendant que vous la "
                 "modifiiez (échéance de conservation atteinte, ou suppression depuis un "
-                "autre poste). Votre saisie n'a pas été enregistrée ; elle reste affichée "
-                "dans cet onglet et conservée en brouillon au plus jusqu'à l'échéance de "
+                "autre poste). Votre saisie n’a pas été enregistrée ; elle reste affichée "
+                "dans cet onglet et conservée en brouillon au plus jusqu’à l’échéance de "
                 "conservation de la fiche.",
             )
         )
         self.reload_button.hide()
         self.conflict_box.show()
-        self.status.setText(translate("forms", "Enregistrement refusé : la fiche n'existe plus."))
+        self.status.setText(translate("forms", "Enregistrement refusé : la fiche n’existe plus."))
 
     def reload(self) -> None:
         """Show the stored version, with the fields typed here carried over onto it."""
@@ -667,8 +667,8 @@ class FicheForm(QWidget):
             self.show_note(
                 translate(
                     "forms",
-                    "Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera "
-                    "reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.",
+                    "Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera "
+                    "reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.",
                 ).format(state=tr_core(label_of(self.fiche.state)))
             )
             return
@@ -679,14 +679,14 @@ class FicheForm(QWidget):
                 translate(
                     "forms",
                     "Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre "
-                    "saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).",
+                    "saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).",
                 ).format(fields=labels)
             )
         elif changed:
             self.show_note(
                 translate(
                     "forms",
-                    "Fiche rechargée avec votre saisie reportée : vérifiez-la puis "
+                    "Fiche rechargée avec votre saisie reportée : vérifiez-la puis "
                     "enregistrez (Ctrl+S).",
                 )
             )
@@ -859,7 +859,7 @@ class FicheForm(QWidget):
             else translate("forms", "les mêmes nom, prénoms et date de naissance")
         )
         text = translate(
-            "forms", "Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}."
+            "forms", "Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}."
         ).format(
             kind=tr_core(label_of(first.kind)),
             state=tr_core(label_of(first.state)),
@@ -886,7 +886,7 @@ class FicheForm(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             translate("forms", "Modifications non enregistrées"),
-            translate("forms", "Enregistrer les modifications de cette fiche avant de la fermer ?"),
+            translate("forms", "Enregistrer les modifications de cette fiche avant de la fermer ?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -897,7 +897,7 @@ class FicheForm(QWidget):
         box.button(QMessageBox.StandardButton.Discard).setText(discard_text)
         box.setInformativeText(
             translate(
-                "forms", "« {button} » abandonne la saisie (le brouillon est supprimé)."
+                "forms", "« {button} » abandonne la saisie (le brouillon est supprimé)."
             ).format(button=discard_text)
         )
         answer = box.exec()

@@ -324,7 +324,7 @@ class DateBinding(TextBinding):
             issue = Issue(
                 self.path,
                 Severity.ERROR,
-                translate("forms", "{field} : date non reconnue « {text} » (jj/mm/aaaa)."),
+                translate("forms", "{field} : date non reconnue « {text} » (jj/mm/aaaa)."),
                 {"field": self.label, "text": text.strip()},
             )
             return None, [issue]
@@ -335,7 +335,7 @@ class PhonesBinding(TextBinding):
 
     def __init__(self, path: str, label: str, parent: QObject | None) -> None:
         super().__init__(
-            path, label, parent, placeholder=translate("forms", "06 12 34 56 78 ; +44 …")
+            path, label, parent, placeholder=translate("forms", "06 12 34 56 78 ; +44 …")
         )
 
     def set_value(self, value: Any) -> None:

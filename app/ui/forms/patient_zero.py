@@ -217,7 +217,7 @@ class PatientZeroForm(FicheForm):
         b.contact_details()
         b.establishment()
 
-        s = self.section(translate("forms", "Établissement de l'infection"))
+        s = self.section(translate("forms", "Établissement de l’infection"))
         self.bind(
             s,
             EnumComboBinding(
@@ -247,7 +247,7 @@ class PatientZeroForm(FicheForm):
         s = self.section(translate("forms", "Choix de la personne et consentement"))
         self.disclosure = ChoiceBinding(
             "divulgation_identite",
-            translate("forms", "Son identité peut-elle être communiquée aux personnes contact ?"),
+            translate("forms", "Son identité peut-elle être communiquée aux personnes contact ?"),
             self,
             enum=Consent,
         )
@@ -283,7 +283,7 @@ class PatientZeroForm(FicheForm):
         )
         self.bind(s, ChoiceBinding("depistage_ars", b.label("depistage_ars"), self))
 
-        b.doctor(translate("forms", "Médecin à l'origine de l'inscription"))
+        b.doctor(translate("forms", "Médecin à l’origine de l’inscription"))
 
         s = self.section(translate("forms", "Personnes contact"))
         self.contacts = ContactsPanel(s)
@@ -347,7 +347,7 @@ class PatientZeroForm(FicheForm):
         except ValueError:
             problems.append(
                 translate(
-                    "forms", "Date du dernier contact non reconnue « {text} » (jj/mm/aaaa)."
+                    "forms", "Date du dernier contact non reconnue « {text} » (jj/mm/aaaa)."
                 ).format(text=panel.last_contact.text().strip())
             )
         phones: list[str] = []

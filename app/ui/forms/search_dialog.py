@@ -114,7 +114,7 @@ class SearchDialog(QDialog):
         if self.results.count():
             self.results.setCurrentRow(0)
             self.info.setText(
-                self.tr("%n résultat(s) ; Entrée pour choisir.", "", self.results.count())
+                self.tr("%n résultat(s) ; Entrée pour choisir.", "", self.results.count())
             )
         else:
             self.info.setText(self.tr("Aucune fiche ne correspond."))

@@ -48,7 +48,7 @@ class ValidationPanel(QWidget):
             item = QListWidgetItem(prefix + issue_text(issue))
             item.setData(PATH_ROLE, issue.path)
             item.setForeground(QBrush(QColor(ERROR_COLOR if issue.is_error else WARNING_COLOR)))
-            item.setToolTip(translate("forms", "Entrée ou clic : aller au champ"))
+            item.setToolTip(translate("forms", "Entrée ou clic : aller au champ"))
             self.list.addItem(item)
         self.title.setText(title)
         self.setVisible(bool(issues) or bool(title))

@@ -99,7 +99,7 @@ class FicheWorkspace(QTabWidget):
             ),
             (
                 "close_tab",
-                translate("forms", "&Fermer l'onglet"),
+                translate("forms", "&Fermer l’onglet"),
                 [QKeySequence("Ctrl+W")],
                 self.close_current,
             ),

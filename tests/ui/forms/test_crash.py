@@ -68,7 +68,7 @@ def test_crash_keeps_the_draft_and_reports_no_personal_data(qtbot, window, store
     reference = handler.references[0]
     assert "Une erreur interne est survenue" in box.text()
     assert "conservé en brouillon" in box.text()
-    assert f"Référence de l'incident : {reference[:8]}" in box.informativeText()
+    assert f"Référence de l’incident : {reference[:8]}" in box.informativeText()
     texts = box.text() + box.informativeText()
     assert not any(marker in texts for marker in MARKERS)
 

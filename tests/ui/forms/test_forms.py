@@ -150,13 +150,13 @@ def test_validation_refused_lists_what_is_missing(qtbot, window, repo):
     assert form.panel.isVisible()
     assert form.panel.title.text().startswith("Validation impossible")
     texts = form.panel.texts()
-    assert "✖ Prénoms : à renseigner." in texts
+    assert "✖ Prénoms : à renseigner." in texts
     assert any("son identité peut-elle être communiquée à ses contacts" in t for t in texts)
-    assert "✖ Date de l'information : à renseigner." in texts
+    assert "✖ Date de l’information : à renseigner." in texts
     assert "✖ Indiquez comment la personne a été informée." in texts
     consent = (
-        "✖ Consentement à la communication de l'identité et des coordonnées"
-        " à l'organisme compétent : à renseigner."
+        "✖ Consentement à la communication de l’identité et des coordonnées"
+        " à l’organisme compétent : à renseigner."
     )
     assert consent in texts
     assert form.fiche.version == 0 and repo.count(FicheQuery()) == 0  # nothing saved
@@ -170,7 +170,7 @@ def test_validation_refused_lists_what_is_missing(qtbot, window, repo):
     assert focused(window).objectName() == "information.date"
     # the inline message sits beside the field too
     message = form.bindings[[b.path for b in form.bindings].index("information.date")].message
-    assert message.isVisible() and message.text() == "Date de l'information : à renseigner."
+    assert message.isVisible() and message.text() == "Date de l’information : à renseigner."
 
 
 def test_invalid_nir_message_and_text_kept(qtbot, window):
@@ -197,7 +197,7 @@ def test_invalid_nir_message_and_text_kept(qtbot, window):
     form.run_checks()
     date_message = next(b for b in form.bindings if b.path == "date_naissance").message
     assert (
-        date_message.text() == "Date de naissance : date non reconnue « 31/02/1950 » (jj/mm/aaaa)."
+        date_message.text() == "Date de naissance : date non reconnue « 31/02/1950 » (jj/mm/aaaa)."
     )
     assert date_edit.text() == "31/02/1950"
 
@@ -277,12 +277,12 @@ def test_index_identity_nowhere_in_the_contact_view(qtbot, window, repo):
     for secret in ("secretnom", "cachenom", "anastasie", "2a004", "0611223344", "06 11 22 33 44"):
         assert secret not in seen
     captions = [r.caption.text() for r in form.expositions.rows]
-    assert captions[0] == f"Patient zéro : identité non communicable (réf. {pz.uuid[:8]})"
-    assert captions[1] == "Patient zéro : \u2068AUTRECAS\u2069"  # a contact of two: both shown
+    assert captions[0] == f"Patient zéro : identité non communicable (réf. {pz.uuid[:8]})"
+    assert captions[1] == "Patient zéro : \u2068AUTRECAS\u2069"  # a contact of two: both shown
     badges = [r.badge.text() for r in form.expositions.rows]
     assert badges == [
         "Identité non communicable aux contacts",
-        "Identité communicable aux contacts : oui",
+        "Identité communicable aux contacts : oui",
     ]
 
 
@@ -301,7 +301,7 @@ def test_not_collected_withholds_the_identity_and_badge_in_the_pz_form(qtbot, wi
     qtbot.waitUntil(lambda: pz.uuid in form.expositions.refs, timeout=5_000)
     assert "secretnom" not in "\n".join(texts_of(form)).casefold()
     pz_form = _open(qtbot, window, pz.uuid, PatientZeroForm)
-    assert pz_form.contacts.badge.text() == "Choix non recueilli : identité non communicable"
+    assert pz_form.contacts.badge.text() == "Choix non recueilli : identité non communicable"
     assert pz_form.contacts.table.item(0, 0).text() == "DURAND Loïc"
     assert pz_form.contacts.table.item(0, 5).text() == "1 autre"  # French plural form from the .qm
 

@@ -104,7 +104,7 @@ def test_fiche_deleted_while_open_keeps_the_typing_in_the_draft(qtbot, window, r
     edit = _edit(form, "prenoms", "Hélène Louise")
     form.save()
     qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)
-    assert form.conflict_label.text().startswith("Cette fiche n'existe plus")
+    assert form.conflict_label.text().startswith("Cette fiche n’existe plus")
     assert not form.reload_button.isVisible()
     assert form.gone
     assert edit.text() == "Hélène Louise"

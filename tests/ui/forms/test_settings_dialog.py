@@ -47,9 +47,9 @@ def test_refused_value_keeps_the_text_and_saves_nothing(qtbot, store, open_threa
     type_text(phone, "12ab")
     dialog.save()
     message = dialog.messages["establishment.contact_phone"]
-    assert message.isVisible() and "Numéro de téléphone non reconnu « 12ab »" in message.text()
+    assert message.isVisible() and "Numéro de téléphone non reconnu « 12ab »" in message.text()
     assert phone.text() == "12ab" and dialog.isVisible()
-    assert dialog.problem.text() == "Corrigez les valeurs signalées ; rien n'a été enregistré."
+    assert dialog.problem.text() == "Corrigez les valeurs signalées ; rien n’a été enregistré."
     assert SettingsStore(repo.db, USER).get(S.ESTABLISHMENT_CONTACT_PHONE) == ""
 
 
