@@ -193,6 +193,7 @@ def test_default_scope(tmp_path: Path) -> None:
     found = {p.relative_to(tmp_path).as_posix() for p in typo.default_paths(tmp_path)}
     assert found == {
         "app/a.py",
+        "central/c.py",
         "tests/test_x.py",
         "docs/g.md",
         "README.md",

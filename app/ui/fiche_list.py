@@ -90,7 +90,7 @@ class FicheListPanel(QWidget):
         )
         self.unit_filter.setMinimumContentsLength(UNIT_FILTER_CHARS)
         self.unit_filter.currentIndexChanged.connect(self.apply_query)
-        self.due_filter = QCheckBox(self.tr("Supprimées dans les 7 jours"), self)
+        self.due_filter = QCheckBox(self.tr("Suppression d’ici 7 jours"), self)
         self.due_filter.setObjectName("due_filter")
         self.due_filter.setToolTip(
             self.tr("Fiches dont la suppression automatique aura lieu dans les 7 prochains jours")

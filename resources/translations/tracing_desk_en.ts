@@ -396,8 +396,8 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
     <message>
         <location line="+7"/>
-        <source>Supprimées dans les 7 jours</source>
-        <translation>Deleted within 7 days</translation>
+        <source>Suppression d’ici 7 jours</source>
+        <translation>Due for deletion within 7 days</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4152,7 +4152,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>New &amp;contact person</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Fermer l’onglet</source>
         <translation>Close &amp;tab</translation>
     </message>

@@ -152,3 +152,12 @@ def test_english_headers(qtbot, window):
     assert headers[1] == "Name"
     assert headers[2] == "Date of birth"
     assert headers[6] == "Deletion scheduled on"
+
+
+def test_validate_shortcut_reads_ctrl_entree_in_the_menu(window):
+    """The menu names the validate shortcut as the README and the guide do (« Ctrl+Entrée »)."""
+    from PySide6.QtGui import QKeySequence
+
+    action = window.workspace.actions_by_name["validate"]
+    assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+Entrée"
+    assert QKeySequence("Ctrl+Return") in action.shortcuts()  # the main key works too

@@ -94,7 +94,9 @@ class FicheWorkspace(QTabWidget):
             (
                 "validate",
                 translate("forms", "&Valider"),
-                [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+                # Ctrl+Enter first: Qt's French names it « Ctrl+Entrée » (the key's name on
+                # French keyboards) where Ctrl+Return reads « Ctrl+Retour »; both keys work.
+                [QKeySequence("Ctrl+Enter"), QKeySequence("Ctrl+Return")],
                 self.validate,
             ),
             (
