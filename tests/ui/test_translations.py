@@ -77,4 +77,3 @@ def test_qt_dialogs_speak_french(qapp: Any) -> None:
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
-
