@@ -29,6 +29,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from app import paths
+from app.files import atomic_write
 
 UNIT = "tracing-desk-purge"
 TIMER = f"{UNIT}.timer"
@@ -312,7 +313,8 @@ def _register_systemd(env: Environment) -> str:
         units.mkdir(parents=True, exist_ok=True)
         for name, text in systemd_units(env.command, _data_dir_of(env.command)).items():
             target = units / name
-            target.write_text(text, encoding="utf-8")
+            # never through a link planted at the unit's name (app/files.py)
+            atomic_write(target, text.encode("utf-8"), role="purge task")
             target.chmod(0o644)
     except OSError as exc:
         raise TaskError(
@@ -426,7 +428,7 @@ def _register_launchd(env: Environment) -> str:
     agent = env.agent_path()
     try:
         agent.parent.mkdir(parents=True, exist_ok=True)
-        agent.write_bytes(launchd_plist(env.command))
+        atomic_write(agent, launchd_plist(env.command), role="purge task")
         agent.chmod(0o644)
     except OSError as exc:
         raise TaskError(

@@ -304,3 +304,30 @@ def test_poster_pdf_in_a_missing_folder_says_so_in_french(
     configure(data_dir, COMPLETE)
     assert main(["poster", "--out", str(tmp_path / "absent" / "affiche.pdf")]) != 0
     assert "Impossible d’écrire" in capsys.readouterr().err
+
+
+# -- the sync lock and the OS purge task ----------------------------------------
+
+
+def test_sync_lock(plant: Planter, tmp_path: Path) -> None:
+    from app.sync.lock import LOCK_FILENAME, SyncLock
+
+    folder = tmp_path / "donnees"
+    lock_path = plant.at(folder / LOCK_FILENAME)
+    with SyncLock(folder):
+        plant.untouched()
+        st = os.lstat(lock_path)
+        assert not os.path.islink(lock_path) and st.st_mode & 0o777 == 0o600
+    plant.untouched()
+
+
+def test_purge_task_units(plant: Planter, tmp_path: Path) -> None:
+    from app import purge_task
+    from tests.test_purge_task import Recorder, linux
+
+    env = linux(tmp_path, Recorder())
+    timer = plant.at(env.units_dir() / purge_task.TIMER)
+    purge_task.register(env)
+    plant.untouched()
+    assert not os.path.islink(timer) and "OnCalendar" in timer.read_text(encoding="utf-8")
+    assert no_temporary_left(timer.parent)

@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from app import paths
+from app.files import open_append
 from app.sync import config as sync_config
 from app.sync.transport import HEALTH_PATH, ssl_context
 
@@ -61,7 +62,9 @@ def start_demo_central(data_dir: Path | None = None, *, timeout: float = 60.0) -
     central_dir = paths.ensure_private_dir(base / DEMO_DIRNAME)
     port = _free_port()
     token = "tdk_" + secrets.token_urlsafe(32)
-    log_file = open(paths.logs_dir() / "demo-central.log", "ab")  # noqa: SIM115
+    # appended through app/files.py: never through a link planted at the log's name
+    log_fd = open_append(paths.logs_dir() / "demo-central.log", role="demo central log")
+    log_file = os.fdopen(log_fd, "ab")
     env = dict(os.environ)
     process = subprocess.Popen(
         [

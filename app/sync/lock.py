@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from app import paths
+from app.files import open_append
 from app.sync.errors import SyncBusyError
 
 LOCK_FILENAME = paths.SYNC_LOCK_FILENAME
@@ -23,7 +24,8 @@ class SyncLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`SyncBusyError` at once (never waits)."""
-        fh = open(self.path, "a+b")  # noqa: SIM115 - kept open while locked
+        # kept open while locked; never through a link planted at the lock's name
+        fh = os.fdopen(open_append(self.path, role="sync lock"), "ab")
         try:
             if os.name == "nt":
                 import msvcrt
