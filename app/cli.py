@@ -85,18 +85,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     passphrase: str | None = None
     if args.passphrase:
-        passphrase = os.environ.get("TRACING_DESK_PASSPHRASE")
-        if not passphrase:
-            if not sys.stdin.isatty():
-                _err(
-                    "Mode phrase secrète : définissez TRACING_DESK_PASSPHRASE "
-                    "ou lancez la commande dans un terminal."
-                )
-                return EXIT_USAGE
-            passphrase = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins) : ")
-            if getpass.getpass("Confirmez la phrase secrète : ") != passphrase:
-                _err("Les deux saisies diffèrent : rien n’a été créé.")
-                return EXIT_USAGE
+        passphrase = _typed_twice(
+            "TRACING_DESK_PASSPHRASE",
+            "Mode phrase secrète\u00a0: définissez TRACING_DESK_PASSPHRASE ou lancez la commande "
+            "dans un terminal.",
+            ("Nouvelle phrase secrète (12 caractères au moins)", "Confirmez la phrase secrète"),
+            "rien n’a été créé",
+        )
+        if passphrase is None:
+            return EXIT_USAGE
         if len(passphrase) < 12:
             _err("La phrase secrète doit compter au moins 12 caractères : rien n’a été créé.")
             return EXIT_USAGE
@@ -149,22 +146,35 @@ def _recovery_code(args: argparse.Namespace) -> str:
     return code
 
 
-def _new_passphrase() -> str | None:
-    """TRACING_DESK_NEW_PASSPHRASE, else typed twice at a terminal; ``None`` after a message."""
-    env = os.environ.get(ENV_NEW_PASSPHRASE)
+def _typed_twice(
+    env_var: str, no_terminal: str, prompts: tuple[str, str], nothing_done: str
+) -> str | None:
+    """A new secret from *env_var*, else typed twice at a terminal; ``None`` after a message."""
+    env = os.environ.get(env_var)
     if env:
         return env
     if not sys.stdin.isatty():
-        _err(
-            "Nouvelle phrase secrète\u00a0: définissez TRACING_DESK_NEW_PASSPHRASE "
-            "ou lancez la commande dans un terminal. Rien n’a été modifié."
-        )
+        _err(no_terminal)
         return None
-    first = getpass.getpass("Nouvelle phrase secrète (12 caractères au moins)\u00a0: ")
-    if getpass.getpass("Confirmez la nouvelle phrase secrète\u00a0: ") != first:
-        _err("Les deux saisies diffèrent\u00a0: rien n’a été modifié.")
+    first = getpass.getpass(f"{prompts[0]}\u00a0: ")
+    if getpass.getpass(f"{prompts[1]}\u00a0: ") != first:
+        _err(f"Les deux saisies diffèrent\u00a0: {nothing_done}.")
         return None
     return first
+
+
+def _new_passphrase() -> str | None:
+    """TRACING_DESK_NEW_PASSPHRASE, else typed twice at a terminal; ``None`` after a message."""
+    return _typed_twice(
+        ENV_NEW_PASSPHRASE,
+        "Nouvelle phrase secrète\u00a0: définissez TRACING_DESK_NEW_PASSPHRASE "
+        "ou lancez la commande dans un terminal. Rien n’a été modifié.",
+        (
+            "Nouvelle phrase secrète (12 caractères au moins)",
+            "Confirmez la nouvelle phrase secrète",
+        ),
+        "rien n’a été modifié",
+    )
 
 
 def _recover_passphrase(args: argparse.Namespace) -> int:
