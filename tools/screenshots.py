@@ -9,7 +9,8 @@ writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``, 
 the first-run wizard's pages (``first-run-1-bienvenue.png`` … ``first-run-6-resume.png``,
 filled with fictitious values; the recovery code is a freshly generated one that opens
 nothing), the main window in demonstration mode (``demo-mode.png``) and the lock
-screen after a refused password (``lock-screen.png``).
+screen after a refused password (``lock-screen.png``) and the help window searching the
+nurse's guide (``help-window.png``).
 
 The walk through a nurse's day (``journee-*.png``) is saved by the test
 ``tests/ui/test_walkthrough.py`` run with ``TRACING_DESK_SCREENSHOTS=1``.
@@ -238,7 +239,24 @@ def main() -> int:
         screen.deleteLater()
         return True
 
-    steps.extend([list_ready, pz_ready, contact_ready, wizard_pages, demo_ready, lock_ready])
+    def help_ready() -> bool:
+        from app.ui.help import NURSE_GUIDE, HelpWindow
+
+        help_window = HelpWindow()
+        help_window.resize(1280, 720)
+        help_window.show()
+        help_window.show_section(NURSE_GUIDE, "quitter-son-poste-verrouiller")
+        help_window.search.setText("verrouill")
+        help_window.find_next()
+        for _ in range(10):
+            qapp.processEvents()
+        shot(help_window, "help-window.png")
+        help_window.deleteLater()
+        return True
+
+    steps.extend(
+        [list_ready, pz_ready, contact_ready, wizard_pages, demo_ready, lock_ready, help_ready]
+    )
 
     def start(_info: object) -> None:
         window.show()
