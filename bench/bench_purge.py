@@ -191,7 +191,7 @@ def main() -> None:
         assert report.fiches == deleted
         print(
             f"  purge, no secure clean-up             {plain_s:8.2f} s  {plain_s / raw_s:5.2f}x raw"
-            "   (target <= 1.5x)"
+            "   (target <= 1.2x)"
         )
         full_s, report, lat = run_purge(
             _copy(tmp / "template", tmp / "w"), as_of, cache_kib, True, reader=True
@@ -199,7 +199,7 @@ def main() -> None:
         assert report.fiches == deleted and report.vacuumed
         print(
             f"  purge + secure delete, TRUNCATE, vacuum {full_s:6.2f} s  {full_s / raw_s:5.2f}x raw"
-            "   (target <= 2.5x)"
+            "   (target <= 2x)"
         )
         if lat:
             lat.sort()

@@ -4,22 +4,36 @@
    keyring, SQLCipher open, window shown, first page and counts in) against a
    bare PySide6 window showing a 10,000-row table (process start to first
    paint). Each in a fresh process, median of a few runs.
-2. Search latency for the first page at 100,000 and 1,000,000 fiches: the list
+2. Search latency for the first page at 200,000 and 1,000,000 fiches: the list
    model's query through the database thread (count + first page, as the
    window does) against the raw indexed query on a raw SQLCipher connection
-   (the same first page, no count).
+   (the same first page, no count). « 0612 » (phone digits) is also compared
+   with the raw name query « lefèv » at the same size.
 3. The longest UI-thread stall while typing a search (a key every 120 ms) in
    the main window at 1,000,000 fiches: the largest gap between ticks of a
    5 ms timer, from the first key until the results are shown (after letting
    the window's start-up settle for 3 s).
 
-Usage: ``.venv/bin/python bench/bench_ui.py [--large 1000000] [--runs 3]``.
+Usage (needs a display or ``QT_QPA_PLATFORM=offscreen``, set by default here)::
+
+    .venv/bin/python bench/bench_ui.py [--medium 200000] [--large 1000000] [--runs 3]
+    .venv/bin/python bench/bench_ui.py --fiches 2000 --json   # quick try, one size
+
+``--fiches N`` runs the search and typing benchmarks at N fiches only (and the
+start-up one at min(N, 10,000)). ``--json`` prints only one JSON object on
+stdout (progress goes to stderr)::
+
+    {"startup_ratio": float,
+     "search": [{"query", "fiches", "raw_ms", "first_page_ms", "ratio"}, ...],
+     "typing_stall_ms": float}
+
 Nothing is asserted: read the numbers.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -159,18 +173,21 @@ def timed_child(args: list[str], env: dict[str, str]) -> float:
 
 
 # -- the benchmarks ----------------------------------------------------------------------
-def bench_startup(tmp: Path, env: dict[str, str], runs: int) -> None:
-    data = make_store(tmp, 10_000)
-    bare = statistics.median(timed_child(["--child-bare", "10000"], env) for _ in range(runs))
+def bench_startup(tmp: Path, env: dict[str, str], runs: int, n: int = 10_000) -> float:
+    """Return the start-up ratio (main window / bare window)."""
+    data = make_store(tmp, n)
+    bare = statistics.median(timed_child(["--child-bare", str(n)], env) for _ in range(runs))
     ours = statistics.median(timed_child(["--child-app", str(data)], env) for _ in range(runs))
-    print(f"start-up  bare PySide6 window, 10,000-row table   {bare * 1000:8.0f} ms")
-    print(f"start-up  Tracing Desk main window, 10,000 fiches {ours * 1000:8.0f} ms")
+    print(f"start-up  bare PySide6 window, {n:,}-row table   {bare * 1000:8.0f} ms")
+    print(f"start-up  Tracing Desk main window, {n:,} fiches {ours * 1000:8.0f} ms")
     print(
         f"start-up  ratio                                    {ours / bare:8.2f} x  (target ≤ 1.5)"
     )
+    return ours / bare
 
 
-def bench_search(tmp: Path, n: int, runs: int) -> None:
+def bench_search(tmp: Path, n: int, runs: int) -> list[dict[str, object]]:
+    """Return one entry per query: raw and list-model first page (median ms), ratio."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from app.db.repositories import FicheQuery, FicheRepository
@@ -188,6 +205,8 @@ def bench_search(tmp: Path, n: int, runs: int) -> None:
     ticket.finished.connect(loop.quit)
     loop.exec()
     model = FicheListModel(thread, lambda db: FicheRepository(db, "bench"), FicheQuery())
+    results: list[dict[str, object]] = []
+    raw_name_ms: float | None = None
     for text in QUERIES:
         query = FicheQuery(text=text)
         clause = repo._clause(query)
@@ -232,11 +251,29 @@ def bench_search(tmp: Path, n: int, runs: int) -> None:
             f" {o:8.1f} ms, ratio {o / max(r, 0.01):7.1f} x  (target ≤ 3);"
             f" with the count {t:8.1f} ms"
         )
+        if text == "lefèv":
+            raw_name_ms = r
+        elif text == "0612" and raw_name_ms is not None:
+            print(
+                f"search {n:>9,} « {text} » (phone digits): list model first page vs raw name"
+                f" query « lefèv » {o / max(raw_name_ms, 0.01):7.1f} x  (target ≤ 10)"
+            )
+        results.append(
+            {
+                "query": text,
+                "fiches": n,
+                "raw_ms": round(r, 3),
+                "first_page_ms": round(o, 3),
+                "ratio": round(o / max(r, 0.01), 3),
+            }
+        )
     thread.shutdown()
     raw.close()
+    return results
 
 
-def bench_typing(tmp: Path, n: int) -> None:
+def bench_typing(tmp: Path, n: int) -> float:
+    """Return the longest UI-thread stall (ms) while typing a search."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from app.db.store import open_store
@@ -310,13 +347,23 @@ def bench_typing(tmp: Path, n: int) -> None:
     )
     window.close()
     thread.shutdown()
+    return worst
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description="UI benchmarks (ratios against raw baselines).")
     parser.add_argument("--large", type=int, default=1_000_000)
-    parser.add_argument("--medium", type=int, default=100_000)
+    parser.add_argument("--medium", type=int, default=200_000)
+    parser.add_argument(
+        "--fiches",
+        type=int,
+        default=None,
+        help="one size for search and typing (start-up at min(N, 10000)): a quick try",
+    )
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object on stdout, progress on stderr"
+    )
     parser.add_argument("--dir", type=Path, default=None, help="keep the stores here")
     parser.add_argument("--child-bare", type=int)
     parser.add_argument("--child-app")
@@ -328,6 +375,18 @@ def main() -> None:
         child_app(args.child_app)
         return
 
+    out = sys.stdout
+    if args.json:
+        with contextlib.redirect_stdout(sys.stderr):
+            result = run(args)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    else:
+        run(args)
+
+
+def run(args: argparse.Namespace) -> dict[str, object]:
+    """Run the three benchmarks (printing as they go) and return the figures."""
     tmp = args.dir or Path(tempfile.mkdtemp(prefix="bench-ui-"))
     tmp.mkdir(parents=True, exist_ok=True)
     keyring_file = tmp / "keyring.json"
@@ -343,15 +402,22 @@ def main() -> None:
 
     import app.workers.qt_compat  # noqa: F401
 
+    sizes = [args.fiches] if args.fiches else [args.medium, args.large]
     qapp = QApplication([])
-    bench_startup(tmp, env, args.runs)
-    for n in (args.medium, args.large):
+    startup_ratio = bench_startup(tmp, env, args.runs, min(sizes[0], 10_000))
+    search: list[dict[str, object]] = []
+    for n in sizes:
         t0 = time.perf_counter()
         make_store(tmp, n)
         print(f"(store of {n:,} fiches ready in {time.perf_counter() - t0:.0f} s)")
-        bench_search(tmp, n, args.runs)
-    bench_typing(tmp, args.large)
+        search += bench_search(tmp, n, args.runs)
+    stall = bench_typing(tmp, sizes[-1])
     del qapp
+    return {
+        "startup_ratio": round(startup_ratio, 3),
+        "search": search,
+        "typing_stall_ms": round(stall, 3),
+    }
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from app.core import clock as clock_mod
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Longest UI-thread stall of every qtbot test, listed at the end (printed, not asserted).
+pytest_plugins = ["stall_watchdog"]
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
