@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
 
 from app.db import watermark
+from app.ui.demo_banner import install_banner
 from app.workers.db_thread import DbThread
 
 BANNER_NAME = "store_warning_banner"
@@ -90,28 +91,18 @@ def install_read_only_banner(window: QMainWindow) -> QToolBar:
     """« Base en lecture seule »: a banner on top of *window* and in its status bar (once)."""
     existing = window.findChild(QToolBar, BANNER_NAME)
     if isinstance(existing, QToolBar):
-        return existing
-    bar = QToolBar(window)
-    bar.setObjectName(BANNER_NAME)
-    bar.setMovable(False)
-    bar.setFloatable(False)
-    bar.toggleViewAction().setVisible(False)  # not in the window's context menu
-    bar.setStyleSheet("QToolBar { background: #b3261e; border: none; padding: 2px; }")
-    label = QLabel(
+        return existing  # already shown, with its status-bar label
+    bar = install_banner(
+        window,
+        BANNER_NAME,
         QCoreApplication.translate(
             "StoreWarning",
             "Base en lecture seule — consultation et export possibles, modifications "
             "refusées. Prévenez le référent.",
         ),
-        bar,
+        background="#b3261e",
+        foreground="#ffffff",
     )
-    label.setObjectName("store_warning_text")
-    label.setStyleSheet("color: #ffffff; font-weight: bold;")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    bar.addWidget(label)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    bar.show()  # the window is on screen already
     status = QLabel(QCoreApplication.translate("StoreWarning", "Base en lecture seule"), window)
     status.setObjectName(STATUS_NAME)
     status.setStyleSheet("color: #b3261e; font-weight: bold;")
