@@ -569,6 +569,10 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli_accounts import add_parser as add_account_parser
 
     add_account_parser(sub, common)
+
+    from app.cli_contacts import add_parsers as add_contacts_parsers
+
+    add_contacts_parsers(sub, common)
     return parser
 
 
