@@ -9,8 +9,10 @@ writes ``main-window.png``, ``patient-zero-form.png`` and ``contact-form.png``, 
 the first-run wizard's pages (``first-run-1-bienvenue.png`` … ``first-run-6-resume.png``,
 filled with fictitious values; the recovery code is a freshly generated one that opens
 nothing), the main window in demonstration mode (``demo-mode.png``) and the lock
-screen after a refused password (``lock-screen.png``) and the help window searching the
-nurse's guide (``help-window.png``).
+screen after a refused password (``lock-screen.png``), the help window searching the
+nurse's guide (``help-window.png``), the contact finder with a list built from fictitious
+residents' and rota files written in a temporary folder (``contact-finder.png``) and the
+grid with pasted rows, one of them to correct (``contact-grid.png``).
 
 The walk through a nurse's day (``journee-*.png``) is saved by the test
 ``tests/ui/test_walkthrough.py`` run with ``TRACING_DESK_SCREENSHOTS=1``.
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +100,14 @@ def main() -> int:
             repo.reopen(pz_uuid)
             pz = repo.peek(pz_uuid)
         pz.identity_disclosure = Consent.NO
+        # the contact finder's shot: a resident of « Les Tilleuls », room 12, ill since 4 days
+        from app.core.enums import EstablishmentStatus
+        from app.core.timefmt import local_today
+
+        pz.establishment.status = EstablishmentStatus.RESIDENT
+        pz.establishment.unit, pz.establishment.room = "Les Tilleuls", "12"
+        pz.infection.symptom_onset = local_today() - timedelta(days=4)
+        pz.infection.asymptomatic = False
         repo.save(pz)
     finally:
         db.close()
@@ -254,8 +265,66 @@ def main() -> int:
         help_window.deleteLater()
         return True
 
+    lists = write_lists(data_dir.parent / "listes")
+
+    def finder_open() -> bool:
+        window.workspace.open_uuid(pz_uuid)
+        form = form_of(PatientZeroForm)
+        if form is None or form.busy:
+            return False
+        form.open_contact_finder()
+        return True
+
+    def finder_ready() -> bool:
+        form = form_of(PatientZeroForm)
+        dialog = getattr(form, "bulk_dialog", None)
+        if dialog is None:
+            return False
+        if dialog.roster_path is None:
+            dialog.resize(1180, 640)
+            dialog.set_files(*lists)
+            return False
+        if dialog.busy or dialog.table.rowCount() == 0:
+            return False
+        dialog.set_checked(3, True)  # a nurse of the unit kept too
+        shot(dialog, "contact-finder.png")
+        dialog.close()
+        form.open_contact_grid()
+        return True
+
+    def grid_ready() -> bool:
+        from PySide6.QtGui import QGuiApplication
+
+        form = form_of(PatientZeroForm)
+        dialog = getattr(form, "bulk_dialog", None)
+        if dialog is None or not hasattr(dialog, "paste"):
+            return False
+        if not dialog.cell_text(0, 0):
+            dialog.resize(1180, 520)
+            from app.core.timefmt import local_today
+
+            recent = [(local_today() - timedelta(days=n)).strftime("%d/%m/%Y") for n in (1, 2)]
+            QGuiApplication.clipboard().setText(PASTED.format(d1=recent[0], d2=recent[1]))
+            dialog.table.setCurrentCell(0, 0)
+            dialog.paste()
+            return False
+        shot(dialog, "contact-grid.png")
+        dialog.close()
+        return True
+
     steps.extend(
-        [list_ready, pz_ready, contact_ready, wizard_pages, demo_ready, lock_ready, help_ready]
+        [
+            list_ready,
+            pz_ready,
+            contact_ready,
+            wizard_pages,
+            demo_ready,
+            lock_ready,
+            help_ready,
+            finder_open,
+            finder_ready,
+            grid_ready,
+        ]
     )
 
     def start(_info: object) -> None:
@@ -270,6 +339,59 @@ def main() -> int:
     window.close()
     db_thread.shutdown()
     return code
+
+
+# Fictitious establishment lists for the contact finder's shot (never real persons).
+RESIDENTS = [
+    ("Aubert", "Marcelle", "12", "A", 40),
+    ("Barbier", "Lucienne", "12", "A", 3),
+    ("Carpentier", "Odette", "14", "A", 60),
+    ("Delmas", "Germaine", "14", "B", 60),
+    ("Étienne", "René", "15", "B", 60),
+    ("Fabre", "Simone", "16", "C", 60),
+    ("Garnier", "Henri", "17", "C", 60),
+    ("Hamon", "Yvette", "18", "", 60),
+]
+STAFF = [
+    ("Ibert", "Nadia", "07:00", "14:00", 1),
+    ("Jacquet", "Samuel", "14:00", "21:00", 2),
+    ("Klein", "Awa", "21:00", "07:00", 3),
+]
+#: Rows as copied from a spreadsheet (TAB-separated); the third has an impossible date.
+PASTED = (
+    "Lemaire\tSophie\t12/04/1961\t06 12 34 56 78\t{d1}\tLes Tilleuls\t\tvisiteur\n"
+    "Marchand\tThierry\t03/09/1975\t06 98 76 54 32\t{d1}\tLes Tilleuls\t\tvisiteur\n"
+    "Noël\tAgathe\t31/02/1990\t06 45 22 33 44\t{d2}\t\t\tautre\n"
+)
+
+
+def write_lists(folder: Path) -> tuple[Path, Path]:
+    """The residents' and rota files of the finder's shot, in a temporary folder."""
+    from app.core.timefmt import local_today
+
+    today = local_today()
+    folder.mkdir(parents=True, exist_ok=True)
+    day = "%d/%m/%Y"
+    rows = ["nom;prenom;date_naissance;unite;chambre;table;arrivee;depart"]
+    for i, (name, first, room, table, since) in enumerate(RESIDENTS):
+        arrival = (today - timedelta(days=since)).strftime(day)
+        rows.append(
+            f"{name};{first};0{1 + i}/0{1 + i}/193{i};Les Tilleuls;{room};{table};{arrival};"
+        )
+    rows.append("Perrin;Jules;02/02/1932;Les Acacias;3;A;01/01/2026;")
+    roster = folder / "residents.csv"
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["nom;prenom;date_naissance;unite;debut;fin"]
+    for i, (name, first, start, end, ago) in enumerate(STAFF):
+        first_day = today - timedelta(days=ago)
+        last_day = first_day + timedelta(days=1) if end < start else first_day
+        rows.append(
+            f"{name};{first};1{i}/0{1 + i}/198{i};Les Tilleuls;"
+            f"{first_day.strftime(day)} {start};{last_day.strftime(day)} {end}"
+        )
+    rota = folder / "planning.csv"
+    rota.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return roster, rota
 
 
 if __name__ == "__main__":

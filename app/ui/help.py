@@ -76,6 +76,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     "FicheListPanel": (NURSE_GUIDE, "la-fenêtre-principale"),
     "PatientZeroForm": (NURSE_GUIDE, "enregistrer-un-patient-zéro"),
     "ContactForm": (NURSE_GUIDE, "enregistrer-les-personnes-contact"),
+    "ContactFinderDialog": (NURSE_GUIDE, "construire-la-liste-des-contacts"),
+    "ContactGridDialog": (NURSE_GUIDE, "coller-des-contacts-depuis-un-tableur"),
     "LockScreen": (NURSE_GUIDE, "quitter-son-poste-verrouiller"),
     "SignInDialog": (NURSE_GUIDE, "ouvrir-le-programme"),
     "SignInForm": (NURSE_GUIDE, "ouvrir-le-programme"),

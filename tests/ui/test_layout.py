@@ -429,6 +429,63 @@ def search_dialog(env: Env) -> Iterator[Check]:
     yield "recherche", env.dialog(dialog)
 
 
+def contact_finder_dialog(env: Env) -> Iterator[Check]:
+    from datetime import date
+
+    from app.core.contact_finder import Candidate, FinderResult, Motive, Window
+    from app.core.rosters import Person
+    from app.services.contact_finder import CandidateList
+    from app.ui.forms.contact_finder import ContactFinderDialog
+
+    dialog = ContactFinderDialog(env.thread, USER, "00000000-0000-4000-8000-000000000000")
+    env.dialog(dialog)
+    yield "vide", dialog
+    window = Window(date(2026, 11, 2), date(2026, 11, 24))
+    motives = [(Motive.ROOM, 1), (Motive.TABLE, 2), (Motive.STAFF, 3), (Motive.UNIT, 4)]
+    candidates = tuple(
+        Candidate(
+            Person(f"Lefèvre-Dupont de la Roche {i}", "Marie-Élisabeth", date(1938, 6, 5)),
+            "personnel" if motive is Motive.STAFF else "resident",
+            motive,
+            rank,
+            tuple(date(2026, 11, d) for d in (2, 3, 4, 6, 8, 9, 10, 12, 15, 20, 21, 22, 24)),
+            "EHPAD Les Tilleuls",
+            "12",
+            i == 1,
+        )
+        for i, (motive, rank) in enumerate(motives * 6)
+    )
+    dialog.set_files(None, None)
+    dialog.show_candidates(
+        CandidateList(dialog._pz_uuid, FinderResult(window, "fiche", candidates), 640)
+    )
+    yield "liste", dialog
+    dialog._show_problem(
+        "Fichier des résidents «\u202fséjours-résidents-novembre-2026.csv\u202f»\u00a0: "
+        "le fichier n’a pas été pris en compte.\n"
+        + "\n".join(
+            f"ligne {n}\u00a0: date d’arrivée illisible «\u202fle 20\u202f»" for n in range(12)
+        )
+    )
+    yield "fichier refusé", dialog
+
+
+def contact_grid_dialog(env: Env) -> Iterator[Check]:
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.forms.contact_grid import ContactGridDialog
+
+    dialog = ContactGridDialog(env.thread, USER, "00000000-0000-4000-8000-000000000000")
+    env.dialog(dialog)
+    yield "vide", dialog
+    QGuiApplication.clipboard().setText(
+        "Lefèvre-Dupont de la Roche\tMarie-Élisabeth\t31/02/1938\t06 12 34 56 78\t"
+        "30/11/2026\tEHPAD Les Tilleuls\t12\trésident\n"
+    )
+    dialog.paste()
+    yield "ligne à corriger", dialog
+
+
 # The lead adds a factory here for each new window or dialog.
 SCREENS: dict[str, Screen] = {
     "lock_screen": lock_screen,
@@ -447,6 +504,8 @@ SCREENS: dict[str, Screen] = {
     "purge_dialog": purge_dialog,
     "sync_dialogs": sync_dialogs,
     "search_dialog": search_dialog,
+    "contact_finder_dialog": contact_finder_dialog,
+    "contact_grid_dialog": contact_grid_dialog,
 }
 
 

@@ -10,6 +10,7 @@ list of linked contacts (the anonymity badge beside it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -68,11 +69,15 @@ class ContactsPanel(QWidget):
     Signals:
         add_requested(): the quick-entry line asks to create a contact.
         link_requested(): find an existing contact to link.
+        finder_requested(): build the contact list from the establishment's files.
+        grid_requested(): type or paste contacts in a grid, as in a spreadsheet.
         open_requested(str): open the contact with this UUID.
     """
 
     add_requested = Signal()
     link_requested = Signal()
+    finder_requested = Signal()
+    grid_requested = Signal()
     open_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -149,11 +154,24 @@ class ContactsPanel(QWidget):
         self.link_button = QPushButton(translate("forms", "Lier une personne existante…"), self)
         self.link_button.setObjectName("link_existing")
         self.link_button.clicked.connect(self.link_requested)
+        self.finder_button = QPushButton(
+            translate("forms", "Construire la liste des contacts…"), self
+        )
+        self.finder_button.setObjectName("contact_finder")
+        self.finder_button.clicked.connect(self.finder_requested)
+        self.grid_button = QPushButton(translate("forms", "Coller depuis un tableur…"), self)
+        self.grid_button.setObjectName("contact_grid")
+        self.grid_button.clicked.connect(self.grid_requested)
 
         head = QHBoxLayout()
         head.addWidget(self.badge)
         head.addWidget(self.count, 1)
-        head.addWidget(self.link_button)
+        # contacts in bulk and linking, on a row of their own (room for the badge at 150 %)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.finder_button)
+        actions.addWidget(self.grid_button)
+        actions.addWidget(self.link_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
@@ -165,6 +183,7 @@ class ContactsPanel(QWidget):
             self,
         )
         layout.addLayout(head)
+        layout.addLayout(actions)
         layout.addWidget(self.table)
         layout.addWidget(hint)
         layout.addWidget(quick)
@@ -286,10 +305,14 @@ class PatientZeroForm(FicheForm):
         b.doctor(translate("forms", "Médecin à l’origine de l’inscription"))
 
         s = self.section(translate("forms", "Personnes contact"))
+        #: The contact finder or grid dialog last opened (issue 17), a child of the form.
+        self.bulk_dialog: Any = None
         self.contacts = ContactsPanel(s)
         s.add_widget(self.contacts)
         self.contacts.add_requested.connect(self.add_quick_contact)
         self.contacts.link_requested.connect(self.link_existing)
+        self.contacts.finder_requested.connect(self.open_contact_finder)
+        self.contacts.grid_requested.connect(self.open_contact_grid)
         self.contacts.open_requested.connect(self.open_requested)
         self.disclosure.changed.connect(self._disclosure_changed)
 
@@ -418,3 +441,45 @@ class PatientZeroForm(FicheForm):
             self.contacts.name.setFocus()
         self.status.setText(translate("forms", "Personne contact ajoutée."))
         self.saved.emit(result.fiche)
+
+    # -- contacts in bulk (issue 17) ---------------------------------------------
+    def open_contact_finder(self) -> None:
+        """« Construire la liste des contacts… » (the patient zéro saved first)."""
+        from app.ui.forms.contact_finder import ContactFinderDialog
+
+        self._with_saved_pz(lambda uuid: ContactFinderDialog(self._db, self.user, uuid, self))
+
+    def open_contact_grid(self) -> None:
+        """« Coller depuis un tableur… » (the patient zéro saved first)."""
+        from app.ui.forms.contact_grid import ContactGridDialog
+
+        self._with_saved_pz(lambda uuid: ContactGridDialog(self._db, self.user, uuid, self))
+
+    def _with_saved_pz(self, make: Callable[[str], Any]) -> None:
+        """Open the dialog *make* builds for the saved patient zéro, saving a new one first.
+
+        A new fiche that cannot be saved yet lists what blocks it and opens nothing.
+        """
+        pz = self._pz_for_linking()
+        if pz is None:
+            return
+
+        def open_dialog() -> None:
+            if self.bulk_dialog is not None:  # one at a time: the previous one is closed
+                self.bulk_dialog.close()
+                self.bulk_dialog.deleteLater()
+            dialog = make(pz.uuid)
+            dialog.contacts_created.connect(lambda _n: self.refresh_contacts())
+            self.bulk_dialog = dialog
+            dialog.open()
+
+        if pz.version > 0:
+            open_dialog()
+            return
+        user, edits = self.user, self._edits
+
+        def saved(result: service.Saved) -> None:
+            self._saved(result, edits)
+            open_dialog()
+
+        self.submit(lambda db: service.save_fiche(db, user, pz), saved)
