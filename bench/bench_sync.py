@@ -39,7 +39,8 @@ from app.core.clock import get_clock  # noqa: E402
 from app.core.enums import Consent, LifecycleState  # noqa: E402
 from app.core.models import Contact, Exposition, PatientZero  # noqa: E402
 from app.db.connection import Database  # noqa: E402
-from app.db.store import init_store, open_store  # noqa: E402
+from app.db.store import init_store, open_store, store_id  # noqa: E402
+from app.db.watermark import KEYRING_PREFIX  # noqa: E402
 from app.services.fiches import FicheService  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.config import SyncConfig, set_token  # noqa: E402
@@ -211,10 +212,19 @@ def main() -> None:
             db.close()
         size = sum(len(b) for b in bodies)
         print(f"{len(bodies)} batches of up to {BATCH} fiches, {size / 1e6:.1f} MB of JSON")
+        # Each round drains a copy of the same store: its high-water mark in
+        # the keyring (app.db.watermark) must be the copy's, not the one the
+        # previous round's drain left, or the copy opens read-only.
+        mark_name = KEYRING_PREFIX + store_id(source)
+        mark = keyring.get_password("tracing-desk", mark_name)
         raw_times, sync_times = [], []
         for r in range(args.rounds):
             copy = base / f"sync-{r}"
             subprocess.run(["cp", "-a", str(source), str(copy)], check=True)
+            if mark is not None:
+                keyring.set_password("tracing-desk", mark_name, mark)
+            elif keyring.get_password("tracing-desk", mark_name) is not None:
+                keyring.delete_password("tracing-desk", mark_name)
             raw_times.append(run_raw(bodies, base / f"central-raw-{r}"))
             elapsed, accepted = run_sync(copy, base / f"central-sync-{r}")
             sync_times.append(elapsed)

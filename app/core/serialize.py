@@ -16,6 +16,8 @@ refused value is never quoted raw (:func:`quote`).
 from __future__ import annotations
 
 import dataclasses
+import json
+import json.encoder
 import re
 import types
 import typing
@@ -25,6 +27,7 @@ from functools import cache
 from typing import Any, Union
 
 from app.core.enums import FicheKind, gathering_purpose_for, gathering_purposes
+from app.core.errors import UserError
 from app.core.models import FICHE_CLASSES, AnyFiche, Exposition
 
 FORMAT = 1
@@ -69,8 +72,10 @@ def _encodable(text: str) -> bool:
 _SURROGATE = "texte contenant un caractère invalide (substitut UTF-16 isolé)"
 
 
-class DecodeError(ValueError):
+class DecodeError(UserError, ValueError):
     """A document that cannot be read: ``path`` names the field, ``str()`` is French."""
+
+    code = "decode"
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path or 'document'} : {message}" if path else message)
@@ -153,19 +158,253 @@ def _record_fields(kind: type) -> tuple[_Field, ...] | None:
         return found
 
 
-def fiche_to_dict(fiche: AnyFiche) -> dict[str, Any]:
-    """The JSON-safe document of a fiche (contact expositions included)."""
+# Generated encoders: one function per record class, built from its declared
+# field types the first time the class is encoded (as ``dataclasses`` builds
+# ``__init__``). Each field takes the fast path for a value of its declared
+# type; any other value goes through :func:`_encode`, the generic encoder, so
+# the document is the same either way (tests/core/test_serialize.py compares
+# them). A save, an export and a sync encode every fiche: this is their cost.
+
+
+def _field_expr(tp: Any, var: str, env: dict[str, Any]) -> str:
+    """The expression encoding *var*, a value declared as *tp* (see above)."""
+    inner = _optional_inner(tp)
+    if inner is not None:
+        return f"None if {var} is None else ({_field_expr(inner, var, env)})"
+    if tp in (str, int, bool):
+        return f"{var} if type({var}) in _PLAIN else _encode({var})"
+    if typing.get_origin(tp) is list:
+        (item_tp,) = typing.get_args(tp)
+        item = _field_expr(item_tp, "y", env)
+        return f"[{item} for y in {var}] if type({var}) is list else _encode({var})"
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        env[f"_e_{tp.__name__}"] = tp
+        return f"{var}._value_ if type({var}) is _e_{tp.__name__} else _encode({var})"
+    if tp is date:
+        return f"{var}.isoformat() if type({var}) is _date else _encode({var})"
+    if tp is datetime:
+        return f"_instant({var})"
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        env[f"_c_{tp.__name__}"] = tp
+        env[f"_r_{tp.__name__}"] = _record_encoder(tp)
+        return f"_r_{tp.__name__}({var}) if type({var}) is _c_{tp.__name__} else _encode({var})"
+    return f"_encode({var})"
+
+
+def _compile(cls: type, head: dict[str, Any], skip: frozenset[str]) -> Any:
+    """The generated encoder of *cls*: its document starts with *head*, without *skip* keys."""
+    env: dict[str, Any] = {
+        "_PLAIN": _PLAIN,
+        "_encode": _encode,
+        "_instant": _instant,
+        "_date": date,
+    }
+    lines = [f"def encode_{cls.__name__}(v):"]
+    items = [f"{key!r}: {value!r}" for key, value in head.items()]
+    for i, f in enumerate(_fields(cls)):
+        if f.key in skip:
+            continue
+        lines.append(f"    x{i} = v.{f.attr}")
+        items.append(f"{f.key!r}: {_field_expr(f.tp, f'x{i}', env)}")
+    lines.append("    return {" + ", ".join(items) + "}")
+    exec("\n".join(lines), env)  # source built above from the models' metadata
+    return env[f"encode_{cls.__name__}"]
+
+
+@cache
+def _record_encoder(cls: type) -> Any:
+    return _compile(cls, {}, frozenset())
+
+
+@cache
+def _fiche_encoder(cls: type, expositions: bool) -> Any:
+    kind = cls.KIND  # type: ignore[attr-defined]
+    head = {FORMAT_KEY: FORMAT, TYPE_KEY: kind.value}
+    return _compile(cls, head, frozenset() if expositions else frozenset({EXPOSITIONS_KEY}))
+
+
+# (instant, its document text) of the last instant encoded: a batch saved at
+# once shares its creation and update instants. One tuple, replaced whole.
+_last_instant: tuple[datetime, str] | None = None
+
+
+def _instant(value: Any) -> Any:
+    global _last_instant
+    if value is None:
+        return None
+    last = _last_instant
+    if last is not None and type(value) is datetime and value == last[0]:
+        return last[1]
+    text = _encode(value)
+    if type(value) is datetime:
+        _last_instant = (value, text)
+    return text
+
+
+EXPOSITIONS_KEY = "expositions"
+
+
+def fiche_to_dict(fiche: AnyFiche, *, expositions: bool = True) -> dict[str, Any]:
+    """The JSON-safe document of a fiche (contact expositions included, unless not *expositions*).
+
+    Keys in declaration order after ``format`` and ``type``.
+    """
+    cls: type = type(fiche)
+    if cls in _FICHE_TYPES:
+        doc: dict[str, Any] = _fiche_encoder(cls, expositions)(fiche)
+        return doc
+    return _generic_fiche_to_dict(fiche, expositions)
+
+
+def _generic_fiche_to_dict(fiche: AnyFiche, expositions: bool = True) -> dict[str, Any]:
+    """The document as the generic encoder makes it (the reference of the generated ones)."""
     doc: dict[str, Any] = {FORMAT_KEY: FORMAT, TYPE_KEY: fiche.kind.value}
     body = _encode(fiche)
     assert isinstance(body, dict)
     doc.update(body)
+    if not expositions:
+        doc.pop(EXPOSITIONS_KEY, None)
     return doc
 
 
+_FICHE_TYPES: frozenset[Any] = frozenset(FICHE_CLASSES.values())
+
+
 def exposition_to_dict(exposition: Exposition) -> dict[str, Any]:
+    if type(exposition) is Exposition:
+        doc: dict[str, Any] = _record_encoder(Exposition)(exposition)
+        return doc
     body = _encode(exposition)
     assert isinstance(body, dict)
     return body
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_SPACED = json.JSONEncoder(ensure_ascii=False).encode
+# The string encoder those use (C when available): a JSON string literal, quotes included.
+_string = json.encoder.encode_basestring
+
+
+# Generated JSON writers: the text ``json.dumps`` would give for the document
+# (the same separators, characters kept), written in one pass from the record
+# without building the document: the keys are constants of the generated
+# code, a value of its declared type is written directly, any other value is
+# encoded by :func:`_encode` and ``json`` (the reference; the tests compare).
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Style:
+    name: str
+    item: str  # between items
+    key: str  # between a key and its value
+    dumps: Any  # the json encoder of this style
+
+
+_STYLES = {
+    "compact": _Style("compact", ",", ":", _COMPACT),
+    "spaced": _Style("spaced", ", ", ": ", _SPACED),
+}
+
+
+def _json_expr(tp: Any, var: str, env: dict[str, Any], style: _Style) -> str:
+    """The expression writing *var*, a value declared as *tp*, as JSON text."""
+    inner = _optional_inner(tp)
+    if inner is not None:
+        return f"_NULL if {var} is None else ({_json_expr(inner, var, env, style)})"
+    if tp is str:
+        return f"_string({var}) if type({var}) is str else _J({var})"
+    if tp is bool:
+        return f"(_TRUE if {var} else _FALSE) if type({var}) is bool else _J({var})"
+    if tp is int:
+        return f"int.__repr__({var}) if type({var}) is int else _J({var})"
+    if typing.get_origin(tp) is list:
+        (item_tp,) = typing.get_args(tp)
+        item = _json_expr(item_tp, "y", env, style)
+        joined = f"_LB + _SEP.join([{item} for y in {var}]) + _RB"
+        return f"({joined}) if type({var}) is list else _J({var})"
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        env[f"_e_{tp.__name__}"] = tp
+        env[f"_m_{tp.__name__}"] = {m: _string(m.value) for m in tp}
+        return f"_m_{tp.__name__}[{var}] if type({var}) is _e_{tp.__name__} else _J({var})"
+    if tp is date:
+        return f"(_Q + {var}.isoformat() + _Q) if type({var}) is _date else _J({var})"
+    if tp is datetime:
+        return f"_string(_instant({var})) if type({var}) is _datetime else _J({var})"
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        env[f"_c_{tp.__name__}"] = tp
+        env[f"_w_{tp.__name__}"] = _record_writer(tp, style.name)
+        return f"_w_{tp.__name__}({var}) if type({var}) is _c_{tp.__name__} else _J({var})"
+    return f"_J({var})"
+
+
+def _compile_writer(cls: type, head: dict[str, Any], skip: frozenset[str], style: _Style) -> Any:
+    """The generated JSON writer of *cls* (document starting with *head*, without *skip*)."""
+    env: dict[str, Any] = {
+        "_string": _string,
+        "_instant": _instant,
+        "_date": date,
+        "_datetime": datetime,
+        "_NULL": "null",
+        "_TRUE": "true",
+        "_FALSE": "false",
+        "_Q": '"',
+        "_LB": "[",
+        "_RB": "]",
+        "_SEP": style.item,
+        "_J": lambda value: style.dumps(_encode(value)),
+    }
+    lines = [f"def write_{cls.__name__}(v):"]
+    parts: list[str] = []
+    items = [style.dumps({key: value}) for key, value in head.items()]  # each '{"k": v}'
+    literal = "{" + style.item.join(item[1:-1] for item in items)
+    for i, f in enumerate(_fields(cls)):
+        if f.key in skip:
+            continue
+        literal += (style.item if literal != "{" else "") + _string(f.key) + style.key
+        env[f"_l{i}"] = literal
+        parts.append(f"_l{i}")
+        lines.append(f"    x{i} = v.{f.attr}")
+        parts.append(f"({_json_expr(f.tp, f'x{i}', env, style)})")
+        literal = ""
+    env["_end"] = literal + "}"
+    parts.append("_end")
+    lines.append("    return f'" + "".join("{" + p + "}" for p in parts) + "'")
+    exec("\n".join(lines), env)  # source built above from the models' metadata
+    return env[f"write_{cls.__name__}"]
+
+
+@cache
+def _record_writer(cls: type, style: str) -> Any:
+    return _compile_writer(cls, {}, frozenset(), _STYLES[style])
+
+
+@cache
+def _fiche_writer(cls: type, expositions: bool) -> Any:
+    kind = cls.KIND  # type: ignore[attr-defined]
+    head = {FORMAT_KEY: FORMAT, TYPE_KEY: kind.value}
+    skip = frozenset() if expositions else frozenset({EXPOSITIONS_KEY})
+    return _compile_writer(cls, head, skip, _STYLES["compact"])
+
+
+def fiche_to_json(fiche: AnyFiche, *, expositions: bool = True) -> str:
+    """``json.dumps(fiche_to_dict(fiche), ensure_ascii=False, separators=(",", ":"))``.
+
+    The same text, written in one pass (the database's ``data``, the sync).
+    """
+    cls: type = type(fiche)
+    if cls in _FICHE_TYPES:
+        text: str = _fiche_writer(cls, expositions)(fiche)
+        return text
+    return _COMPACT(_generic_fiche_to_dict(fiche, expositions))
+
+
+def exposition_to_json(exposition: Exposition) -> str:
+    """``json.dumps(exposition_to_dict(exposition), ensure_ascii=False)``: the text the
+    ``expositions`` table stores, written in one pass."""
+    if type(exposition) is Exposition:
+        text: str = _record_writer(Exposition, "spaced")(exposition)
+        return text
+    return _SPACED(_encode(exposition))
 
 
 # ---------------------------------------------------------------------------

@@ -7,14 +7,14 @@ Writers call :func:`append` inside the transaction of the change they record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.clock import get_clock
 from app.core.enums import JournalAction
 from app.db.connection import Cursor, Database
-from app.db.journalhash import GENESIS_HASH, first_broken_entry, journal_hash
+from app.db.journalhash import GENESIS_HASH, chain, first_broken_entry, journal_hash
 from app.db.timefmt import to_db
 
 
@@ -45,22 +45,28 @@ def append(
     append_many(cur, [JournalEntry(to_db(at), user, action, fiche_uuid, detail)])
 
 
+Fields = tuple[str, str, str, str | None, str]
+"""An entry as stored: ``(at, user, action value, fiche_uuid, detail)``."""
+
+
 def append_many(cur: Cursor, entries: Iterable[JournalEntry]) -> None:
-    """Append several entries in order (one hash lookup for the whole batch)."""
+    """Append several entries in order: one head lookup and one hash pass for the batch."""
+    append_fields(cur, [(e.at, e.user, e.action.value, e.fiche_uuid, e.detail) for e in entries])
+
+
+def append_fields(cur: Cursor, fields: Sequence[Fields]) -> None:
+    """:func:`append_many` for entries already in their stored form (a bulk save)."""
+    if not fields:
+        return
     prev = _last_hash(cur)
-    rows = []
-    for entry in entries:
-        digest = journal_hash(
-            prev, entry.at, entry.user, entry.action.value, entry.fiche_uuid, entry.detail
-        )
-        rows.append(
-            (entry.at, entry.user, entry.action.value, entry.fiche_uuid, entry.detail, prev, digest)
-        )
-        prev = digest
+    digests = chain(prev, fields)
     cur.executemany(
         "INSERT INTO journal (at, user, action, fiche_uuid, detail, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        (
+            (*entry, before, digest)
+            for entry, before, digest in zip(fields, [prev, *digests[:-1]], digests, strict=True)
+        ),
     )
 
 
@@ -165,7 +171,7 @@ def _months_before(instant: datetime, months: int) -> datetime:
 def apply_retention(db: Database, instant: datetime, user: str) -> int:
     """Remove the entries older than the ``journal.retention_months`` setting (purge run)."""
     from app.core.settings import JOURNAL_RETENTION_MONTHS
-    from app.db.settings_store import SettingsStore
+    from app.db.settings_values import SettingsReader as SettingsStore  # reading only
 
     months = SettingsStore(db, user).get(JOURNAL_RETENTION_MONTHS)
     return trim_before(db, _months_before(instant, months), user)

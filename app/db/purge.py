@@ -36,13 +36,11 @@ from app.core.enums import FicheKind, JournalAction, SyncState
 from app.db import exported_files, journal
 from app.db.connection import Cursor, Database
 from app.db.drafts import delete_expired as delete_expired_drafts
-from app.db.repositories import (
-    FicheRepository,
-    FicheRow,
-    RetentionPolicy,
-    reopen_orphaned_contacts,
-)
-from app.db.settings_store import SettingsStore
+from app.db.fiche_queries import ROW_COLUMNS, FicheRow, row_from
+from app.db.orphans import reopen_orphaned_contacts
+from app.db.repositories import FicheRepository
+from app.db.retention import RetentionPolicy
+from app.db.settings_values import SettingsReader as SettingsStore  # reading only
 from app.db.timefmt import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -386,11 +384,13 @@ def _purge_batch(
             " OR patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
         ).fetchone()
         expositions = int(counted[0]) if counted else 0
+        # Contacts of purged patients zéro that stay (most go in the same batch).
         linked = [
             str(r[0])
             for r in cur.execute(
                 "SELECT contact_uuid FROM expositions"
                 " WHERE patient_zero_uuid IN (SELECT uuid FROM purge_batch)"
+                " AND contact_uuid NOT IN (SELECT uuid FROM purge_batch)"
             ).fetchall()
         ]
         cur.execute("DELETE FROM outbox WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)")
@@ -398,7 +398,7 @@ def _purge_batch(
         cur.execute(
             "DELETE FROM exported_file_fiches WHERE fiche_uuid IN (SELECT uuid FROM purge_batch)"
         )
-        cur.executemany("DELETE FROM fiches WHERE id = ?", [(int(r[0]),) for r in rows])
+        cur.execute("DELETE FROM fiches WHERE uuid IN (SELECT uuid FROM purge_batch)")
         journal.append_many(
             cur,
             [journal.JournalEntry(at, user, JournalAction.PURGE, uuid, "") for (uuid,) in uuids],
@@ -511,13 +511,9 @@ def upcoming(repo: FicheRepository, until: datetime, limit: int = 1000) -> Upcom
     stamp = to_db(until)
     row = repo.db.query_one("SELECT count(*) FROM fiches WHERE deadline <= ?", (stamp,))
     rows = repo.db.query(
-        "SELECT uuid, kind, state, birth_date, unit, created_at, deadline, sync_state,"
-        " json_extract(data, '$.nom_naissance'), json_extract(data, '$.nom_usage'),"
-        " json_extract(data, '$.prenoms'), json_extract(data, '$.sexe')"
-        " FROM fiches WHERE deadline <= ? ORDER BY deadline, id LIMIT ?",
-        (stamp, limit),
+        ROW_COLUMNS + " WHERE deadline <= ? ORDER BY deadline, id LIMIT ?", (stamp, limit)
     )
-    return Upcoming([repo._row(r) for r in rows], int(row[0]) if row else 0)
+    return Upcoming([row_from(r) for r in rows], int(row[0]) if row else 0)
 
 
 def untransmitted_due(db: Database, until: datetime) -> tuple[int, datetime | None]:

@@ -14,16 +14,17 @@ command's), never on the UI thread.
 from __future__ import annotations
 
 import json
+import json.encoder
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.db import journal
 from app.db.connection import Database
+from app.db.pending import pending_sync_count
 from app.db.timefmt import from_db, to_db
-from app.services.fiches import pending_sync_count
 from app.sync.transport import FicheOutcome
 
 EXPOSITIONS_KEY = "expositions"
@@ -31,9 +32,24 @@ IDENTITY_KEY = "divulgation_identite"
 _KEEP_RUNS = 500
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring
+
+
+def _json_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    return _string(value) if type(value) is str else _COMPACT(value)
+
+
 @dataclass(frozen=True, slots=True)
 class OutboxItem:
-    """One fiche to send: its current version and document."""
+    """One fiche to send: its current version and document.
+
+    The document is kept as the compact JSON text the database holds (with
+    the contact's expositions after its other fields), so that a batch is
+    written by joining texts, never decoded and encoded again.
+    """
 
     position: int  # the id of its oldest pending outbox entry (queue order)
     uuid: str
@@ -41,21 +57,27 @@ class OutboxItem:
     kind: str
     created_at: datetime
     deadline: datetime
-    document: dict[str, Any]
+    document_json: str
+    declared_created_at: Any = None  # the document's ``cree_le``
+    disclosure: Any = None  # the document's ``divulgation_identite`` (patient zéro)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = json.loads(self.document_json)
+        return doc
 
     def payload(self) -> dict[str, Any]:
         """The protocol's item: identity, version, creation instant, anonymity choice, fields."""
-        disclosure = (
-            self.document.get(IDENTITY_KEY) if self.kind == FicheKind.PATIENT_ZERO.value else None
+        return json.loads(self.payload_json())  # type: ignore[no-any-return]
+
+    def payload_json(self) -> str:
+        """:meth:`payload` as compact JSON text (what a batch carries)."""
+        disclosure = self.disclosure if self.kind == FicheKind.PATIENT_ZERO.value else None
+        return (
+            f'{{"uuid":{_string(self.uuid)},"version":{int(self.version)!r},'
+            f'"created_at":{_json_value(self.declared_created_at)},"type":{_string(self.kind)},'
+            f'"identity_disclosure":{_json_value(disclosure)},"document":{self.document_json}}}'
         )
-        return {
-            "uuid": self.uuid,
-            "version": self.version,
-            "created_at": self.document.get("cree_le"),
-            "type": self.kind,
-            "identity_disclosure": disclosure,
-            "document": self.document,
-        }
 
 
 _PENDING = (
@@ -95,8 +117,9 @@ def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[
         found = {
             str(r[0]): r
             for r in db.query(
-                "SELECT uuid, version, kind, created_at, deadline, data FROM fiches"
-                f" WHERE uuid IN ({marks}) AND deadline > ? AND state != ?",
+                "SELECT uuid, version, kind, created_at, deadline, data,"
+                " json_extract(data, '$.cree_le'), json_extract(data, '$." + IDENTITY_KEY + "')"
+                f" FROM fiches WHERE uuid IN ({marks}) AND deadline > ? AND state != ?",
                 [*first, stamp, LifecycleState.DRAFT.value],
             )
         }
@@ -112,24 +135,35 @@ def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[
                     kind=str(row[2]),
                     created_at=from_db(str(row[3])),
                     deadline=from_db(str(row[4])),
-                    document=json.loads(str(row[5])),
+                    document_json=str(row[5]),
+                    declared_created_at=row[6],
+                    disclosure=row[7],
                 )
             )
             if len(items) == limit:
                 break
     contacts = [i for i in items if i.kind == FicheKind.CONTACT.value]
     if contacts:
-        by_uuid: dict[str, list[Any]] = {i.uuid: [] for i in contacts}
+        by_uuid: dict[str, list[str]] = {i.uuid: [] for i in contacts}
         marks = ",".join("?" * len(contacts))
         for contact_uuid, data in db.query(
             f"SELECT contact_uuid, data FROM expositions WHERE contact_uuid IN ({marks})"
             " ORDER BY id",
             [i.uuid for i in contacts],
         ):
-            by_uuid[str(contact_uuid)].append(json.loads(str(data)))
-        for item in contacts:
-            item.document[EXPOSITIONS_KEY] = by_uuid[item.uuid]
+            # stored with spaces after separators: written again compact
+            by_uuid[str(contact_uuid)].append(_COMPACT(json.loads(str(data))))
+        items = [_with_expositions(i, by_uuid[i.uuid]) if i.uuid in by_uuid else i for i in items]
     return items
+
+
+def _with_expositions(item: OutboxItem, expositions: list[str]) -> OutboxItem:
+    """*item* whose document ends with its ``expositions`` (compact JSON texts)."""
+    body = item.document_json.rstrip()
+    assert body.endswith("}") and body != "{}"  # a document always has format and type
+    joined = ",".join(expositions)
+    document = f'{body[:-1]},"{EXPOSITIONS_KEY}":[{joined}]}}'
+    return replace(item, document_json=document)
 
 
 @dataclass(slots=True)
@@ -150,62 +184,62 @@ def apply_outcomes(
     """
     counts = Applied()
     stamp = to_db(now)
-    entries: list[journal.JournalEntry] = []
-    with db.transaction() as cur:
-        for o in outcomes:
-            if sent.get(o.uuid) != o.version:
-                continue
-            if o.status == "accepted":
-                counts.accepted += 1
-                cur.execute(
-                    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL"
-                    " WHERE fiche_uuid = ? AND state = 'pending' AND version <= ?",
-                    (o.uuid, o.version),
-                )
-                cur.execute(
-                    "UPDATE fiches SET sync_state = ? WHERE uuid = ? AND version = ?",
-                    (SyncState.SENT.value, o.uuid, o.version),
-                )
-                cur.execute(
-                    "INSERT INTO sync_receipts (fiche_uuid, version, reference, acknowledged_at)"
-                    " SELECT uuid, ?, ?, ? FROM fiches WHERE uuid = ?"
-                    " ON CONFLICT (fiche_uuid) DO UPDATE SET version = excluded.version,"
-                    " reference = excluded.reference, acknowledged_at = excluded.acknowledged_at",
-                    (o.version, o.reference, stamp, o.uuid),
-                )
-                detail = f"v{o.version} reçue : {o.reference}"
-            elif o.status in ("rejected", "conflict"):
-                state = SyncState.REJECTED if o.status == "rejected" else SyncState.CONFLICT
-                if o.status == "rejected":
-                    counts.rejected += 1
-                else:
-                    counts.conflicts += 1
-                cur.execute(
-                    "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?"
-                    " WHERE fiche_uuid = ? AND state = 'pending' AND version <= ?",
-                    (state.value, o.message or o.code, o.uuid, o.version),
-                )
-                cur.execute(
-                    "UPDATE fiches SET sync_state = ? WHERE uuid = ? AND version = ?",
-                    (state.value, o.uuid, o.version),
-                )
-                detail = f"v{o.version} {'refusée' if o.status == 'rejected' else 'conflit'}"
-                detail += f" : {o.code}" if o.code else ""
+    entries: list[journal.Fields] = []
+    # Each statement runs once per batch (executemany), in the answers' order:
+    # every statement touches only its own fiche's rows, so this is the same
+    # as running the statements fiche by fiche.
+    closed: list[tuple[str, str | None, str, int]] = []  # outbox: state, error, uuid, version
+    states: list[tuple[str, str, int]] = []  # fiches: sync state, uuid, version
+    receipts: list[tuple[int, str, str, str]] = []
+    for o in outcomes:
+        if sent.get(o.uuid) != o.version:
+            continue
+        if o.status == "accepted":
+            counts.accepted += 1
+            closed.append(("sent", None, o.uuid, o.version))
+            states.append((SyncState.SENT.value, o.uuid, o.version))
+            receipts.append((o.version, o.reference, stamp, o.uuid))
+            detail = f"v{o.version} reçue : {o.reference}"
+        elif o.status in ("rejected", "conflict"):
+            state = SyncState.REJECTED if o.status == "rejected" else SyncState.CONFLICT
+            if o.status == "rejected":
+                counts.rejected += 1
             else:
-                continue
-            entries.append(
-                journal.JournalEntry(stamp, user, JournalAction.TRANSMIT, o.uuid, detail)
+                counts.conflicts += 1
+            closed.append((state.value, o.message or o.code, o.uuid, o.version))
+            states.append((state.value, o.uuid, o.version))
+            detail = f"v{o.version} {'refusée' if o.status == 'rejected' else 'conflit'}"
+            detail += f" : {o.code}" if o.code else ""
+        else:
+            continue
+        entries.append((stamp, user, JournalAction.TRANSMIT.value, o.uuid, detail))
+    answered = {o.uuid for o in outcomes}
+    missing = [(u, v) for u, v in sent.items() if u not in answered]
+    with db.transaction() as cur:
+        if closed:
+            cur.executemany(
+                "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?"
+                " WHERE fiche_uuid = ? AND state = 'pending' AND version <= ?",
+                closed,
             )
-        answered = {o.uuid for o in outcomes}
-        missing = [(u, v) for u, v in sent.items() if u not in answered]
+            cur.executemany(
+                "UPDATE fiches SET sync_state = ? WHERE uuid = ? AND version = ?", states
+            )
+        if receipts:
+            cur.executemany(
+                "INSERT INTO sync_receipts (fiche_uuid, version, reference, acknowledged_at)"
+                " SELECT uuid, ?, ?, ? FROM fiches WHERE uuid = ?"
+                " ON CONFLICT (fiche_uuid) DO UPDATE SET version = excluded.version,"
+                " reference = excluded.reference, acknowledged_at = excluded.acknowledged_at",
+                receipts,
+            )
         if missing:
             cur.executemany(
                 "UPDATE outbox SET attempts = attempts + 1 WHERE fiche_uuid = ? AND version <= ?"
                 " AND state = 'pending'",
                 missing,
             )
-        if entries:
-            journal.append_many(cur, entries)
+        journal.append_fields(cur, entries)
     return counts
 
 
