@@ -11,33 +11,37 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.core import settings as app_settings
 from app.core import text
 from app.core.clock import Clock, get_clock
-from app.core.enums import FicheKind, JournalAction, LifecycleState, Sex, SyncState
+from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
-from app.core.retention import DEFAULT_TZ, effective_deadline
 from app.core.serialize import (
     exposition_from_dict,
-    exposition_to_dict,
+    exposition_to_json,
     fiche_from_dict,
-    fiche_to_dict,
+    fiche_to_json,
 )
 from app.db import journal
 from app.db.connection import Database
 from app.db.errors import StoreError
-from app.db.settings_store import SettingsStore
+from app.db.fiche_queries import (
+    ROW_COLUMNS,
+    FicheQuery,
+    FicheRow,
+    row_from,
+    search_clause,
+)
+from app.db.orphans import reopen_orphaned_contacts
+from app.db.retention import RetentionPolicy
+from app.db.settings_values import SettingsReader as SettingsStore  # reading only
 from app.db.timefmt import from_db, to_db
 
 EXPOSITIONS_KEY = "expositions"
-_DATE_FR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
-_DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
 class FicheNotFoundError(StoreError, LookupError):
@@ -78,78 +82,11 @@ class StaleVersionError(StoreError, RuntimeError):
         self.uuid = uuid
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionPolicy:
-    """The establishment's retention settings (never longer than 3 months).
-
-    ``after_transmission_days`` (``None``: no such rule) deletes a fiche that
-    many days after the central service acknowledged its latest version, when
-    that comes before the period after creation.
-    """
-
-    timezone: str = DEFAULT_TZ
-    months: int = 3
-    after_transmission_days: int | None = None
-
-    @classmethod
-    def from_settings(cls, settings: SettingsStore) -> RetentionPolicy:
-        """The policy the establishment set (an unknown time zone reads as Europe/Paris)."""
-        tz = settings.get(app_settings.ESTABLISHMENT_TIMEZONE)
-        try:
-            ZoneInfo(tz)
-        except (ValueError, ZoneInfoNotFoundError):
-            tz = DEFAULT_TZ
-        after = None
-        if settings.get(app_settings.RETENTION_AFTER_TRANSMISSION):
-            after = settings.get(app_settings.RETENTION_AFTER_TRANSMISSION_DAYS)
-        return cls(tz, settings.get(app_settings.RETENTION_MONTHS), after)
-
-    def deadline(self, created_at: datetime, acknowledged_at: datetime | None = None) -> datetime:
-        return effective_deadline(
-            created_at,
-            tz=self.timezone,
-            months=self.months,
-            transmitted_at=acknowledged_at,
-            after_transmission_days=self.after_transmission_days,
-        )
-
-    def fingerprint(self) -> str:
-        """A short text that changes whenever a deadline could change."""
-        return f"{self.timezone}|{self.months}|{self.after_transmission_days}"
-
-
 def repositories_for(db: Database, user: str) -> FicheRepository:
     """A :class:`FicheRepository` using the establishment's retention settings."""
     return FicheRepository(
         db, user, retention=RetentionPolicy.from_settings(SettingsStore(db, user))
     )
-
-
-@dataclass(frozen=True, slots=True)
-class FicheQuery:
-    """What the list shows: free-text search plus filters (all optional)."""
-
-    text: str = ""
-    kind: FicheKind | None = None
-    state: LifecycleState | None = None
-    sync_state: SyncState | None = None
-    unit: str | None = None
-    due_within_days: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FicheRow:
-    """One line of the list of fiches."""
-
-    uuid: str
-    kind: FicheKind
-    state: LifecycleState
-    display_name: str
-    birth_date: date | None
-    unit: str
-    created_at: datetime
-    deadline: datetime
-    sync_state: SyncState
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,36 +109,6 @@ class LinkedContact:
     exposition: Exposition
 
 
-@dataclass(slots=True)
-class _SearchClause:
-    sql: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, sql: str, *params: Any) -> None:
-        self.sql.append(sql)
-        self.params.extend(params)
-
-    def where(self) -> str:
-        return (" WHERE " + " AND ".join(self.sql)) if self.sql else ""
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _parse_search_date(value: str) -> date | None:
-    match = _DATE_FR.match(value)
-    try:
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        match = _DATE_ISO.match(value)
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-    return None
-
-
 def _rows_for(cur: Any, sql: str, uuids: list[str], chunk: int = 500) -> list[Any]:
     """The rows of *sql* (``… IN ({marks})``) for *uuids*, asked by chunks of *chunk*."""
     rows: list[Any] = []
@@ -210,77 +117,6 @@ def _rows_for(cur: Any, sql: str, uuids: list[str], chunk: int = 500) -> list[An
         cur.execute(sql.format(marks=",".join("?" * len(part))), part)
         rows.extend(cur.fetchall())
     return rows
-
-
-ORPHAN_DETAIL = "patient zéro supprimé\u00a0: plus aucune exposition"
-
-
-def reopen_orphaned_contacts(cur: Any, candidates: Iterable[str], at: str, user: str) -> list[str]:
-    """Back to *initialisée* every validated contact of *candidates* left with no exposition.
-
-    Called inside the transaction that deleted patients zéro (a deletion, the
-    purge): their expositions went with them (``ON DELETE CASCADE``), and a
-    contact with no patient zéro no longer passes validation. So that a
-    stored *validée* fiche always does, it is reopened as the nurse would
-    (new version, pending transmission withdrawn, ``reouverture`` journaled);
-    it is kept until its own deadline.
-    """
-    reopened: list[str] = []
-    iso = from_db(at).isoformat()  # the document's own form of an instant
-    for uuid in dict.fromkeys(candidates):
-        row = cur.execute(
-            "SELECT version FROM fiches WHERE uuid = ? AND kind = ? AND state != ?"
-            " AND NOT EXISTS (SELECT 1 FROM expositions WHERE contact_uuid = ?)",
-            (uuid, FicheKind.CONTACT.value, LifecycleState.DRAFT.value, uuid),
-        ).fetchone()
-        if row is None:
-            continue
-        version = int(row[0]) + 1
-        cur.execute(
-            "UPDATE fiches SET state = ?, version = ?, updated_at = ?, sync_state = ?,"
-            " data = json_set(data, '$.etat', ?, '$.version', ?, '$.modifie_le', ?)"
-            " WHERE uuid = ?",
-            (
-                LifecycleState.DRAFT.value,
-                version,
-                at,
-                SyncState.LOCAL.value,
-                LifecycleState.DRAFT.value,
-                version,
-                iso,
-                uuid,
-            ),
-        )
-        cur.execute("DELETE FROM outbox WHERE fiche_uuid = ? AND state = 'pending'", (uuid,))
-        reopened.append(uuid)
-    if reopened:
-        journal.append_many(
-            cur,
-            [
-                journal.JournalEntry(at, user, JournalAction.REOPEN, u, ORPHAN_DETAIL)
-                for u in reopened
-            ],
-        )
-    return reopened
-
-
-def query_text_kind(needle: str) -> str:
-    """What a search text is read as (``date``, ``téléphone ou NIR``, ``NIR``, ``nom``).
-
-    The journal records this kind of a consultation, never the text itself.
-    """
-    needle = needle.strip()
-    if not needle:
-        return ""
-    if _parse_search_date(needle) is not None:
-        return "date"
-    compact = re.sub(r"[\s.\-/()]", "", needle)
-    if compact.lstrip("+").isdigit() and len(compact) >= 4:
-        return "téléphone ou NIR"
-    upper = compact.upper()
-    if len(upper) >= 7 and upper[:1] in "12" and upper[5:7] in ("2A", "2B"):
-        return "NIR"
-    return "nom"
 
 
 class FicheRepository:
@@ -345,11 +181,14 @@ class FicheRepository:
         only if the transaction commits: after a failure they are as they
         were, so the same objects can be saved again.
         """
-        before = [(f, f.version, f.created_at, f.updated_at) for f in fiches]
+        # (no reference to the fiches in these tuples: the garbage collector
+        # can stop tracking them, which keeps a bulk save from triggering a
+        # full collection of everything in memory)
+        before = [(f.version, f.created_at, f.updated_at) for f in fiches]
         try:
             self._save_many(fiches, action, keep_created_at, demo)
         except BaseException:
-            for fiche, version, created_at, updated_at in before:
+            for fiche, (version, created_at, updated_at) in zip(fiches, before, strict=True):
                 fiche.version, fiche.created_at, fiche.updated_at = version, created_at, updated_at
             raise
 
@@ -362,7 +201,7 @@ class FicheRepository:
     ) -> None:
         now = self.now()
         ordered = sorted(fiches, key=lambda f: f.kind is FicheKind.CONTACT)
-        entries: list[journal.JournalEntry] = []
+        entries: list[journal.Fields] = []
         with self.db.transaction() as cur:
             uuids = [f.uuid for f in ordered]
             stored = self._stored_versions(cur, uuids)
@@ -375,6 +214,9 @@ class FicheRepository:
             withdrawn: list[tuple[str]] = []
             stamp = to_db(now)
             instants: dict[datetime, tuple[str, str]] = {}
+            created_action = (action or JournalAction.CREATE).value
+            updated_action = (action or JournalAction.UPDATE).value
+            user = self.user
             for fiche in ordered:
                 previous = stored.get(fiche.uuid)
                 if previous is None:
@@ -383,12 +225,12 @@ class FicheRepository:
                     if not (keep_created_at and fiche.created_at is not None):
                         fiche.created_at = now
                     fiche.created_at = min(fiche.created_at, first_drafts.get(fiche.uuid, now), now)
-                    kind_of_action = action or JournalAction.CREATE
+                    kind_of_action = created_action
                 else:
                     if previous[0] != fiche.version:
                         raise StaleVersionError(fiche.uuid)
                     fiche.created_at = previous[1]
-                    kind_of_action = action or JournalAction.UPDATE
+                    kind_of_action = updated_action
                 fiche.version += 1
                 fiche.updated_at = now
                 columns = self._columns(fiche, instants, stamp)
@@ -405,7 +247,7 @@ class FicheRepository:
                                 exp.uuid,
                                 fiche.uuid,
                                 exp.patient_zero_uuid,
-                                json.dumps(exposition_to_dict(exp), ensure_ascii=False),
+                                exposition_to_json(exp),
                             )
                         )
                 if fiche.state is LifecycleState.DRAFT:
@@ -413,11 +255,7 @@ class FicheRepository:
                         withdrawn.append((fiche.uuid,))
                 else:
                     outbox_rows.append((fiche.uuid, fiche.version, "upsert", stamp))
-                entries.append(
-                    journal.JournalEntry(
-                        stamp, self.user, kind_of_action, fiche.uuid, f"v{fiche.version}"
-                    )
-                )
+                entries.append((stamp, user, kind_of_action, fiche.uuid, f"v{fiche.version}"))
             if fiche_rows:
                 cur.executemany(
                     "INSERT INTO fiches (uuid, kind, state, version, created_at, updated_at,"
@@ -450,7 +288,7 @@ class FicheRepository:
                     "INSERT INTO outbox (fiche_uuid, version, op, queued_at) VALUES (?, ?, ?, ?)",
                     outbox_rows,
                 )
-            journal.append_many(cur, entries)
+            journal.append_fields(cur, entries)
 
     def _stored_versions(self, cur: Any, uuids: list[str]) -> dict[str, tuple[int, datetime]]:
         return {
@@ -483,8 +321,6 @@ class FicheRepository:
                 to_db(self.retention.deadline(fiche.created_at)),
             )
             instants[fiche.created_at] = created
-        doc = fiche_to_dict(fiche)
-        doc.pop(EXPOSITIONS_KEY, None)
         return (
             fiche.uuid,
             fiche.kind.value,
@@ -499,7 +335,7 @@ class FicheRepository:
             fiche.nir or None,
             text.phones_digits(fiche.phones),
             fiche.establishment.unit,
-            json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+            fiche_to_json(fiche, expositions=False),
         )
 
     def delete(self, uuid: str) -> None:
@@ -626,80 +462,19 @@ class FicheRepository:
 
     # ---------------------------------------------------------------- listing
 
-    def _clause(self, query: FicheQuery) -> _SearchClause:
-        clause = _SearchClause()
-        if query.kind is not None:
-            clause.add("kind = ?", query.kind.value)
-        if query.state is not None:
-            clause.add("state = ?", query.state.value)
-        if query.sync_state is not None:
-            clause.add("sync_state = ?", query.sync_state.value)
-        if query.unit:
-            clause.add("unit = ?", query.unit)
-        if query.due_within_days is not None:
-            limit = self.now() + timedelta(days=query.due_within_days)
-            clause.add("deadline <= ?", to_db(limit))
-        needle = query.text.strip()
-        if needle:
-            self._add_text(clause, needle)
-        return clause
-
-    def _add_text(self, clause: _SearchClause, needle: str) -> None:
-        as_date = _parse_search_date(needle)
-        if as_date is not None:
-            clause.add("birth_date = ?", as_date.isoformat())
-            return
-        compact = re.sub(r"[\s.\-/()]", "", needle)
-        if compact.lstrip("+").isdigit() and len(compact) >= 4:
-            # NIR prefix, or any part of a phone number (national or international).
-            clause.add(
-                "(nir LIKE ? OR phones LIKE ?)",
-                compact.lstrip("+") + "%",
-                "%" + text.query_digits(needle) + "%",
-            )
-            return
-        upper = compact.upper()
-        if len(upper) >= 7 and upper[:1] in "12" and upper[5:7] in ("2A", "2B"):
-            clause.add("nir LIKE ? ESCAPE '\\'", _like_escape(upper) + "%")
-            return
-        for word in text.fold(needle).split():
-            clause.add("search_name LIKE ? ESCAPE '\\'", "%" + _like_escape(word) + "%")
-
     def count(self, query: FicheQuery) -> int:
-        clause = self._clause(query)
+        clause = search_clause(query, self.now())
         row = self.db.query_one("SELECT count(*) FROM fiches" + clause.where(), clause.params)
         return int(row[0]) if row else 0
 
     def list_rows(self, query: FicheQuery, offset: int, limit: int) -> list[FicheRow]:
         """One page of the list, newest first."""
-        clause = self._clause(query)
+        clause = search_clause(query, self.now())
         rows = self.db.query(
-            "SELECT uuid, kind, state, birth_date, unit, created_at, deadline, sync_state,"
-            " json_extract(data, '$.nom_naissance'), json_extract(data, '$.nom_usage'),"
-            " json_extract(data, '$.prenoms'), json_extract(data, '$.sexe')"
-            " FROM fiches" + clause.where() + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            ROW_COLUMNS + clause.where() + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
             [*clause.params, limit, offset],
         )
-        return [self._row(r) for r in rows]
-
-    def _row(self, r: Sequence[Any]) -> FicheRow:
-        names = PatientZero(
-            birth_name=r[8] or "",
-            usage_name=r[9] or "",
-            first_names=r[10] or "",
-            sex=Sex(r[11]) if r[11] else None,
-        )
-        return FicheRow(
-            uuid=r[0],
-            kind=FicheKind(r[1]),
-            state=LifecycleState(r[2]),
-            display_name=text.display_name(names),
-            birth_date=date.fromisoformat(r[3]) if r[3] else None,
-            unit=r[4],
-            created_at=from_db(r[5]),
-            deadline=from_db(r[6]),
-            sync_state=SyncState(r[7]),
-        )
+        return [row_from(r) for r in rows]
 
     def summary(self) -> dict[str, int]:
         row = self.db.query_one(

@@ -21,7 +21,11 @@ def to_db(instant: datetime) -> str:
 
 
 def from_db(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    # fromisoformat reads the fixed-width form about ten times faster than
+    # strptime (a page of the list reads two instants per row); same form checked.
+    if len(text) != 27 or text[10] != "T" or text[-1] != "Z":
+        raise ValueError("not an instant as the database stores it")
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def use_establishment_zone(db: Database) -> str:
@@ -30,10 +34,10 @@ def use_establishment_zone(db: Database) -> str:
     Called once the database is open (window, command line) and after the
     setting changes; returns the zone's name.
     """
-    from app.core import timefmt
+    from app.core import dates
     from app.core.settings import ESTABLISHMENT_TIMEZONE
-    from app.db.settings_store import SettingsStore
+    from app.db.settings_values import SettingsReader
 
-    name = SettingsStore(db, "").get(ESTABLISHMENT_TIMEZONE)
-    timefmt.set_display_zone(name)
-    return timefmt.display_zone_name()
+    name = SettingsReader(db).get(ESTABLISHMENT_TIMEZONE)
+    dates.set_display_zone(name)
+    return dates.display_zone_name()

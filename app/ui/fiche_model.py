@@ -30,8 +30,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.core.clock import utcnow
+from app.core.dates import format_date, format_datetime, local
 from app.core.enums import FicheKind, LifecycleState, SyncState, label_of
-from app.core.timefmt import format_date, format_datetime, local
 from app.workers.db_thread import DbFailure, DbThread, Ticket
 
 PAGE_SIZE = 200
@@ -42,6 +42,8 @@ PLACEHOLDER = "…"
 SOON_DAYS = 7
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_COLUMNS = 8
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 class FicheRowLike(Protocol):
@@ -107,6 +109,8 @@ class FicheListModel(QAbstractTableModel):
         self._loaded = False
         self._pages: OrderedDict[int, Sequence[FicheRowLike]] = OrderedDict()
         self._failed_pages: set[int] = set()
+        # row -> (the row object, its 8 cell texts): formatted once per fetched row
+        self._texts: dict[int, tuple[FicheRowLike, list[str]]] = {}
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._in_flight: dict[int, Ticket] = {}
         self._dropped = False
@@ -187,6 +191,7 @@ class FicheListModel(QAbstractTableModel):
         self.beginResetModel()
         self._count = len(first)
         self._pages.clear()
+        self._texts.clear()
         self._failed_pages.clear()
         if first:
             self._pages[0] = first
@@ -220,6 +225,7 @@ class FicheListModel(QAbstractTableModel):
             self.beginResetModel()
             self._count = total
             self._pages.clear()
+            self._texts.clear()
             self.endResetModel()
         self._counted(total)
         self._pump()
@@ -286,6 +292,7 @@ class FicheListModel(QAbstractTableModel):
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
+        self._forget_texts()
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, self._count) - 1
         if last >= first:
@@ -346,15 +353,18 @@ class FicheListModel(QAbstractTableModel):
         return rows[offset]
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # Called from C++ for every visible cell and every role on each paint:
+        # the roles this model never answers return before anything else, and
+        # a row's texts are formatted once (``_texts``), not on every paint.
+        if role not in _ROLES:
             return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < self._count and 0 <= column < len(self._headers)):
+        row, column = index.row(), index.column()  # -1 for an invalid index
+        if not (0 <= row < self._count and 0 <= column < _COLUMNS):
             return None
         page = row // PAGE_SIZE
         rows = self._pages.get(page)
         if rows is None:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 if page in self._failed_pages:
                     return ""
                 self._want(page)
@@ -363,10 +373,14 @@ class FicheListModel(QAbstractTableModel):
         self._pages.move_to_end(page)
         offset = row % PAGE_SIZE
         if offset >= len(rows):
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
+            return "" if role == _DISPLAY else None
         fiche = rows[offset]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(fiche, column)
+        if role == _DISPLAY:
+            texts = self._texts.get(row)
+            if texts is None or texts[0] is not fiche:
+                texts = (fiche, [self._display(fiche, c) for c in range(_COLUMNS)])
+                self._texts[row] = texts
+            return texts[1][column]
         if role == self.UuidRole:
             return fiche.uuid
         if role == Qt.ItemDataRole.FontRole and column == self.COL_KIND:
@@ -382,6 +396,13 @@ class FicheListModel(QAbstractTableModel):
                 date=format_datetime(fiche.deadline)
             )
         return None
+
+    def _forget_texts(self) -> None:
+        """Drop the formatted texts of rows whose page is no longer kept."""
+        if len(self._texts) > MAX_CACHED_PAGES * PAGE_SIZE:
+            self._texts = {
+                row: texts for row, texts in self._texts.items() if row // PAGE_SIZE in self._pages
+            }
 
     def _display(self, fiche: FicheRowLike, column: int) -> str:
         if column == self.COL_KIND:
@@ -399,3 +420,16 @@ class FicheListModel(QAbstractTableModel):
         if column == self.COL_DEADLINE:
             return format_date(fiche.deadline)
         return enum_label(fiche.sync_state)
+
+
+# The roles FicheListModel.data answers (as ints: C++ passes ints).
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        FicheListModel.UuidRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)

@@ -1,6 +1,7 @@
 """Find an existing fiche by name, birth date, NIR or phone (to link it).
 
-The search runs on the database thread ~250 ms after the last key. The
+The search runs on the database thread ~150 ms after the last key (older
+results arriving late are dropped: a generation counter). The
 dialog returns the chosen fiche's UUID (``chosen_uuid``).
 """
 
@@ -18,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.dates import format_date
 from app.core.enums import FicheKind
-from app.core.timefmt import format_date
 from app.services.fiches import FicheRow
 from app.ui.forms import service
 from app.ui.forms.fields import capitalised, enum_text
 from app.workers.db_thread import DbFailure, DbThread
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_DELAY_MS = 150
 
 
 class SearchDialog(QDialog):
@@ -72,7 +74,7 @@ class SearchDialog(QDialog):
         layout.addWidget(buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(250)
+        self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.search)
         self.edit.textChanged.connect(lambda _t: self.timer.start())
         self.edit.returnPressed.connect(self._enter)
