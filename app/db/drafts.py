@@ -35,8 +35,8 @@ from typing import Any
 from app.core.clock import Clock, get_clock
 from app.core.enums import FicheKind
 from app.db.connection import Cursor, Database
-from app.db.repositories import RetentionPolicy
-from app.db.settings_store import SettingsStore
+from app.db.retention import RetentionPolicy
+from app.db.settings_values import SettingsReader as SettingsStore  # reading only
 from app.db.timefmt import from_db, to_db
 
 

@@ -17,29 +17,19 @@ from app.core.clock import get_clock
 from app.core.enums import JournalAction
 from app.core.settings import REGISTRY, Setting
 from app.db import journal
-from app.db.connection import Database
+from app.db.connection import Cursor, Database
+from app.db.permissions import require
+from app.db.purge import on_settings_changed
+from app.db.settings_values import SettingsReader
 
 T = TypeVar("T")
 
 
-class SettingsStore:
+class SettingsStore(SettingsReader):
+    """The settings' values (:class:`SettingsReader`) and their checked, journaled change."""
+
     def __init__(self, db: Database, user: str) -> None:
-        self.db = db
-        self.user = user
-
-    def get(self, setting: Setting[T]) -> T:
-        row = self.db.query_one("SELECT value FROM settings WHERE key = ?", (setting.key,))
-        if row is None:
-            return setting.default
-        try:
-            return setting.validate(json.loads(str(row[0])))
-        except ValueError:
-            # A value that no longer passes its check (a rule tightened since):
-            # the default is the safe reading, and the stored value is kept as is.
-            return setting.default
-
-    def all(self) -> dict[str, Any]:
-        return {key: self.get(setting) for key, setting in REGISTRY.items()}
+        super().__init__(db, user)
 
     def set(self, setting: Setting[T], value: T) -> T:
         """Validate and store *value*; raises ``SettingError`` with a French message."""
@@ -47,26 +37,31 @@ class SettingsStore:
 
     def set_many(self, values: dict[str, Any]) -> dict[str, Any]:
         """Validate every value first, then store them all in one transaction."""
+        checked = self.check_many(values)
+        with self.db.transaction() as cur:
+            self.write_checked(cur, checked)
+        return checked
+
+    def check_many(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The validated *values*: ``SettingError`` (French) for a refused one, and
+        ``PermissionDenied`` unless the user may change settings (a référent)."""
         if any(REGISTRY[key].restricted for key in values):
             # Only a référent changes settings (the role is read from the accounts).
-            from app.db.permissions import require
-
             require(self.db, self.user, Permission.CHANGE_SETTINGS)
-        checked = {key: REGISTRY[key].validate(value) for key, value in values.items()}
-        now = get_clock().now()
-        with self.db.transaction() as cur:
-            for key, value in checked.items():
-                cur.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?)"
-                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, json.dumps(value, ensure_ascii=False)),
-                )
-                journal.append(cur, now, self.user, JournalAction.UPDATE, None, f"setting {key}")
-            # Deadlines follow the retention settings in the same transaction.
-            from app.db.purge import on_settings_changed
+        return {key: REGISTRY[key].validate(value) for key, value in values.items()}
 
-            on_settings_changed(cur, set(checked), self)
-        return checked
+    def write_checked(self, cur: Cursor, checked: dict[str, Any]) -> None:
+        """Store values from :meth:`check_many` in the caller's transaction, journaled."""
+        now = get_clock().now()
+        for key, value in checked.items():
+            cur.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+            journal.append(cur, now, self.user, JournalAction.UPDATE, None, f"setting {key}")
+        # Deadlines follow the retention settings in the same transaction.
+        on_settings_changed(cur, set(checked), self)
 
 
 # -- secrets kept in the encrypted database (passphrase mode) ------------------------
@@ -93,14 +88,19 @@ def get_secret(db: Database, name: str) -> str | None:
 def set_secret(db: Database, name: str, value: str, user: str) -> None:
     """Keep *value* under *name* in the encrypted database, journaled by name only."""
     with db.transaction() as cur:
-        cur.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (SECRET_PREFIX + name, json.dumps(value)),
-        )
-        journal.append(
-            cur, get_clock().now(), user, JournalAction.UPDATE, None, f"secret {_kind(name)}"
-        )
+        write_secret(cur, name, value, user)
+
+
+def write_secret(cur: Cursor, name: str, value: str, user: str) -> None:
+    """:func:`set_secret` in the caller's transaction."""
+    cur.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (SECRET_PREFIX + name, json.dumps(value)),
+    )
+    journal.append(
+        cur, get_clock().now(), user, JournalAction.UPDATE, None, f"secret {_kind(name)}"
+    )
 
 
 def delete_secret(db: Database, name: str, user: str) -> bool:

@@ -5,10 +5,12 @@
 - :mod:`app.print.content`: the French texts (translatable), taken from the seeds.
 - :mod:`app.print.render`: HTML building (establishment fields escaped), layout
   with ``QTextDocument`` and painting onto a PDF writer or a printer.
-- :mod:`app.print.output`: PDF export and journaling, shared by the CLI and the UI.
-- :mod:`app.print.actions`: the print menu of the main window (preview, print, PDF).
+- :mod:`app.print.output`: PDF export and the settings' check, shared by the
+  ``poster``/``notice`` commands (:mod:`app.cli.print`) and the print menu
+  (:mod:`app.ui.print_menu`); their journal entries: :mod:`app.services.printing`.
+
+Rendering only: this package imports neither the services, the workers, the
+window nor the commands (``pyproject.toml``, import-linter).
 
 Neither document holds personal data: only the establishment's own details.
 """
-
-from app.workers import qt_compat  # noqa: F401  (before any Qt call: PySide6 6.12 refcount bug)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core import settings as S
+from app.core.dates import DEFAULT_ZONE
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.identifiers import format_phone
-from app.core.timefmt import DEFAULT_ZONE
 from app.db.connection import Database
 from app.db.settings_store import SettingsStore
 

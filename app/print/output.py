@@ -1,8 +1,7 @@
-"""PDF export, the check of the establishment's settings, and the journal entries.
+"""PDF export and the check of the establishment's settings.
 
-Shared by the ``poster``/``notice`` commands and the print menu. The journal
-records the document, the paper, the language and the target (``pdf`` or
-``imprimante``): never a file name, which a user may have chosen freely.
+Shared by the ``poster``/``notice`` commands and the print menu; their journal
+entries are written by :mod:`app.services.printing`.
 """
 
 from __future__ import annotations
@@ -19,10 +18,8 @@ from PySide6.QtGui import QGuiApplication, QPdfWriter
 
 from app import paths
 from app.core.clock import get_clock
-from app.core.enums import JournalAction
+from app.core.dates import zone_info
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.timefmt import zone_info
-from app.db.connection import Database
 from app.files import AtomicFile
 from app.print.establishment import Establishment
 from app.print.render import (
@@ -34,7 +31,6 @@ from app.print.render import (
     page_layout,
     paint,
 )
-from app.services.fiches import FicheService
 
 TRANSLATION_BASENAME = "tracing_desk"
 LANGUAGES = ("fr", "en")
@@ -112,25 +108,6 @@ def write_pdf(
             buffer.close()
     except (RenderError, OSError):
         raise RenderError(cannot_write) from None
-
-
-def journal_detail(kind: DocumentKind, paper: PaperFormat | None, lang: str, target: str) -> str:
-    """e.g. ``affiche A4 fr pdf`` or ``notice fr imprimante``: no file name, no person."""
-    parts = [kind.value, paper.value if paper is not None else "", lang, target]
-    return " ".join(p for p in parts if p)
-
-
-def record(
-    db: Database,
-    user: str,
-    action: JournalAction,
-    kind: DocumentKind,
-    paper: PaperFormat | None,
-    lang: str,
-    target: str,
-) -> None:
-    """Journal a print or an export (its own transaction)."""
-    FicheService(db, user).record(action, None, journal_detail(kind, paper, lang, target))
 
 
 # ------------------------------------------------------------ Qt environment

@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSize, Qt, QUrl
@@ -42,6 +41,8 @@ from PySide6.QtGui import (
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.print import content as C
 from app.print.establishment import Establishment
+from app.print.kinds import DocumentKind as DocumentKind  # named here too
+from app.print.kinds import PaperFormat as PaperFormat
 
 NAVY = "#12355b"  # 12.6:1 on white; white on it likewise
 INK = "#1b1b1b"
@@ -61,16 +62,6 @@ LAYOUT_UNITS = 10.0
 
 A4_W, A4_H = 595.276, 841.89  # points
 A5_W, A5_H = A4_H / 2, A4_W
-
-
-class DocumentKind(StrEnum):
-    POSTER = "affiche"
-    NOTICE = "notice"
-
-
-class PaperFormat(StrEnum):
-    A4 = "A4"
-    A3 = "A3"
 
 
 _PAGE_IDS = {PaperFormat.A4: QPageSize.PageSizeId.A4, PaperFormat.A3: QPageSize.PageSizeId.A3}

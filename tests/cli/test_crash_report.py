@@ -18,8 +18,8 @@ from typing import NoReturn
 
 import pytest
 
-from app import cli
-from app.cli import EXIT_SOFTWARE, main
+from app.cli import _common, main, store
+from app.cli._common import EXIT_SOFTWARE
 
 ROOT = Path(__file__).resolve().parents[2]
 SURNAME = "Zorglubovitch"
@@ -48,7 +48,7 @@ def test_crash_gives_a_reference_and_a_report_without_its_text(
 ) -> None:
     assert main(["init"]) == 0
     capsys.readouterr()
-    monkeypatch.setattr(cli, "doctor_report", _boom)
+    monkeypatch.setattr(store, "doctor_report", _boom)
 
     assert main(["doctor"]) == EXIT_SOFTWARE == 70
 
@@ -93,7 +93,7 @@ def test_crash_gives_a_reference_and_a_report_without_its_text(
 def test_crash_without_a_data_folder_creates_none(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "doctor_report", _boom)
+    monkeypatch.setattr(store, "doctor_report", _boom)
 
     assert main(["doctor"]) == EXIT_SOFTWARE
 
@@ -113,14 +113,14 @@ def test_interrupt_exit_and_store_errors_keep_their_behaviour(
     def interrupted() -> NoReturn:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "doctor_report", interrupted)
+    monkeypatch.setattr(store, "doctor_report", interrupted)
     assert main(["doctor"]) == 130
     assert capsys.readouterr().err == "Interrompu.\n"
 
     def exits() -> NoReturn:
         raise SystemExit(3)
 
-    monkeypatch.setattr(cli, "doctor_report", exits)
+    monkeypatch.setattr(store, "doctor_report", exits)
     with pytest.raises(SystemExit) as stopped:
         main(["doctor"])
     assert stopped.value.code == 3
@@ -128,7 +128,7 @@ def test_interrupt_exit_and_store_errors_keep_their_behaviour(
     monkeypatch.undo()
     (data_dir / "tracing.db").write_bytes(b"not a database")  # a known problem: StoreError
     code = main(["doctor"])
-    assert code == cli.EXIT_STORE_ERROR
+    assert code == _common.EXIT_STORE_ERROR
     assert "Erreur interne" not in capsys.readouterr().err
     assert list((data_dir / "logs").glob("crash-*.json")) == []
 

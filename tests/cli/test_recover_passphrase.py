@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.cli import EXIT_OK, EXIT_STORE_ERROR, EXIT_USAGE, main
+from app.cli import main
+from app.cli._common import EXIT_OK, EXIT_STORE_ERROR, EXIT_USAGE
 from app.core.enums import JournalAction
 from app.db import store
 from app.db.errors import WrongKeyError

@@ -2,7 +2,7 @@
 
 ``account list | add LOGIN | passwd LOGIN | disable LOGIN | enable LOGIN |
 role LOGIN --role agent|referent``. Authentication follows the rule of the
-other restricted commands (``app.cli_access``): while the station has no
+other restricted commands (``app.cli._common``): while the station has no
 account, ``cli:<os user>`` acts as its référent (set-up: the first account
 must then be a référent); once accounts exist, ``--user LOGIN`` and that
 account's password are required, and the service refuses an agent. An agent
@@ -22,15 +22,18 @@ import os
 import sys
 from typing import Any
 
+from app.cli._common import (
+    EXIT_DATA_ERROR,
+    EXIT_DENIED,
+    EXIT_OK,
+    EXIT_USAGE,
+    denied,
+    err,
+    open_db,
+    sign_in,
+)
+
 ENV_NEW_PASSWORD = "TRACING_DESK_NEW_PASSWORD"
-EXIT_OK = 0
-EXIT_USAGE = 64
-EXIT_DATA_ERROR = 65
-EXIT_DENIED = 77
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def _new_password(login: str) -> str | None:
@@ -39,7 +42,7 @@ def _new_password(login: str) -> str | None:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        _err(
+        err(
             f"Nouveau mot de passe de « {login} » : définissez {ENV_NEW_PASSWORD} "
             "ou utilisez un terminal."
         )
@@ -50,40 +53,19 @@ def _new_password(login: str) -> str | None:
         f"Nouveau mot de passe de {login} ({MIN_PASSWORD_LENGTH} caractères au moins) : "
     )
     if getpass.getpass("Confirmez le mot de passe : ") != first:
-        _err("Les deux saisies sont différentes : rien n’a été modifié.")
+        err("Les deux saisies sont différentes : rien n’a été modifié.")
         return None
     return first
 
 
-def _sign_in(args: argparse.Namespace, db: Any) -> tuple[str, str | None] | None:
-    """Who acts (journal, rights) and, with ``--user``, the password they typed."""
-    from app.cli import cli_user
-    from app.cli_access import read_password
-    from app.db.accounts import AccountStore, SignInError
-
-    login = getattr(args, "user", None)
-    if not login:
-        return cli_user(), None
-    password = read_password(login)
-    if password is None:
-        return None
-    try:
-        return AccountStore(db).authenticate(login, password, purpose="cli").login, password
-    except SignInError as exc:
-        _err(str(exc))
-        return None
-
-
 def cmd_account(args: argparse.Namespace) -> int:
-    from app.cli import _open
-    from app.cli_access import denied
     from app.core.accounts import Role
     from app.db.accounts import AccountError, AccountStore
     from app.db.permissions import PermissionDenied
 
-    db = _open()
+    db = open_db()
     try:
-        signed = _sign_in(args, db)
+        signed = sign_in(args, db)
         if signed is None:
             return EXIT_DENIED
         actor, actor_password = signed
@@ -113,7 +95,7 @@ def cmd_account(args: argparse.Namespace) -> int:
                 print(f"Compte « {login} » {state}.")
             elif args.action == "role":
                 if not args.role:
-                    _err("Indiquez le nouveau rôle : --role agent|referent.")
+                    err("Indiquez le nouveau rôle : --role agent|referent.")
                     return EXIT_USAGE
                 role = Role(args.role)
                 store.set_role(login, role)
@@ -121,7 +103,7 @@ def cmd_account(args: argparse.Namespace) -> int:
         except PermissionDenied as exc:
             return denied(exc)
         except AccountError as exc:
-            _err(str(exc))
+            err(str(exc))
             return EXIT_DATA_ERROR
     finally:
         db.close()
@@ -129,7 +111,7 @@ def cmd_account(args: argparse.Namespace) -> int:
 
 
 def _list(accounts: list[Any], *, as_json: bool) -> int:
-    from app.core.timefmt import format_date
+    from app.core.dates import format_date
 
     if as_json:
         print(
@@ -157,7 +139,8 @@ def _list(accounts: list[Any], *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``account`` to *sub*."""
     p = sub.add_parser(
         "account",
         parents=[common],
@@ -189,6 +172,6 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _checked(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.login:
-        _err(f"« account {args.action} » : indiquez l’identifiant du compte.")
+        err(f"« account {args.action} » : indiquez l’identifiant du compte.")
         return EXIT_USAGE
     return cmd_account(args)

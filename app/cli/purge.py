@@ -10,9 +10,11 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.core.timefmt import format_datetime
+from app.cli._common import EXIT_OK, EXIT_USAGE, add_user_argument, err, signed_in
+from app.core.dates import format_datetime
 from app.db.connection import Database
 from app.db.purge import PurgeReport, policy_for
 from app.services.retention import (
@@ -21,9 +23,6 @@ from app.services.retention import (
     preview_purge,
     run_purge,
 )
-
-EXIT_OK = 0
-EXIT_USAGE = 64
 
 
 class AsOfError(ValueError):
@@ -125,7 +124,7 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     try:
         as_of = parse_as_of(args.as_of, timezone) if args.as_of else None
     except AsOfError as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return EXIT_USAGE
     report = preview_purge(db, as_of) if args.dry_run else run_purge(db, user, as_of=as_of)
     if args.json:
@@ -137,10 +136,15 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     return EXIT_OK
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> argparse.ArgumentParser:
-    """Add ``purge`` to the command's sub-parsers; returns it (the caller sets the handler)."""
+def cmd_purge(args: argparse.Namespace) -> int:
+    # The unattended purge (no --as-of) is the OS task: it needs no account;
+    # an early purge is checked by the service (référent once accounts exist).
+    with signed_in(args) as (db, actor):
+        return run(args, db, actor)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``purge`` to *sub*."""
     p = sub.add_parser(
         "purge",
         parents=[common],
@@ -154,4 +158,5 @@ def add_parser(
         "anticipée jusqu’à cette date",
     )
     p.add_argument("--json", action="store_true", help="sortie JSON (compteurs)")
-    return p
+    add_user_argument(p)
+    p.set_defaults(handler=cmd_purge)

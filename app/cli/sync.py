@@ -14,13 +14,13 @@ import getpass
 import json
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from app.db.connection import Database
-from app.services.sync_setup import save_token, sync_now, token_place
-from app.sync.config import load_config, with_server
-from app.sync.errors import SyncError
+from app.cli._common import EXIT_OK, add_user_argument, signed_in
 
-EXIT_OK = 0
+if TYPE_CHECKING:
+    from app.db.connection import Database
+
 EXIT_REMAINING = 1
 
 
@@ -41,6 +41,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: Database, user: str) -> int:
+    # The HTTP client and the sync engine load with the command, not with the parser.
+    from app.services.sync_setup import save_token, sync_now, token_place
+    from app.sync.config import load_config, with_server
+    from app.sync.errors import SyncError
+
     config = with_server(load_config(db, user), args.server)
     if args.ca_bundle:
         config = replace(config, ca_bundle=args.ca_bundle)
@@ -77,3 +82,18 @@ def run(args: argparse.Namespace, db: Database, user: str) -> int:
     if report.message:
         print(report.message, file=sys.stderr)
     return EXIT_OK if report.ok and report.remaining == 0 else EXIT_REMAINING
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with signed_in(args) as (db, actor):
+        return run(args, db, actor)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sync`` to *sub*."""
+    p = sub.add_parser(
+        "sync", parents=[common], help="envoie une fois les fiches en attente au service central"
+    )
+    add_arguments(p)
+    add_user_argument(p)
+    p.set_defaults(handler=cmd_sync)

@@ -21,17 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli._common import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, add_user_argument, err, signed_in
 from app.core.contact_finder import Candidate, FinderError, FinderResult, Motive
 from app.core.rosters import RosterError, parse_day
 from app.core.sheets import SheetError
-
-EXIT_OK = 0
-EXIT_USAGE = 64
-EXIT_DATA_ERROR = 65
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 class _Usage(Exception):
@@ -52,7 +45,7 @@ def _read(path: str, what: str) -> tuple[bytes, str]:
             reason = "accès refusé"
         else:
             reason = "erreur de lecture"
-        _err(f"Impossible de lire le fichier {what} «\u202f{path}\u202f»\u00a0: {reason}.")
+        err(f"Impossible de lire le fichier {what} «\u202f{path}\u202f»\u00a0: {reason}.")
         raise _Usage from None
 
 
@@ -61,7 +54,7 @@ def _until(text: str | None) -> date | None:
         return None
     day = parse_day(text)
     if day is None:
-        _err(f"--until\u00a0: date illisible «\u202f{text}\u202f» (jj/mm/aaaa).")
+        err(f"--until\u00a0: date illisible «\u202f{text}\u202f» (jj/mm/aaaa).")
         raise _Usage
     return day
 
@@ -73,13 +66,13 @@ def _bad_file(exc: RosterError | SheetError) -> int:
     which = file_of(exc) or "fichier"
     if isinstance(exc, RosterError):
         for line in str(exc).splitlines():
-            _err(f"{which}, {line}")
+            err(f"{which}, {line}")
         count = len(exc.problems)
     else:
         message = str(exc)
-        _err(f"{which}, {message[:1].lower()}{message[1:]}")
+        err(f"{which}, {message[:1].lower()}{message[1:]}")
         count = 1
-    _err(f"{which}\u00a0: {count} problème(s), rien n’a été créé.")
+    err(f"{which}\u00a0: {count} problème(s), rien n’a été créé.")
     return EXIT_DATA_ERROR
 
 
@@ -170,7 +163,6 @@ def print_table(result: FinderResult, rows_read: int) -> None:
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
-    from app.cli_access import signed_in
     from app.services.contact_finder import build_candidates
 
     try:
@@ -185,7 +177,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
         except (RosterError, SheetError) as exc:
             return _bad_file(exc)
         except FinderError as exc:
-            _err(str(exc))
+            err(str(exc))
             return EXIT_DATA_ERROR
     if args.json:
         print(
@@ -205,7 +197,6 @@ def _count(n: int, one: str, many: str) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``contacts import``: contacts from a CSV/XLSX, all or nothing (``contact_import``)."""
-    from app.cli_access import signed_in
     from app.core.contact_rows import OPTIONAL, REQUIRED, parse_contact_rows, row_message
     from app.core.sheets import read_sheet
     from app.services.contact_import import NotAPatientZero, import_contacts
@@ -223,13 +214,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 report = import_contacts(db, actor, args.patient_zero, rows, dry_run=args.dry_run)
             except NotAPatientZero as exc:
-                _err(str(exc))
+                err(str(exc))
                 return EXIT_DATA_ERROR
         problems = list(report.problems)
     if problems:
         for line, message in problems:
-            _err(row_message(line, message) if line else message)
-        _err(f"{len(problems)} problème(s)\u00a0: aucune fiche créée ni liée.")
+            err(row_message(line, message) if line else message)
+        err(f"{len(problems)} problème(s)\u00a0: aucune fiche créée ni liée.")
         return EXIT_DATA_ERROR
     summary = (
         f"{_count(report.created, 'fiche créée', 'fiches créées')}, "
@@ -242,10 +233,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
+def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
     """Register ``contacts`` and its sub-commands on the subparsers *sub* of ``tracing-desk``."""
-    from app.cli_access import add_user_argument
-
     parents = [common] if common is not None else []
     contacts = sub.add_parser(
         "contacts",

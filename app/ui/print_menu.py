@@ -15,17 +15,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from app.core.enums import JournalAction
-from app.print import output
 from app.print.establishment import Establishment, load_establishment
-from app.print.render import DocumentKind, Logo, PaperFormat, RenderError, page_layout, paint
+from app.print.kinds import DocumentKind, PaperFormat
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:  # the print stack loads with the first print, not with the main window
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.print.render import Logo
 
 
 class Target:
@@ -95,6 +99,8 @@ class PrintMenu(QObject):
         ticket.failed.connect(lambda failure: self.failed.emit(failure.message))
 
     def _check(self, job: Job, est: Establishment) -> None:
+        from app.print import output
+
         found, logo = output.problems(est)
         if not found:
             self._run(job, est, logo)
@@ -125,6 +131,11 @@ class PrintMenu(QObject):
         box.open()
 
     def _run(self, job: Job, est: Establishment, logo: Logo | None) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+        from app.print import output
+        from app.print.render import RenderError, page_layout, paint
+
         edition = output.edition_date(est)
         if job.target == Target.PDF:
             self._export(job, est, logo)
@@ -164,6 +175,9 @@ class PrintMenu(QObject):
         QDialog.open(dialog)  # QPrintDialog.open() is typed with a receiver
 
     def _export(self, job: Job, est: Establishment, logo: Logo | None) -> None:
+        from app.print import output
+        from app.print.render import RenderError
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = (
             f"affiche-{job.page.value}.pdf"
@@ -194,7 +208,9 @@ class PrintMenu(QObject):
         user = self._user
 
         def write(db: object) -> None:
-            output.record(db, user, action, job.kind, job.paper, lang, target)  # type: ignore[arg-type]
+            from app.services.printing import record_document
+
+            record_document(db, user, action, job.kind, job.paper, lang, target)  # type: ignore[arg-type]
 
         ticket = self._db_thread.submit(write).tie_to(self)
         ticket.failed.connect(lambda failure: self._record_failed(failure))

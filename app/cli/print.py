@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_CANNOT_WRITE = 73  # EX_CANTCREAT
+from app.cli._common import EXIT_CANNOT_WRITE, EXIT_DATA_ERROR, EXIT_OK, cli_user, err, open_db
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Register ``poster`` and ``notice`` on the subparsers *sub* of ``tracing-desk``."""
     p = sub.add_parser(
         "poster", parents=[common], help="écrit l’affiche d’information (PDF, A4 ou A3)"
@@ -72,36 +72,36 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, kind: Any, paper: Any) -> int:
-    from app.cli import EXIT_DATA_ERROR, EXIT_OK, _err, _open, cli_user
     from app.core.enums import JournalAction
     from app.print import output
     from app.print.establishment import load_establishment
     from app.print.render import PaperFormat, RenderError
+    from app.services.printing import record_document
 
     out = Path(args.out).expanduser()
     output.ensure_gui_application()
-    db = _open()
+    db = open_db()
     try:
         est = load_establishment(db)
         with output.translation(args.lang) as available:
             if not available:
-                _err(
+                err(
                     f"Traduction « {args.lang} » introuvable "
                     f"({output.translation_file(args.lang)}) : document en français."
                 )
             problems, logo = output.problems(est)
             if problems:
-                _err(output.problems_message(problems))
+                err(output.problems_message(problems))
                 if not args.allow_incomplete:
-                    _err("Aucun fichier écrit (--allow-incomplete pour l’écrire quand même).")
+                    err("Aucun fichier écrit (--allow-incomplete pour l’écrire quand même).")
                     return EXIT_DATA_ERROR
             try:
                 output.write_pdf(out, kind, est, paper=paper or PaperFormat.A4, logo=logo)
             except RenderError as exc:
-                _err(str(exc))
+                err(str(exc))
                 return EXIT_CANNOT_WRITE
         lang = args.lang if available else "fr"
-        output.record(db, cli_user(), JournalAction.EXPORT, kind, paper, lang, "pdf")
+        record_document(db, cli_user(), JournalAction.EXPORT, kind, paper, lang, "pdf")
     finally:
         db.close()
     what = "Affiche" if paper is not None else "Notice"
