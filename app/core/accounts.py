@@ -22,6 +22,7 @@ from datetime import timedelta
 from enum import Enum
 
 from app.core.enums import LabelledEnum, _labels
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 
 MIN_PASSWORD_LENGTH = 12
@@ -87,8 +88,10 @@ def allowed(role: Role | None, permission: Permission) -> bool:
     return role is not None and permission in ROLE_PERMISSIONS[role]
 
 
-class PasswordRuleError(ValueError):
+class PasswordRuleError(UserError, ValueError):
     """A password or login refused by the rules; ``str()`` is a French message."""
+
+    code = "password_rule"
 
 
 def normalise_password(password: str) -> str:

@@ -50,7 +50,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Literal
 
+from app.core.dates import format_date
 from app.core.enums import Circumstance, EstablishmentStatus
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import InfectionEvidence, PatientZero
 from app.core.rosters import Person, Shift, Stay, folded
@@ -99,8 +101,10 @@ T_NO_UNIT = QT_TRANSLATE_NOOP(
 )
 
 
-class FinderError(ValueError):
+class FinderError(UserError, ValueError):
     """The finder cannot work from this fiche or window (French message)."""
+
+    code = "finder"
 
 
 class Motive(StrEnum):
@@ -133,9 +137,7 @@ class Window:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise FinderError(
-                T_WINDOW_REVERSED.format(
-                    start=self.start.strftime("%d/%m/%Y"), end=self.end.strftime("%d/%m/%Y")
-                )
+                T_WINDOW_REVERSED.format(start=format_date(self.start), end=format_date(self.end))
             )
 
     def days(self) -> Iterator[date]:

@@ -8,14 +8,16 @@ a French message marked for translation (``str(error)`` is the formatted text).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat
-from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
-from stdnum.fr import nir as _nir
-
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+# phonenumbers (its metadata) and python-stdnum load with the first number checked
+# or shown, not with every module that imports this one (the window's start-up).
 
 #: Regions tried, after the default one, for a national number such as
 #: "0692 12 34 56" (La Réunion): French overseas numbering plans.
@@ -36,17 +38,13 @@ OVERSEAS_REGIONS: tuple[str, ...] = (
 _SPACES = re.compile(r"[\s.\-/]+")
 
 
-class IdentifierError(ValueError):
+class IdentifierError(UserError, ValueError):
     """An identifier that cannot be accepted, with a translatable French message."""
 
-    def __init__(self, template: str, **params: Any) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template.format(**params))
+    code = "identifier"
 
-    @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(template, **params)
 
 
 def _compact(text: str) -> str:
@@ -69,6 +67,9 @@ def normalize_nir(text: str) -> str:
             ),
             count=len(value),
         )
+    from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
+    from stdnum.fr import nir as _nir
+
     if value[0] not in "123478":
         raise IdentifierError(
             QT_TRANSLATE_NOOP("core", "Le NIR doit commencer par 1, 2, 3, 4, 7 ou 8.")
@@ -99,11 +100,15 @@ def normalize_nir(text: str) -> str:
 
 def nir_key(first13: str) -> str:
     """The 2-digit key of the first 13 characters of a NIR (2A→19, 2B→18)."""
+    from stdnum.fr import nir as _nir
+
     return str(_nir.calc_check_digits(first13.upper()))
 
 
 def format_nir(nir: str) -> str:
     """Display form: ``2 53 07 2A 073 004 43``."""
+    from stdnum.fr import nir as _nir
+
     return str(_nir.format(nir))
 
 
@@ -112,15 +117,20 @@ def format_nir(nir: str) -> str:
 
 
 def _valid_parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(text, region)
-    except NumberParseException:
+    except phonenumbers.NumberParseException:
         return None
     return number if phonenumbers.is_valid_number(number) else None
 
 
 def parse_phone(text: str, default_region: str = "FR") -> str:
     """The E.164 form of a French (metropolitan or overseas) or international number."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     raw = text.strip()
     if not raw:
         raise IdentifierError(QT_TRANSLATE_NOOP("core", "Le numéro de téléphone est vide."))
@@ -151,9 +161,12 @@ def format_phone(e164: str) -> str:
 
     An unparsable value is returned unchanged (display never fails).
     """
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     try:
         number = phonenumbers.parse(e164, None)
-    except NumberParseException:
+    except phonenumbers.NumberParseException:
         return e164
     if number.country_code == 33:
         return str(phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))

@@ -18,13 +18,14 @@ Qt-free; mypy strict.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TypeVar
 
+from app.core import dates
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.sheets import SheetRow, read_sheet
 from app.core.text import fold
@@ -60,9 +61,6 @@ T_LINE = QT_TRANSLATE_NOOP("core", "ligne {line}\u00a0: {message}")
 #: :func:`app.core.text.fold` with a memory: a rota repeats the same names and units on
 #: thousands of rows, and folding is the finder's main cost.
 folded = lru_cache(maxsize=1 << 16)(fold)
-
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+00:00(?::00)?)?")
-_INSTANT = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +100,10 @@ class Shift:
     end: datetime
 
 
-class RosterError(ValueError):
+class RosterError(UserError, ValueError):
     """Every bad line of a file: ``problems`` are (line, French message without the line)."""
+
+    code = "roster"
 
     def __init__(self, problems: Sequence[tuple[int, str]]) -> None:
         self.problems: list[tuple[int, str]] = sorted(problems, key=lambda p: p[0])
@@ -114,31 +114,20 @@ class RosterError(ValueError):
 
 @lru_cache(maxsize=1 << 14)
 def parse_day(value: str) -> date | None:
-    """``jj/mm/aaaa`` (a spreadsheet's ``jj/mm/aaaa 00:00`` too); ``None`` when unreadable."""
-    match = _DATE.fullmatch(value.strip())
-    if match is None:
-        return None
+    """A day as ``app.core.dates`` reads it (a spreadsheet's time dropped); ``None`` when
+    unreadable."""
     try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
+        return dates.parse_date(value, time_ignored=True)
     except ValueError:
         return None
 
 
 @lru_cache(maxsize=1 << 14)
 def parse_instant(value: str) -> datetime | None:
-    """``jj/mm/aaaa hh:mm`` (a bare date is midnight); ``None`` when unreadable."""
-    match = _INSTANT.fullmatch(value.strip())
-    if match is None:
-        return None
+    """``jj/mm/aaaa hh:mm`` (``app.core.dates``; a bare date is midnight); ``None`` when
+    unreadable."""
     try:
-        return datetime(
-            int(match[3]),
-            int(match[2]),
-            int(match[1]),
-            int(match[4] or 0),
-            int(match[5] or 0),
-            int(match[6] or 0),
-        )
+        return dates.parse_datetime(value)
     except ValueError:
         return None
 
@@ -237,7 +226,7 @@ def read_roster(data: bytes, filename: str) -> list[Stay]:
         if arrival is not None and departure is not None and departure < arrival:
             line.problem(
                 T_LEAVES_BEFORE.format(
-                    departure=departure.strftime("%d/%m/%Y"), arrival=arrival.strftime("%d/%m/%Y")
+                    departure=dates.format_date(departure), arrival=dates.format_date(arrival)
                 )
             )
         if line.ok and person is not None:
@@ -270,7 +259,7 @@ def read_rota(data: bytes, filename: str) -> list[Shift]:
         if start is not None and end is not None and end <= start:
             line.problem(
                 T_ENDS_BEFORE.format(
-                    end=end.strftime("%d/%m/%Y %H:%M"), start=start.strftime("%d/%m/%Y %H:%M")
+                    end=dates.format_wall_clock(end), start=dates.format_wall_clock(start)
                 )
             )
         if line.ok and person is not None and start is not None and end is not None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from app.core.dates import format_date, format_wall_clock
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.text import fold
 
@@ -45,18 +47,14 @@ class SheetRow:
     values: dict[str, str]
 
 
-class SheetError(ValueError):
+class SheetError(UserError, ValueError):
     """A table that cannot be read: French ``template`` + ``params`` (translated by the UI)."""
 
-    def __init__(self, template: str, line: int | None = None, **params: Any) -> None:
-        self.template = template
-        self.params = {"line": line, **params} if line is not None else params
-        self.line = line
-        super().__init__(template.format(**self.params))
+    code = "sheet"
 
-    @property
-    def message(self) -> str:
-        return self.template.format(**self.params)
+    def __init__(self, template: str, line: int | None = None, **params: Any) -> None:
+        super().__init__(template, **({"line": line, **params} if line is not None else params))
+        self.line = line
 
 
 def column_key(header: str) -> str:
@@ -306,7 +304,7 @@ def _cell_text(cell: Any) -> str:
     if isinstance(value, datetime):
         fmt = str(getattr(cell, "number_format", "") or "").lower()
         with_time = value.time() != time(0, 0) or _format_has_time(fmt)
-        return value.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+        return format_wall_clock(value) if with_time else format_date(value.date())
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, time):

@@ -38,10 +38,10 @@ from app.core.accounts import (
 )
 from app.core.clock import get_clock
 from app.core.enums import JournalAction
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.db import journal
 from app.db.connection import Cursor, Database, Row
-from app.db.errors import StoreError
 from app.db.permissions import Session, has_accounts, require
 from app.db.timefmt import from_db, to_db
 
@@ -66,16 +66,18 @@ def set_hasher(hasher: PasswordHasher) -> None:
     _hasher = hasher
 
 
-class AccountError(StoreError):
-    """A refused account operation (French message)."""
+class AccountError(UserError):
+    """A refused account operation (French message): not a condition of the store."""
 
     code: ClassVar[str] = "account"
+    context: ClassVar[str] = "db"
 
 
-class SignInError(StoreError):
+class SignInError(UserError):
     """A refused sign-in. ``retry_after`` is the wait in whole seconds (0: none)."""
 
     code: ClassVar[str] = "sign_in"
+    context: ClassVar[str] = "db"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
         "db", "Identifiant ou mot de passe incorrect."
     )
@@ -103,6 +105,44 @@ def _verify(stored: str, password: str) -> bool:
         return bool(_hasher.verify(stored, normalise_password(password)))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def checked_credentials(login: str, password: str) -> tuple[str, str]:
+    """The checked login and the password's hash (slow: outside any transaction)."""
+    try:
+        login = check_login(login)
+        password = check_password(password, login)
+    except PasswordRuleError as exc:
+        raise AccountError(str(exc)) from None
+    return login, hash_password(password)
+
+
+def insert_account(
+    cur: Cursor, login: str, hashed: str, role: Role, display_name: str, *, actor: str | None
+) -> Session:
+    """Insert an account (from :func:`checked_credentials`) in the caller's transaction.
+
+    *actor* is the référent who creates it, ``None`` for the station's first
+    account (the first référent, journaled under its own login).
+    """
+    now = get_clock().now()
+    first = actor is None
+    any_account = cur.execute("SELECT 1 FROM accounts LIMIT 1").fetchone()
+    if first and any_account:
+        raise AccountError("Le compte référent de ce poste existe déjà.")
+    if not any_account and role is not Role.REFERENT:
+        # An agent as the only account would leave no one to manage the station.
+        raise AccountError("Le premier compte du poste doit être celui d’un référent.")
+    if cur.execute("SELECT 1 FROM accounts WHERE login = ?", (login,)).fetchone():
+        raise AccountError(f"L’identifiant « {login} » est déjà pris.")
+    cur.execute(
+        "INSERT INTO accounts (login, display_name, role, password_hash, active,"
+        " created_at, password_set_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
+        (login, display_name.strip(), role.value, hashed, to_db(now), to_db(now)),
+    )
+    who = login if actor is None else actor
+    journal.append(cur, now, who, JournalAction.CREATE, None, f"compte {login} {role}")
+    return Session(login, role, display_name.strip())
 
 
 # A hash to verify against when the name is unknown, so that an unknown name
@@ -182,31 +222,13 @@ class AccountStore:
     def _create(
         self, login: str, password: str, role: Role, display_name: str, *, first: bool
     ) -> Session:
-        try:
-            login = check_login(login)
-            password = check_password(password, login)
-        except PasswordRuleError as exc:
-            raise AccountError(str(exc)) from None
-        hashed = hash_password(password)  # before the transaction: it is slow
-        now = get_clock().now()
+        login, hashed = checked_credentials(login, password)  # before the transaction: slow
         with self.db.transaction() as cur:
-            any_account = cur.execute("SELECT 1 FROM accounts LIMIT 1").fetchone()
-            if first and any_account:
-                raise AccountError("Le compte référent de ce poste existe déjà.")
-            if not any_account and role is not Role.REFERENT:
-                # An agent as the only account would leave no one to manage the station.
-                raise AccountError("Le premier compte du poste doit être celui d’un référent.")
-            if cur.execute("SELECT 1 FROM accounts WHERE login = ?", (login,)).fetchone():
-                raise AccountError(f"L’identifiant « {login} » est déjà pris.")
-            cur.execute(
-                "INSERT INTO accounts (login, display_name, role, password_hash, active,"
-                " created_at, password_set_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
-                (login, display_name.strip(), role.value, hashed, to_db(now), to_db(now)),
+            session = insert_account(
+                cur, login, hashed, role, display_name, actor=None if first else self._actor_name
             )
-            who = login if first else self._actor_name
-            journal.append(cur, now, who, JournalAction.CREATE, None, f"compte {login} {role}")
         log.info("account created", extra={"event": "account_created", "role": role.value})
-        return Session(login, role, display_name.strip())
+        return session
 
     # -- changing -----------------------------------------------------------
     def set_password(self, login: str, new_password: str, old_password: str | None = None) -> None:

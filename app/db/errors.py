@@ -5,6 +5,8 @@ French message saying what happened and what to do, written for a nurse or
 the IT staff. Messages never contain personal data: at most a store id, a
 schema version or an SQLite error name (``detail``). Programming errors
 (bad SQL, constraint violations) are *not* ``StoreError``: they propagate as-is.
+``StoreError`` is an :class:`app.core.errors.UserError`, as are the access,
+export, decoding and settings errors, which are not conditions of the store.
 
 The texts are marked with ``QT_TRANSLATE_NOOP("db", …)`` so the UI can
 translate them; ``str()`` gives the French text.
@@ -14,13 +16,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A known condition of the local store, explained to the user in French."""
 
     code: ClassVar[str] = "store_error"
+    context: ClassVar[str] = "db"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
         "db",
         "La base de données locale est inutilisable. "
@@ -28,14 +32,8 @@ class StoreError(Exception):
     )
 
     def __init__(self, message: str | None = None, *, detail: str | None = None) -> None:
-        self.message = message if message is not None else self.default_message
         self.detail = detail
-        super().__init__(self.message)
-
-    def __str__(self) -> str:
-        if self.detail:
-            return f"{self.message} (détail technique : {self.detail})"
-        return self.message
+        super().__init__(message)
 
 
 class WrongKeyError(StoreError):

@@ -11,7 +11,7 @@ Names that are not accounts:
 - ``cli:<os user>`` (the command line): a référent, but only while the
   store has no account yet (set-up). Once accounts exist, restricted
   commands need ``--user LOGIN`` and that account's password (see
-  ``app.cli_access``).
+  ``app.cli._common``).
 - Any other name: while the store has no account at all (a store created by
   ``tracing-desk init`` and not yet opened by the window), the station is in
   set-up and whoever holds the key is its référent; once an account exists,
@@ -24,15 +24,16 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from app.core.accounts import PERMISSION_LABELS, Permission, Role, allowed
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.db.connection import Database
-from app.db.errors import StoreError
 
 
-class PermissionDenied(StoreError):
-    """A restricted action refused to the current user (French message)."""
+class PermissionDenied(UserError):
+    """A restricted action refused to the current user (French message): not a store error."""
 
     code: ClassVar[str] = "permission_denied"
+    context: ClassVar[str] = "db"
     default_message: ClassVar[str] = QT_TRANSLATE_NOOP(
         "db", "Action réservée au référent : votre compte ne permet pas de la faire."
     )
@@ -40,8 +41,12 @@ class PermissionDenied(StoreError):
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
         super().__init__(
-            f"Action réservée au référent ({PERMISSION_LABELS[permission]}) : "
-            "votre compte ne permet pas de la faire."
+            QT_TRANSLATE_NOOP(
+                "db",
+                "Action réservée au référent ({action})\u00a0: "
+                "votre compte ne permet pas de la faire.",
+            ),
+            action=PERMISSION_LABELS[permission],
         )
 
 

@@ -32,10 +32,10 @@ from typing import BinaryIO, Literal
 from app.core.accounts import Permission
 from app.core.clock import get_clock
 from app.core.enums import JournalAction
+from app.core.errors import UserError
 from app.core.models import AnyFiche, Contact
 from app.db import journal
 from app.db.connection import Database
-from app.db.errors import StoreError
 from app.db.exported_files import journal_planted_export, register_export
 from app.db.permissions import Session, require
 from app.db.repositories import FicheRepository
@@ -50,10 +50,11 @@ KIND_PSEUDONYMISED = "pseudonymise"
 Format = Literal["xlsx", "csv"]
 
 
-class ExportError(StoreError):
-    """The export file could not be written (French message, no data quoted)."""
+class ExportError(UserError):
+    """The export file could not be written (French message, no data quoted): not a store error."""
 
     code = "export"
+    context = "db"
 
 
 @dataclass(frozen=True, slots=True)

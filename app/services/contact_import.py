@@ -32,6 +32,7 @@ from app.core.contact_rows import (
     to_contact,
 )
 from app.core.enums import FicheKind, JournalAction
+from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import Contact, PatientZero
 from app.core.text import fold
@@ -51,8 +52,11 @@ __all__ = [
 ]
 
 
-class NotAPatientZero(ValueError):
+class NotAPatientZero(UserError, ValueError):
     """The UUID given is a contact's, not a patient zéro's."""
+
+    code = "not_a_patient_zero"
+    context = "services"
 
     def __init__(self) -> None:
         super().__init__(
