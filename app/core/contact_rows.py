@@ -11,12 +11,12 @@ here is refused by the form too, with the same words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from app.core import identifiers as ids
+from app.core.dates import parse_date
 from app.core.enums import EstablishmentStatus
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import Contact, EstablishmentPlace, Exposition
@@ -52,8 +52,6 @@ T_ROW = QT_TRANSLATE_NOOP("core", "ligne {line}\u00a0: {problem}")
 
 MAX_TEXT = 200
 
-_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _STATUS_WORDS: dict[str, EstablishmentStatus] = {
     "patient": EstablishmentStatus.INPATIENT,
     "hospitalise": EstablishmentStatus.INPATIENT,
@@ -113,21 +111,11 @@ def column_label(column: str) -> str:
 
 
 def parse_day(text: str) -> date | None:
-    """``jj/mm/aaaa`` (also ``.`` or ``-``, or ``aaaa-mm-jj``); ``""`` → None; ValueError else.
+    """A day as ``app.core.dates`` reads it; ``""`` → None; ``ValueError`` else.
 
     A time after the date (a spreadsheet's ``jj/mm/aaaa 00:00``) is ignored.
     """
-    value = text.strip()
-    if not value:
-        return None
-    value = value.split(" ", 1)[0].split("T", 1)[0]
-    match = _DATE.match(value)
-    if match:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    match = _ISO.match(value)
-    if match:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    raise ValueError("not a date")
+    return parse_date(text, time_ignored=True)
 
 
 def parse_status(text: str) -> EstablishmentStatus | None:

@@ -12,7 +12,7 @@ import calendar
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from app.core.timefmt import DEFAULT_ZONE
+from app.core.dates import DEFAULT_ZONE
 
 MAX_MONTHS = 3
 DEFAULT_TZ = DEFAULT_ZONE

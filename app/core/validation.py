@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core import identifiers as ids
+from app.core.dates import format_date
 from app.core.enums import (
     Circumstance,
     Consent,
@@ -169,7 +170,7 @@ T_CONTROL_CHARACTER = QT_TRANSLATE_NOOP("core", "{field} : caractère de contr�
 
 
 def _fr(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return format_date(day)
 
 
 def _age(birth: date, today: date) -> int:

@@ -22,9 +22,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from app.core.dates import format_date, format_datetime
 from app.core.enums import label_of
 from app.core.identifiers import format_phone
-from app.core.timefmt import format_datetime
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " ; "
@@ -81,7 +81,7 @@ def format_value(value: Any, path: str = "") -> str:
     if isinstance(value, datetime):
         return format_datetime(value)  # the establishment's clock
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     text = str(value)
     if text and path.rsplit(".", 1)[-1].removesuffix("[]") in ("telephone", "telephones"):
         return format_phone(text)

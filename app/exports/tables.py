@@ -10,9 +10,11 @@
   values as they are, dates as a week or a month, the unit as a code ``U01``…
   stable within the file); nothing from letters a–d (identity, contact
   details, affiliation, doctor), no free text, and a field added to the
-  records later stays out until it is classified and allowed. Each person is
-  a random pseudonym kept in the encrypted database; an exposition names its
-  patient zéro by that person's pseudonym.
+  records later stays out until its line in ``app.core.models`` says how it
+  goes out (``out=``). Each person is a random pseudonym kept in the
+  encrypted database; an exposition names its patient zéro by that person's
+  pseudonym.
+- Neither export holds a field without a privacy class (``FIELD_CLASSES``).
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ from functools import lru_cache
 from typing import Any
 
 from app.core import text
+from app.core.dates import local
 from app.core.enums import INSEE_PLACES
-from app.core.fieldmeta import PSEUDONYMISED, Treatment
+from app.core.fieldmeta import FIELD_CLASSES, PSEUDONYMISED, Treatment
 from app.core.labels import field_paths
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
-from app.core.timefmt import local
 from app.exports.cells import LIST_SEPARATOR, cell_text, format_value, neutralise, values_at
 
 EXPOSITIONS = "expositions[]."
@@ -43,7 +45,9 @@ class Table:
 
 
 def _paths(cls: type[Any], keep: Callable[[str], bool] = lambda p: True) -> dict[str, str]:
-    return {p: label for p, label in field_paths(cls).items() if keep(p)}
+    """The classified leaf paths of *cls* kept by *keep* → label: an unclassified field is
+    in no export (``app.core.fieldmeta.FIELD_CLASSES``)."""
+    return {p: label for p, label in field_paths(cls).items() if p in FIELD_CLASSES and keep(p)}
 
 
 # ------------------------------------------------------------------ legacy Excel
@@ -61,8 +65,7 @@ def legacy_tables(fiches: Iterable[AnyFiche]) -> tuple[Table, Table]:
     contact_paths = _paths(Contact, lambda p: not p.startswith(EXPOSITIONS))
     expo_paths = {
         p.removeprefix(EXPOSITIONS): label
-        for p, label in field_paths(Contact).items()
-        if p.startswith(EXPOSITIONS)
+        for p, label in _paths(Contact, lambda p: p.startswith(EXPOSITIONS)).items()
     }
     pz_table = Table("Patients zéro", list(pz_paths.values()))
     for pz in patients.values():

@@ -6,12 +6,18 @@ passphrase-mode store (see :func:`token_in_database`).
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from app.core.settings import SYNC_CA_BUNDLE, SYNC_DEV_MODE, SYNC_INTERVAL_MINUTES, SYNC_SERVER_URL
+from app.core.settings import (
+    SYNC_CA_BUNDLE,
+    SYNC_DEV_MODE,
+    SYNC_INTERVAL_MINUTES,
+    SYNC_SERVER_URL,
+    SettingError,
+)
+from app.core.settings import check_server_url as settings_check_server_url
 from app.db import keystore, settings_store
 from app.db.connection import Database
 from app.db.errors import StoreError
@@ -63,36 +69,21 @@ def with_server(config: SyncConfig, server_url: str | None) -> SyncConfig:
     return config if not server_url else replace(config, server_url=server_url.rstrip("/"))
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_server_url(url: str, *, dev_mode: bool) -> str:
-    """The URL if usable; :class:`SyncConfigError` with a French message otherwise.
+    """The URL if usable (without a final ``/``); :class:`SyncConfigError` (French) otherwise.
 
-    HTTPS always; plain ``http://`` only to the loopback interface and only in
+    The rule is the setting's (:func:`app.core.settings.check_server_url`): HTTPS
+    always; plain ``http://`` only to the loopback interface and only in
     development mode.
     """
-    if not url:
+    if not url.strip():
         raise SyncConfigError(
             "Aucune adresse de service central n’est configurée (Paramètres › Synchronisation)."
         )
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return url
-    if parts.scheme == "http" and parts.hostname:
-        if dev_mode and _is_loopback(parts.hostname):
-            return url
-        raise SyncConfigError(
-            "Adresse en http:// refusée : les données ne partent que chiffrées (https://). "
-            "http:// n’est admis que vers la boucle locale, en mode développement."
-        )
-    raise SyncConfigError(f"Adresse du service central invalide : {url}")
+    try:
+        return settings_check_server_url(url, dev_mode=dev_mode)
+    except SettingError as exc:
+        raise SyncConfigError(exc.message) from None
 
 
 def check_ca_bundle(path: str) -> str:
@@ -159,16 +150,22 @@ def get_token(url: str, db: Database | None = None) -> str:
     return token
 
 
-def set_token(url: str, token: str, db: Database | None = None, *, user: str = "sync") -> None:
-    """Keep *token* in the OS keyring, or in the encrypted database of a passphrase-mode *db*.
-
-    Never in a plain file nor a log; the journal (database case) names the token, not its value.
-    """
+def check_token(token: str) -> str:
+    """The partner token without surrounding spaces; :class:`SyncConfigError` if malformed."""
     token = token.strip()
     if len(token) < 16 or any(c.isspace() for c in token):
         raise SyncConfigError(
             "Jeton invalide : il doit compter au moins 16 caractères, sans espace."
         )
+    return token
+
+
+def set_token(url: str, token: str, db: Database | None = None, *, user: str = "sync") -> None:
+    """Keep *token* in the OS keyring, or in the encrypted database of a passphrase-mode *db*.
+
+    Never in a plain file nor a log; the journal (database case) names the token, not its value.
+    """
+    token = check_token(token)
     if token_in_database(db):
         assert db is not None
         settings_store.set_secret(db, token_entry(url), token, user)

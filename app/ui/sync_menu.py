@@ -11,23 +11,16 @@ the OS keyring from the worker's thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenuBar,
-    QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,30 +34,31 @@ from app.core.settings import (
     SYNC_DEV_MODE,
     SYNC_INTERVAL_MINUTES,
     SYNC_SERVER_URL,
-    SettingError,
 )
 from app.core.text import display_name
-from app.db.settings_store import SettingsStore
 from app.db.store import StoreOpener
 from app.sync.config import get_override
-from app.sync.outbox import RefusedFiche, refused_fiches
+from app.ui.settings_editor import ERROR_STYLE, SettingsEditor
 from app.ui.sync_status import SyncStatusWidget, TokenDialog
-from app.workers.db_thread import DbFailure, DbThread
+from app.workers.db_thread import DbThread
 from app.workers.sync_worker import SyncWorker
 
+if TYPE_CHECKING:
+    from app.sync.outbox import RefusedFiche
 
-def _read_settings(db: Any, user: str) -> dict[str, Any]:
-    store = SettingsStore(db, user)
-    return {
-        SYNC_SERVER_URL.key: store.get(SYNC_SERVER_URL),
-        SYNC_CA_BUNDLE.key: store.get(SYNC_CA_BUNDLE),
-        SYNC_INTERVAL_MINUTES.key: store.get(SYNC_INTERVAL_MINUTES),
-        SYNC_DEV_MODE.key: store.get(SYNC_DEV_MODE),
-    }
+
+#: The sync settings' dialog shows these, in this order (the settings editor's fields).
+SYNC_KEYS = (
+    SYNC_SERVER_URL.key,
+    SYNC_CA_BUNDLE.key,
+    SYNC_INTERVAL_MINUTES.key,
+    SYNC_DEV_MODE.key,
+)
 
 
 class SyncSettingsDialog(QDialog):
-    """Server address, CA bundle, interval and development mode; a refused value keeps the text.
+    """Server address, CA bundle, interval and development mode: the settings editor's fields,
+    labels and checks from the declarations; a refused value keeps the text.
 
     Signals:
         saved(): the settings were stored.
@@ -74,85 +68,56 @@ class SyncSettingsDialog(QDialog):
 
     def __init__(self, db_thread: DbThread, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("sync_settings_dialog")
         self._db_thread = db_thread
         self._user = user
         self.setWindowTitle(self.tr("Paramètres de synchronisation"))
-        form = QFormLayout()
-        self.server = QLineEdit(self)
-        self.server.setObjectName("server_url")
-        self.server.setPlaceholderText("https://")
-        self.ca_bundle = QLineEdit(self)
-        self.ca_bundle.setObjectName("ca_bundle")
-        browse = QPushButton(self.tr("Parcourir…"), self)
-        browse.clicked.connect(self._browse)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_bundle)
-        ca_row.addWidget(browse)
-        self.interval = QSpinBox(self)
-        self.interval.setObjectName("interval")
-        self.interval.setRange(1, 1440)
-        self.interval.setSuffix(self.tr(" min"))
-        self.dev_mode = QCheckBox(self.tr(SYNC_DEV_MODE.label), self)
-        form.addRow(self.tr(SYNC_SERVER_URL.label), self.server)
-        form.addRow(self.tr(SYNC_CA_BUNDLE.label), ca_row)
-        form.addRow(self.tr(SYNC_INTERVAL_MINUTES.label), self.interval)
-        form.addRow("", self.dev_mode)
+        self.editor = SettingsEditor(SYNC_KEYS, self)
+        fields = self.editor.fields
+        self.server = fields[SYNC_SERVER_URL.key]
+        self.ca_bundle = fields[SYNC_CA_BUNDLE.key]
+        self.interval = fields[SYNC_INTERVAL_MINUTES.key]
+        self.dev_mode = fields[SYNC_DEV_MODE.key]
         self.error = QLabel(self)
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.setEnabled(False)  # until the values are loaded
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.editor)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        ticket = db_thread.submit(lambda db: _read_settings(db, user)).tie_to(self)
-        ticket.finished.connect(self._show)
-
-    def _show(self, values: dict[str, Any]) -> None:
-        self.server.setText(values[SYNC_SERVER_URL.key])
-        self.ca_bundle.setText(values[SYNC_CA_BUNDLE.key])
-        self.interval.setValue(values[SYNC_INTERVAL_MINUTES.key])
-        self.dev_mode.setChecked(values[SYNC_DEV_MODE.key])
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Autorités de certification"), "", self.tr("Certificats (*.pem *.crt)")
-        )
-        if path:
-            self.ca_bundle.setText(path)
+        layout.addWidget(self.buttons)
+        self.editor.loaded.connect(lambda _values: self.buttons.setEnabled(True))
+        self.editor.saved.connect(self._saved)
+        self.editor.failed.connect(self._refused)
+        self.editor.read(db_thread, user)
 
     def save(self) -> None:
-        values = {
-            SYNC_SERVER_URL.key: self.server.text(),
-            SYNC_CA_BUNDLE.key: self.ca_bundle.text(),
-            SYNC_INTERVAL_MINUTES.key: self.interval.value(),
-            SYNC_DEV_MODE.key: self.dev_mode.isChecked(),
-        }
-        try:  # checked here first: a clear message at once, the text kept
-            for setting in (SYNC_SERVER_URL, SYNC_CA_BUNDLE, SYNC_INTERVAL_MINUTES, SYNC_DEV_MODE):
-                setting.validate(values[setting.key])
-        except SettingError as exc:
-            self.error.setText(str(exc))
+        """Check each value by its setting (message under the field, the text kept), then
+        write the changed ones off the UI thread."""
+        self.error.hide()
+        if not self.editor.save(self._db_thread, self._user):
+            self.error.setText(
+                self.tr("Corrigez les valeurs signalées\u202f; rien n’a été enregistré.")
+            )
             self.error.show()
             return
-        user = self._user
-        ticket = self._db_thread.submit(lambda db: SettingsStore(db, user).set_many(values)).tie_to(
-            self
-        )
-        ticket.finished.connect(self._saved)
-        ticket.failed.connect(self._refused)
+        self.buttons.setEnabled(False)
 
     def _saved(self, _values: object) -> None:
+        self.buttons.setEnabled(True)
         self.saved.emit()
         self.accept()
 
-    def _refused(self, failure: DbFailure) -> None:
-        message = str(failure.error) if isinstance(failure.error, ValueError) else failure.message
+    def _refused(self, message: str) -> None:
+        self.buttons.setEnabled(bool(self.editor.loaded_values))
         self.error.setText(message)  # what was typed stays in the fields
         self.error.show()
 
@@ -212,12 +177,23 @@ class SyncMenu(QObject):
 
     failed = Signal(str)
 
-    def __init__(self, window: QMainWindow, db_thread: DbThread, data_dir: Path, user: str) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        db_thread: DbThread,
+        data_dir: Path,
+        user: str,
+        *,
+        worker: SyncWorker | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._db_thread = db_thread
         self._user = user
-        self.worker = SyncWorker(
+        # The main window's worker is the application context's (started and stopped by
+        # it); a menu built alone makes its own and stops it with the window.
+        self._own_worker = worker is None
+        self.worker = worker or SyncWorker(
             db_thread.store_opener or StoreOpener(data_dir), user, self, config=get_override()
         )
         self.widget = SyncStatusWidget(self.worker, window)
@@ -227,7 +203,9 @@ class SyncMenu(QObject):
         self._token_dialog: TokenDialog | None = None
         window.installEventFilter(self)
 
-    def build(self, menubar: QMenuBar) -> None:
+    def build(self, menubar: QMenuBar, *, start: bool = True) -> None:
+        """The menu and the status-bar widget; the first drain follows unless *start* is
+        false (the main window calls :meth:`start` once it is painted)."""
         menu = menubar.addMenu(self.tr("&Synchronisation"))
         menu.addAction(self.widget.action)
         token = QAction(self.tr("&Jeton du compte partenaire…"), self)
@@ -246,7 +224,13 @@ class SyncMenu(QObject):
         changed = getattr(workspace, "data_changed", None)
         if changed is not None:
             changed.connect(self.refresh_status)
-        QTimer.singleShot(0, self.worker.start)
+        if start:
+            QTimer.singleShot(0, self.start)
+
+    def start(self) -> None:
+        """The first drain, then the interval and the network watch (a worker of its own)."""
+        if self._own_worker:
+            self.worker.start()
 
     def refresh_status(self) -> None:
         """Read the pending count again (off the UI thread); the status bar follows."""
@@ -278,6 +262,8 @@ class SyncMenu(QObject):
         self._token_dialog = None
 
     def show_refused(self) -> None:
+        from app.sync.outbox import refused_fiches  # the sync client, when first used
+
         ticket = self._db_thread.submit(lambda db: refused_fiches(db)).tie_to(self)
         ticket.finished.connect(self._show_refused)
         ticket.failed.connect(lambda failure: self.failed.emit(failure.message))
@@ -293,6 +279,6 @@ class SyncMenu(QObject):
         dialog.open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close:
+        if watched is self._window and event.type() == QEvent.Type.Close and self._own_worker:
             self.worker.shutdown(wait=False)
         return False

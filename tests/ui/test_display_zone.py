@@ -1,7 +1,7 @@
 """One display time zone, the establishment's: the same instant reads the same everywhere.
 
 Forms, list, purge panel, status bar, journal viewer, command line: all go
-through ``app.core.timefmt``; no other module names a zone or asks the
+through ``app.core.dates``; no other module names a zone or asks the
 workstation's.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.core import dates
 from app.core import settings as S
-from app.core import timefmt
 from app.core.settings import SettingError
 from app.db.repositories import journal_rows
 from app.db.settings_store import SettingsStore
@@ -42,37 +42,37 @@ OVERSEAS = {
 @pytest.fixture(autouse=True)
 def paris_afterwards() -> Iterator[None]:
     yield
-    timefmt.set_display_zone(timefmt.DEFAULT_ZONE)
+    dates.set_display_zone(dates.DEFAULT_ZONE)
 
 
 def test_default_is_paris_and_every_overseas_zone_is_offered():
     assert S.ESTABLISHMENT_TIMEZONE.default == "Europe/Paris"
-    assert timefmt.format_datetime(INSTANT) == "24/11/2026 10:58"
-    assert {name for name, _ in timefmt.ZONES} == {"Europe/Paris", *OVERSEAS}
+    assert dates.format_datetime(INSTANT) == "24/11/2026 10:58"
+    assert {name for name, _ in dates.ZONES} == {"Europe/Paris", *OVERSEAS}
     for name, shown in OVERSEAS.items():
-        timefmt.set_display_zone(name)
-        assert timefmt.format_datetime(INSTANT) == shown, name
-    assert timefmt.format_date(INSTANT) == "24/11/2026"  # Wallis, the last one
+        dates.set_display_zone(name)
+        assert dates.format_datetime(INSTANT) == shown, name
+    assert dates.format_date(INSTANT) == "24/11/2026"  # Wallis, the last one
     with pytest.raises(SettingError):
         S.ESTABLISHMENT_TIMEZONE.validate("Mars/Olympus")
 
 
 def test_the_same_instant_reads_the_same_everywhere():
-    timefmt.set_display_zone("Indian/Reunion")
+    dates.set_display_zone("Indian/Reunion")
     expected = "24/11/2026 13:58"
     assert fiche_model.format_datetime(INSTANT) == expected  # list, forms
     assert purge_panel.local_text(INSTANT) == expected  # purge panel, « À propos »
     assert sync_status.local_stamp(INSTANT) == expected  # status bar
-    assert timefmt.format_datetime(INSTANT, seconds=True) == expected + ":30"  # journal
+    assert dates.format_datetime(INSTANT, seconds=True) == expected + ":30"  # journal
     assert fiche_model.format_date(datetime(2026, 11, 24, 21, 0, tzinfo=UTC)) == "25/11/2026"
     with_clock = datetime(2026, 11, 30, 21, 30, tzinfo=UTC)
-    assert timefmt.local_today(with_clock).isoformat() == "2026-12-01"
+    assert dates.local_today(with_clock).isoformat() == "2026-12-01"
 
 
 def test_forms_today_is_the_establishments(fake_clock):
     fake_clock.set(datetime(2026, 11, 30, 21, 30, tzinfo=UTC))
     assert fiche_form.today().isoformat() == "2026-11-30"  # Paris: 22:30
-    timefmt.set_display_zone("Indian/Reunion")
+    dates.set_display_zone("Indian/Reunion")
     assert fiche_form.today().isoformat() == "2026-12-01"  # Réunion: 01:30
 
 
@@ -81,7 +81,7 @@ def test_the_session_takes_the_setting(data_dir: Path):
     with open_store(data_dir) as db:
         SettingsStore(db, "referent").set(S.ESTABLISHMENT_TIMEZONE, "Pacific/Noumea")
         assert use_establishment_zone(db) == "Pacific/Noumea"
-    assert timefmt.format_datetime(INSTANT) == "24/11/2026 20:58"
+    assert dates.format_datetime(INSTANT) == "24/11/2026 20:58"
 
 
 def test_cli_journal_prints_on_the_establishments_clock(data_dir: Path, capsys):
@@ -92,20 +92,20 @@ def test_cli_journal_prints_on_the_establishments_clock(data_dir: Path, capsys):
     capsys.readouterr()
     assert main(["journal"]) == 0
     out = capsys.readouterr().out
-    timefmt.set_display_zone("America/Cayenne")
+    dates.set_display_zone("America/Cayenne")
     shown = re.findall(r"^(\d\d/\d\d/\d{4} \d\d:\d\d:\d\d)", out, re.MULTILINE)
-    assert shown and set(shown) <= {timefmt.format_datetime(i, seconds=True) for i in instants}
+    assert shown and set(shown) <= {dates.format_datetime(i, seconds=True) for i in instants}
 
 
 def _sources() -> Iterator[tuple[Path, str]]:
     for path in sorted(APP.rglob("*.py")):
-        if path == APP / "core" / "timefmt.py":
+        if path == APP / "core" / "dates.py":
             continue
         yield path, path.read_text(encoding="utf-8")
 
 
 def test_no_module_names_a_zone_or_asks_the_workstations():
-    """Only ``app.core.timefmt`` knows the default zone; nothing shows the OS zone."""
+    """Only ``app.core.dates`` knows the default zone; nothing shows the OS zone."""
     offenders = []
     for path, text in _sources():
         for n, line in enumerate(text.splitlines(), 1):

@@ -58,7 +58,7 @@ def test_saves_the_changed_values(qtbot, store, open_thread, repo):
     type_text(dialog.editors["establishment.name"], "EHPAD Les Tilleuls")
     finess = dialog.editors["establishment.finess"]
     type_text(finess, "750000001")  # wrong check digit: a warning only
-    assert dialog.finess_warning.isVisible()
+    assert dialog.editor.warnings["establishment.finess"].isVisible()
     dialog.editors["establishment.address"].setPlainText("12 rue des Lilas\n69003 Lyon")
     dialog.editors["retention.months"].setValue(2)
     dialog.editors["security.autolock_minutes"].setValue(10)
