@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core import identifiers as ids
+from app.core.dates import format_date
 from app.core.enums import Consent, EstablishmentStatus, FicheKind, InformationMode, Sex
-from app.core.timefmt import format_date
 from app.ui.forms.consent import rights_reminder
 from app.ui.forms.fields import (
     CheckBinding,
@@ -20,12 +20,12 @@ from app.ui.forms.fields import (
     LinesBinding,
     MultiChoiceBinding,
     PhonesBinding,
-    Section,
     TextBinding,
     path_label,
     translate,
 )
 from app.ui.forms.lists import gatherings_editor, places_editor, structures_editor
+from app.ui.forms.sections import Section
 
 if TYPE_CHECKING:
     from app.ui.forms.fiche_form import FicheForm

@@ -48,7 +48,7 @@ class ContactForm(FicheForm):
         b.places()
         b.doctor(translate("forms", "Médecin traitant"))
 
-        self.promote_button = self._button(
+        self.promote_button = self.header.button(
             "promote", translate("forms", "Promouvoir en patient zéro"), self.promote
         )
         self.promote_button.setToolTip(
@@ -57,7 +57,7 @@ class ContactForm(FicheForm):
                 "Crée une fiche patient zéro pour cette personne ; la fiche contact est conservée.",
             )
         )
-        self.extra_buttons.addWidget(self.promote_button)
+        self.header.extra_buttons.addWidget(self.promote_button)
 
     def diagnosis(self) -> Any:
         return {uuid: ref.diagnosis for uuid, ref in self.expositions.refs.items() if ref.diagnosis}

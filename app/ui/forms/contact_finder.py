@@ -15,6 +15,10 @@ greyed). « Créer les fiches » hands the ticked ones to
 :func:`app.services.contact_finder.create_contacts` (one transaction) and says
 how many fiches were created and linked.
 
+The jobs run on the database thread and their problem texts are in
+:mod:`app.ui.forms.contact_finder_jobs`; the table of candidates is
+:mod:`app.ui.forms.contact_finder_table`.
+
 Signals:
     contacts_created(int): fiches created or linked to the patient zéro.
 """
@@ -22,62 +26,33 @@ Signals:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.contact_finder import Candidate, FinderError, Motive, Window
-from app.core.rosters import RosterError
-from app.core.sheets import SheetError
-from app.core.timefmt import format_date
-from app.db.connection import Database
-from app.services.contact_finder import (
-    ROTA,
-    CandidateList,
-    Created,
-    build_candidates,
-    create_contacts,
-    file_of,
-)
-from app.ui.forms.fields import ERROR_COLOR, MessageLabel, parse_date, translate
+from app.core.contact_finder import Candidate, Window
+from app.core.dates import format_date, parse_date
+from app.services.contact_finder import CandidateList, Created
+from app.ui.forms.contact_finder_jobs import Built, build_job, create_job
+from app.ui.forms.contact_finder_table import CandidatesTable
+from app.ui.forms.fields import ERROR_COLOR, MessageLabel, translate
 from app.workers.db_thread import DbFailure, DbThread
 
 #: The program's settings keys: the folder of the last file chosen, never its name.
 ROSTER_FOLDER_KEY = "contact_finder/residents_folder"
 ROTA_FOLDER_KEY = "contact_finder/rota_folder"
-#: At most this many problems of a bad file are listed (the others are counted).
-MAX_PROBLEMS_SHOWN = 12
-
-COLUMNS = (
-    "keep",
-    "last_name",
-    "first_name",
-    "birth_date",
-    "status",
-    "motive",
-    "already",
-    "days",
-)
 
 
 def _settings() -> QSettings | None:
@@ -85,130 +60,6 @@ def _settings() -> QSettings | None:
     if not QCoreApplication.organizationName():
         return None
     return QSettings()
-
-
-def motive_text(motive: Motive) -> str:
-    labels = {
-        Motive.ROOM: translate("contact_finder", "même chambre"),
-        Motive.TABLE: translate("contact_finder", "même table"),
-        Motive.STAFF: translate("contact_finder", "personnel de l’unité"),
-        Motive.TEAM: translate("contact_finder", "même équipe"),
-        Motive.UNIT: translate("contact_finder", "même unité"),
-    }
-    return labels[motive]
-
-
-def status_text(status: str) -> str:
-    if status == "personnel":
-        return translate("contact_finder", "personnel")
-    return translate("contact_finder", "résident")
-
-
-def compact_days(days: Sequence[date]) -> str:
-    """``jj/mm`` of each day, consecutive days as one range: « 24/11–26/11, 28/11 »."""
-    runs: list[tuple[date, date]] = []
-    for day in sorted(days):
-        if runs and day - runs[-1][1] == timedelta(days=1):
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    parts = []
-    for first, last in runs:
-        text = first.strftime("%d/%m")
-        if last != first:
-            text += "–" + last.strftime("%d/%m")
-        parts.append(text)
-    return ", ".join(parts)
-
-
-# -- the jobs (database thread; no widget) ------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Built:
-    """What a build job returns: the candidates, or the French reason there are none."""
-
-    candidates: CandidateList | None
-    problem: str = ""
-
-
-def _read(path: Path) -> bytes:
-    """The file's bytes (in memory only); ``OSError`` carries a French message."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        message = translate(
-            "contact_finder",
-            "Le fichier «\u202f{name}\u202f» est introuvable\u00a0: il a été déplacé ou "
-            "supprimé. Choisissez-le à nouveau.",
-        )
-    except OSError:
-        message = translate(
-            "contact_finder",
-            "Le fichier «\u202f{name}\u202f» ne peut pas être lu (ouvert dans un autre "
-            "programme, ou accès refusé). Fermez-le puis réessayez.",
-        )
-    raise OSError(message.format(name=path.name))
-
-
-def sheet_error_text(exc: SheetError) -> str:
-    """A :class:`SheetError` in French (its template translated, context "core")."""
-    text = QCoreApplication.translate("core", exc.template).format(**exc.params)
-    if exc.line is not None and "{line}" not in exc.template:
-        text = translate("contact_finder", "ligne {line}\u00a0: {problem}").format(
-            line=exc.line, problem=text
-        )
-    return text
-
-
-def problem_text(exc: RosterError | SheetError, what: str) -> str:
-    """The French message of a bad file, its bad lines listed (at most a dozen)."""
-    head = translate(
-        "contact_finder", "{file}\u00a0: le fichier n’a pas été pris en compte."
-    ).format(file=what)
-    if isinstance(exc, SheetError):
-        return f"{head}\n{sheet_error_text(exc)}"
-    lines = [
-        translate("contact_finder", "ligne {line}\u00a0: {problem}").format(
-            line=line, problem=problem
-        )
-        for line, problem in exc.problems[:MAX_PROBLEMS_SHOWN]
-    ]
-    more = len(exc.problems) - MAX_PROBLEMS_SHOWN
-    if more > 0:
-        lines.append(translate("contact_finder", "… et %n autre(s) problème(s).", "", more))
-    return "\n".join([head, *lines])
-
-
-def build_job(
-    db: Database,
-    user: str,
-    pz_uuid: str,
-    roster: Path,
-    rota: Path | None,
-    window: Window | None,
-) -> Built:
-    """Read the files (bytes, in memory) and build the candidates, on the database thread."""
-    try:
-        roster_bytes = _read(roster)
-        rota_arg = (_read(rota), rota.name) if rota is not None else None
-    except OSError as exc:
-        return Built(None, str(exc))
-    try:
-        result = build_candidates(
-            db, user, pz_uuid, (roster_bytes, roster.name), rota_arg, window=window
-        )
-    except FinderError as exc:
-        return Built(None, str(exc))
-    except (RosterError, SheetError) as exc:
-        if rota_arg is None or file_of(exc) != ROTA:
-            what = translate("contact_finder", "Fichier des résidents «\u202f{name}\u202f»")
-            return Built(None, problem_text(exc, what.format(name=roster.name)))
-        what = translate("contact_finder", "Planning du personnel «\u202f{name}\u202f»")
-        return Built(None, problem_text(exc, what.format(name=rota_arg[1])))
-    return Built(result)
-
-
-def create_job(db: Database, user: str, pz_uuid: str, kept: list[Candidate]) -> Created:
-    return create_contacts(db, user, pz_uuid, kept)
 
 
 # -- the dialog ------------------------------------------------------------------------
@@ -312,32 +163,8 @@ class ContactFinderDialog(QDialog):
         self.message.setObjectName("finder_message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("candidates")
-        self.table.setAccessibleName(self.tr("Personnes proposées"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Garder"),
-                self.tr("Nom"),
-                self.tr("Prénom"),
-                self.tr("Date de naissance"),
-                self.tr("Statut"),
-                self.tr("Motif"),
-                self.tr("Déjà contact"),
-                self.tr("Jours partagés"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("days"), QHeaderView.ResizeMode.Stretch)
-        self._fit_columns()
-        self.table.setMinimumHeight(160)
-        self.table.itemChanged.connect(self._item_changed)
+        self.table = CandidatesTable(self)
+        self.table.checks_changed.connect(self._update_buttons)
 
         self.check_all = QPushButton(self.tr("Tout cocher"), self)
         self.check_all.setObjectName("check_all")
@@ -542,74 +369,21 @@ class ContactFinderDialog(QDialog):
 
     def _fill_table(self, ticked: set[int] | None = None) -> None:
         """One row per candidate; *ticked* rows checked (default: every rank-1 candidate)."""
-        table = self.table
-        table.blockSignals(True)
-        table.setRowCount(len(self.candidates))
-        grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        for row, candidate in enumerate(self.candidates):
-            person = candidate.person
-            days = list(candidate.days)
-            values = [
-                "",
-                person.last_name,
-                person.first_name,
-                format_date(person.birth_date),
-                status_text(candidate.status),
-                motive_text(candidate.motive),
-                self.tr("oui") if candidate.already_contact else "",
-                compact_days(days),
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                if column == 0 and not candidate.already_contact:
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                if candidate.already_contact:
-                    item.setForeground(grey)
-                item.setFlags(flags)
-                if COLUMNS[column] == "days":
-                    item.setToolTip(", ".join(format_date(d) for d in days))
-                table.setItem(row, column, item)
-            keep = table.item(row, 0)
-            assert keep is not None
-            if candidate.already_contact:
-                keep.setToolTip(self.tr("Déjà personne contact de ce patient zéro"))
-            else:
-                on = candidate.rank == 1 if ticked is None else row in ticked
-                keep.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                keep.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Garder"))
-        table.blockSignals(False)
-        self._fit_columns()
-        self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        for index, name in enumerate(COLUMNS):
-            if name != "days":  # the days take the room left (elided, full list in a tooltip)
-                self.table.resizeColumnToContents(index)
+        self.table.fill(self.candidates, ticked)
 
     # -- ticking ---------------------------------------------------------------------
     def is_checked(self, row: int) -> bool:
-        item = self.table.item(row, 0)
-        return item is not None and item.checkState() == Qt.CheckState.Checked
+        return self.table.is_checked(row)
 
     def set_checked(self, row: int, checked: bool) -> None:
-        item = self.table.item(row, 0)
-        if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.table.set_checked(row, checked)
 
     def set_all_checked(self, checked: bool) -> None:
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            self.set_checked(row, checked)
-        self.table.blockSignals(False)
-        self._update_buttons()
+        self.table.set_all_checked(checked)
 
     def kept(self) -> list[Candidate]:
-        return [c for row, c in enumerate(self.candidates) if self.is_checked(row)]
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() == 0:
-            self._update_buttons()
+        rows = self.table.checked_rows()
+        return [c for row, c in enumerate(self.candidates) if row in rows]
 
     # -- creating ----------------------------------------------------------------------
     def create_fiches(self) -> None:
@@ -627,9 +401,8 @@ class ContactFinderDialog(QDialog):
     def _created(self, created: Created, kept: list[Candidate]) -> None:
         self._finished()
         done = {id(c) for c in kept}
-        still = {
-            r for r, c in enumerate(self.candidates) if self.is_checked(r) and id(c) not in done
-        }
+        checked = self.table.checked_rows()
+        still = {r for r, c in enumerate(self.candidates) if r in checked and id(c) not in done}
         self.candidates = [
             dataclasses.replace(c, already_contact=True) if id(c) in done else c
             for c in self.candidates
@@ -677,7 +450,7 @@ class ContactFinderDialog(QDialog):
         self.message.show()
 
     def _update_buttons(self) -> None:
-        kept = sum(1 for row in range(self.table.rowCount()) if self.is_checked(row))
+        kept = len(self.table.checked_rows())
         selectable = any(not c.already_contact for c in self.candidates)
         self.count.setText(self.tr("%n personne(s) cochée(s)", "", kept) if self.candidates else "")
         self.create_button.setEnabled(kept > 0 and not self.busy)

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.contact_rows import COLUMN_LABELS, COLUMNS, CellProblem, ContactRow, check_row
+from app.core.dates import local_today
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.sheets import SheetError, column_key, split_pasted
-from app.core.timefmt import local_today
 from app.services.contact_import import ImportReport, Outcome, import_contacts
 from app.workers.db_thread import DbFailure, DbThread
 

@@ -1,8 +1,19 @@
-"""What the patient zéro and contact forms share: header, lifecycle, drafts, checks.
+"""What the patient zéro and contact forms share: lifecycle, drafts, checks, reload.
 
 A form edits one fiche. Its fields are :class:`~app.ui.forms.fields.Binding`
 objects; the record on screen is always *derived* from them (``current()``),
-so what was typed is never lost, even when it cannot be read yet.
+so what was typed is never lost, even when it cannot be read yet. The form is
+put together from:
+
+- :class:`~app.ui.forms.header.FicheHeader`: title, kind, state, buttons;
+- :class:`~app.ui.forms.banner.FicheBanner`: conflict, read-only note, notes,
+  possible duplicate, status line;
+- :class:`~app.ui.forms.sections.FicheBody`: the scrolling page of sections;
+- :class:`~app.core.edit_session.EditSession` (no Qt): unsaved typing, drafts,
+  the merge on reload and what closing the tab does. The form decides from
+  it, never from what a label shows.
+
+Behaviour:
 
 - Checks run a moment after each change (``check_draft``: formats, dates) and
   show inline beside each field; « Valider » runs ``check_for_validation`` and
@@ -30,33 +41,19 @@ Signals:
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.core.clock import utcnow
+from app.core.dates import format_time, local_today
+from app.core.edit_session import CloseAnswer, CloseDecision, EditSession, ReloadOutcome
 from app.core.enums import FicheKind, LifecycleState, label_of
 from app.core.models import AnyFiche
 from app.core.serialize import fiche_to_dict
-from app.core.text import NO_NAME, display_name
-from app.core.timefmt import format_datetime, format_time, local_today
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db.drafts import Draft
 from app.services.fiches import (
@@ -67,23 +64,18 @@ from app.services.fiches import (
     StaleVersionError,
 )
 from app.ui.forms import service
-from app.ui.forms.fields import WARNING_COLOR, Binding, Section, capitalised, tr_core, translate
+from app.ui.forms.banner import FicheBanner
+from app.ui.forms.closing import ask_close
+from app.ui.forms.fields import Binding, tr_core, translate
+from app.ui.forms.header import FicheHeader, full_title, short_title
+from app.ui.forms.sections import FicheBody, Section
 from app.ui.forms.validation_panel import ValidationPanel
 from app.workers.db_thread import DbFailure, DbThread, Ticket
 
 CHECK_DELAY_MS = 250
 AUTOSAVE_DELAY_MS = 700
 DUPLICATE_DELAY_MS = 600
-TITLE_CHARS = 40
 IDENTITY_PATHS = frozenset({"nir", "nom_naissance", "nom_usage", "prenoms", "date_naissance"})
-#: A read-only fiche's fields: one look for every kind of field (grey, text kept legible).
-READONLY_STYLE = (
-    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] '
-    "{ background-color: #eceff3; color: #1e1e1e; border: 1px solid #c9ced6; }"
-    "QComboBox:disabled, QCheckBox:disabled, QRadioButton:disabled "
-    "{ color: #1e1e1e; }"
-    "QComboBox:disabled { background-color: #eceff3; border: 1px solid #c9ced6; }"
-)
 
 
 def today() -> date:
@@ -91,39 +83,23 @@ def today() -> date:
     return local_today()
 
 
-def full_title(fiche: AnyFiche) -> str:
-    name = display_name(fiche)
-    return tr_core(name) if name == NO_NAME else name
+class FicheFormPlurals(QObject):
+    """The forms' plural messages. ``self.tr`` of a class nobody subclasses: PySide6
+    looks a ``tr`` up in the context of the object's own class (a subclass's name
+    for a method of ``FicheForm``), and this ``pyside6-lupdate`` reads a plural only
+    from ``self.tr``."""
+
+    def cannot_save(self, n: int) -> str:
+        return self.tr("Enregistrement impossible : %n erreur(s) à corriger", "", n)
+
+    def cannot_validate(self, n: int) -> str:
+        return self.tr("Validation impossible : %n élément(s) à compléter ou corriger", "", n)
+
+    def save_refused(self, n: int) -> str:
+        return self.tr("Enregistrement refusé : %n erreur(s) à corriger", "", n)
 
 
-def short_title(fiche: AnyFiche) -> str:
-    name = full_title(fiche)
-    return name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1] + "…"
-
-
-class ElidedLabel(QLabel):
-    """A plain-text label that elides instead of growing (a 10,000-character name)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.full_text = ""
-
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
-        self.setAccessibleName(text[:200])
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(
-            self.full_text[:2000], Qt.TextElideMode.ElideRight, max(self.width(), 80)
-        )
-        super().setText(shown)
+PLURALS = FicheFormPlurals()
 
 
 class FicheForm(QWidget):
@@ -144,42 +120,35 @@ class FicheForm(QWidget):
         self._db = db_thread
         self.user = user
         self.fiche: AnyFiche = fiche
+        self.session = EditSession()
         self.bindings: list[Binding] = []
         self.sections: list[Section] = []
-        self._edits = 0
-        self._saved_edits = 0
-        self._draft_edits = 0
         self._loading = False
         self._validation_requested = False
         #: « Enregistrer » was refused: its list of errors follows the typing.
         self._save_refused = False
-        #: Fields the user changed; a new form's other fields show no error before
-        #: a save or validation attempt (nothing typed is not a mistake).
-        self._touched: set[str] = set()
-        self._attempted = False
-        self.busy = False
-        self.close_after_save = False
         self.last_issues: list[Issue] = []
         self.duplicates: list[DuplicateMatch] = []
-        self.gone = False  # the fiche was deleted or purged while open
-        self._loaded_raw: dict[str, Any] = {}
-        self._carried: dict[str, Any] = {}  # typing to put back after « Rouvrir »
         #: Buttons that change the record (shown only while it may be edited).
         self.edit_buttons: list[QWidget] = []
-        self._readonly_look: bool | None = None
 
         self._check_timer = self._timer(CHECK_DELAY_MS, self.run_checks)
         self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.autosave)
         self._duplicate_timer = self._timer(DUPLICATE_DELAY_MS, self.check_duplicates)
 
-        self._build_header()
-        self.content = QWidget()
-        self.content.setObjectName("form_content")
-        self.content_layout = QVBoxLayout(self.content)
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidget(self.content)
+        self.header = FicheHeader(
+            self,
+            save=self.save,
+            validate=self.validate,
+            reopen=self.reopen,
+            close_fiche=self.close_fiche,
+        )
+        self.banner = FicheBanner(self, reload=self.reload, open_duplicate=self._open_duplicate)
+        self.scroller = FicheBody(self)
+        # The widgets the subclasses reach (the rest through ``header`` and ``banner``).
+        self.status = self.banner.status
+        self.content = self.scroller.content
+
         self.panel = ValidationPanel(self)
         self.panel.activated.connect(self.focus_path)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -196,7 +165,7 @@ class FicheForm(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.build()
-        self.content_layout.addStretch(1)
+        self.scroller.finish()
         for binding in self.bindings:
             binding.changed.connect(lambda b=binding: self._on_changed(b))
         self.load(fiche)
@@ -211,124 +180,8 @@ class FicheForm(QWidget):
         timer.timeout.connect(slot)
         return timer
 
-    def _build_header(self) -> None:
-        self.header = QWidget(self)
-        self.title = ElidedLabel(self.header)
-        self.title.setObjectName("form_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.kind_label = QLabel(self.header)
-        self.kind_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.state_label = QLabel(self.header)
-        self.state_label.setObjectName("state_label")
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = self._button("save", translate("forms", "&Enregistrer"), self.save)
-        self.save_button.setToolTip(translate("forms", "Enregistrer la fiche (Ctrl+S)"))
-        self.validate_button = self._button(
-            "validate", translate("forms", "&Valider"), self.validate
-        )
-        self.validate_button.setToolTip(
-            translate("forms", "Vérifier que la fiche est complète et la valider (Ctrl+Entrée)")
-        )
-        self.reopen_button = self._button("reopen", translate("forms", "&Rouvrir"), self.reopen)
-        self.reopen_button.setToolTip(translate("forms", "Rouvrir la fiche pour la corriger"))
-        self.close_button = self._button(
-            "close_fiche", translate("forms", "Clô&turer"), self.close_fiche
-        )
-        self.close_button.setToolTip(
-            translate("forms", "Clôturer la fiche : le traçage est terminé")
-        )
-        self.extra_buttons = QHBoxLayout()
-
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.kind_label)
-        top.addWidget(self.state_label)
-        second = QHBoxLayout()
-        self.badges = QHBoxLayout()
-        second.addLayout(self.badges)
-        second.addStretch(1)
-        second.addLayout(self.extra_buttons)
-        for button in (self.save_button, self.validate_button, self.reopen_button):
-            second.addWidget(button)
-        second.addWidget(self.close_button)
-        layout = QVBoxLayout(self.header)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(second)
-
-        self.banner = QWidget(self)
-        banner = QVBoxLayout(self.banner)
-        banner.setContentsMargins(0, 0, 0, 0)
-        self.status = QLabel(self.banner)
-        self.status.setObjectName("form_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setStyleSheet("color: #555;")
-        self.note = QLabel(self.banner)
-        self.note.setObjectName("form_note")
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
-        self.note.hide()
-        self.readonly_note = QLabel(self.banner)
-        self.readonly_note.setObjectName("readonly_note")
-        self.readonly_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.readonly_note.setStyleSheet("color: #1f3f7a; font-weight: bold;")
-        self.readonly_note.hide()
-        self.duplicate_box, self.duplicate_label, self.duplicate_open = self._notice_box(
-            "duplicate", "#fff4d6", "#d8b24a", translate("forms", "Ouvrir la fiche existante")
-        )
-        self.duplicate_open.setObjectName("duplicate_open")
-        self.duplicate_open.clicked.connect(self._open_duplicate)
-        self.conflict_box, self.conflict_label, self.reload_button = self._notice_box(
-            "conflict", "#fde7e7", "#c0504d", translate("forms", "Rec&harger la fiche")
-        )
-        self.reload_button.setObjectName("reload_fiche")
-        self.reload_button.setToolTip(
-            translate(
-                "forms",
-                "Afficher la version enregistrée et y reporter les champs que vous avez modifiés",
-            )
-        )
-        self.reload_button.clicked.connect(self.reload)
-        banner.addWidget(self.conflict_box)
-        banner.addWidget(self.readonly_note)
-        banner.addWidget(self.note)
-        banner.addWidget(self.duplicate_box)
-        banner.addWidget(self.status)
-
-    def _notice_box(
-        self, name: str, background: str, border: str, action: str
-    ) -> tuple[QFrame, QLabel, QPushButton]:
-        """A hidden coloured strip of the banner: a wrapped plain-text message and a button."""
-        box = QFrame(self.banner)
-        box.setObjectName(f"{name}_box")
-        box.setStyleSheet(
-            f"#{name}_box {{ background: {background}; border: 1px solid {border}; }}"
-        )
-        row = QHBoxLayout(box)
-        label = QLabel(box)
-        label.setObjectName(f"{name}_label")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        button = QPushButton(action, box)
-        row.addWidget(label, 1)
-        row.addWidget(button)
-        box.hide()
-        return box, label, button
-
-    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text, self.header)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(slot)
-        return button
-
     def section(self, title: str) -> Section:
-        section = Section(title, self.content)
-        section.setObjectName("section")
-        self.content_layout.addWidget(section)
+        section = self.scroller.add_section(title)
         self.sections.append(section)
         return section
 
@@ -341,6 +194,36 @@ class FicheForm(QWidget):
         """Create the sections and bindings (subclasses)."""
         raise NotImplementedError
 
+    # -- state -------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A job that changes the fiche is under way (the fields are read-only)."""
+        return self.session.busy
+
+    @property
+    def gone(self) -> bool:
+        """The fiche was deleted or purged while open."""
+        return self.session.gone
+
+    @property
+    def editable(self) -> bool:
+        return self.fiche.state is LifecycleState.DRAFT and not self.busy
+
+    def has_unsaved(self) -> bool:
+        return self.session.has_unsaved
+
+    def raw_values(self) -> dict[str, Any]:
+        """What each field shows, exactly (path → raw value)."""
+        return {b.path: b.raw() for b in self.bindings}
+
+    def _put_raw(self, raw: dict[str, Any]) -> None:
+        """Show *raw* values in their fields (not a change of the user's)."""
+        self._loading = True
+        for binding in self.bindings:
+            if binding.path in raw:
+                binding.set_raw(raw[binding.path])
+        self._loading = False
+
     # -- loading -----------------------------------------------------------------
     def load(self, fiche: AnyFiche) -> None:
         """Show *fiche* (its stored values) and the controls its state allows."""
@@ -348,95 +231,51 @@ class FicheForm(QWidget):
         self.fiche = fiche
         for binding in self.bindings:
             binding.load(fiche)
-        self._loaded_raw = {b.path: b.raw() for b in self.bindings}
         self._loading = False
-        self._saved_edits = self._draft_edits = self._edits
+        self.session.loaded(self.raw_values())
         self.update_header()
         self.fix_tab_order()
         self.run_checks()
 
     def restore_draft(self, draft: Draft) -> None:
         """Put back what was on screen when the draft was written (unsaved typing)."""
-        raw = draft.data.get("raw", {})
-        self._loading = True
-        for binding in self.bindings:
-            if binding.path in raw:
-                binding.set_raw(raw[binding.path])
-        self._loading = False
-        self._edits += 1
-        self._draft_edits = self._edits
-        self._attempted = True  # typed in an earlier session: every message counts
-        when = format_datetime(draft.updated_at)
-        text = translate(
-            "forms",
-            "Saisie non enregistrée du {when} restaurée : vérifiez-la puis enregistrez (Ctrl+S).",
-        ).format(when=when)
-        if draft.base_version and draft.base_version != self.fiche.version:
-            text += " " + translate(
-                "forms", "Attention : la fiche a été modifiée depuis cette saisie."
-            )
-        self.show_note(text)
+        self._put_raw(draft.data.get("raw", {}))
+        self.session.draft_restored()  # typed in an earlier session: every message counts
+        self.banner.note_draft_restored(
+            draft.updated_at,
+            stale=bool(draft.base_version) and draft.base_version != self.fiche.version,
+        )
         self.fix_tab_order()
         self.update_header()
         self.run_checks()
 
     def show_note(self, text: str) -> None:
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
-
-    @property
-    def editable(self) -> bool:
-        return self.fiche.state is LifecycleState.DRAFT and not self.busy
+        self.banner.show_note(text)
 
     def update_header(self) -> None:
         fiche = self.current()[0]
-        self.kind_label.setText(capitalised(tr_core(label_of(self.KIND))))
         state = self.fiche.state
-        text = capitalised(tr_core(label_of(state)))
-        if self.fiche.version == 0:
-            text = translate("forms", "Nouvelle fiche (non enregistrée)")
-        elif self.has_unsaved():
-            text += translate("forms", " — modifications non enregistrées")
-        self.state_label.setText(text)
-        draft = state is LifecycleState.DRAFT
-        self.save_button.setVisible(draft)
-        self.validate_button.setVisible(draft)
-        self.reopen_button.setVisible(not draft)
-        self.close_button.setVisible(
-            state in (LifecycleState.VALIDATED, LifecycleState.TRANSMITTED)
+        self.header.show_state(
+            self.KIND,
+            state,
+            new=self.fiche.version == 0,
+            unsaved=self.has_unsaved(),
+            busy=self.busy,
         )
-        for button in (
-            self.save_button,
-            self.validate_button,
-            self.reopen_button,
-            self.close_button,
-        ):
-            button.setEnabled(not self.busy)
+        draft = state is LifecycleState.DRAFT
         for binding in self.bindings:
             binding.set_editable(self.editable)
         for widget in self.edit_buttons:
             widget.setVisible(draft)
             widget.setEnabled(self.editable)
-        if self._readonly_look is not (not draft):
-            # set after the fields' own state: the selectors are evaluated now
-            self._readonly_look = not draft
-            self.content.setStyleSheet(READONLY_STYLE if not draft else "")
-        self.readonly_note.setText(
-            translate(
-                "forms", "Fiche {state} : lecture seule. « Rouvrir » pour la corriger."
-            ).format(state=tr_core(label_of(state)))
-        )
-        self.readonly_note.setVisible(not draft)
-        self.title.set_full_text(full_title(fiche))
+        self.scroller.set_readonly_look(not draft)
+        self.banner.show_readonly(state)
+        self.header.title.set_full_text(full_title(fiche))
         self.title_changed.emit(short_title(fiche))
 
     def fix_tab_order(self) -> None:
         """Tab follows the page from top to bottom, rows of lists included."""
-        chain = [
-            w for w in _layout_order(self.content) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.scroller.fix_tab_order()
 
     # -- the record on screen ----------------------------------------------------
     def current(self) -> tuple[AnyFiche, list[Issue]]:
@@ -451,21 +290,15 @@ class FicheForm(QWidget):
         """The diagnosis date(s) the 14-day window is checked against (contacts)."""
         return None
 
-    def has_unsaved(self) -> bool:
-        return self._edits != self._saved_edits
-
     def _on_changed(self, binding: Binding) -> None:
         if self._loading or self.fiche.state is not LifecycleState.DRAFT:
             return  # a read-only fiche never becomes « modifiée »
-        self._edits += 1
-        self._touched.add(binding.path)
+        became_unsaved = self.session.edited(binding.path)
         self._check_timer.start()
         self._autosave_timer.start()
         if binding.path in IDENTITY_PATHS:
             self._duplicate_timer.start()
-        if not self.state_label.text().endswith(
-            translate("forms", " — modifications non enregistrées")
-        ):
+        if became_unsaved:
             self.update_header()
 
     # -- checks ------------------------------------------------------------------
@@ -480,21 +313,20 @@ class FicheForm(QWidget):
         self.last_issues = issues
         self.show_inline(issues)
         if self._validation_requested:
-            self._show_validation(issues)
-            self.status.setText(self.panel.title.text())  # the count follows the typing
+            self.status.setText(self._show_validation(issues))  # the count follows the typing
         elif self._save_refused:
             self._show_save_errors(issues)
-        self.title.set_full_text(full_title(fiche))
+        self.header.title.set_full_text(full_title(fiche))
         self.title_changed.emit(short_title(fiche))
         return issues
 
     def show_inline(self, issues: list[Issue]) -> None:
         remaining = list(issues)
-        everything = self._attempted or self.fiche.version > 0
+        stored = self.fiche.version > 0
         for binding in self.bindings:
             mine = [i for i in remaining if binding.covers(i.path)]
             remaining = [i for i in remaining if i not in mine]
-            if not everything and binding.path not in self._touched:
+            if not self.session.shows_issues(binding.path, stored=stored):
                 mine = []  # an untouched field of a new form: no error yet
             binding.show_issues(mine)
 
@@ -506,26 +338,22 @@ class FicheForm(QWidget):
             self.panel.clear_issues()
             self.status.clear()
             return False
-        self.panel.show_issues(
-            translate(
-                "forms", "Enregistrement impossible : %n erreur(s) à corriger", "", len(errors)
-            ),
-            errors,
-        )
-        self.status.setText(self.panel.title.text())
+        title = PLURALS.cannot_save(len(errors))
+        self.panel.show_issues(title, errors)
+        self.status.setText(title)
         return True
 
-    def _show_validation(self, issues: list[Issue]) -> None:
+    def _show_validation(self, issues: list[Issue]) -> str:
+        """The validation list in the panel; returns its title."""
         errors = sum(1 for i in issues if i.is_error)
         if errors:
-            title = translate(
-                "forms", "Validation impossible : %n élément(s) à compléter ou corriger", "", errors
-            )
+            title = PLURALS.cannot_validate(errors)
         elif issues:
             title = translate("forms", "Prête à valider ; à vérifier :")
         else:
             title = translate("forms", "Prête à valider.")
         self.panel.show_issues(title, issues)
+        return title
 
     def focus_path(self, path: str) -> None:
         """Give the focus to the field of *path* and scroll it into view."""
@@ -535,12 +363,7 @@ class FicheForm(QWidget):
                 break
         else:
             return
-        QTimer.singleShot(0, self._scroll_to_focus)
-
-    def _scroll_to_focus(self) -> None:
-        widget = QApplication.focusWidget()
-        if widget is not None and self.content.isAncestorOf(widget):
-            self.scroller.ensureWidgetVisible(widget, 40, 80)
+        QTimer.singleShot(0, self.scroller.scroll_to_focus)
 
     # -- jobs --------------------------------------------------------------------
     def submit(
@@ -552,19 +375,20 @@ class FicheForm(QWidget):
     ) -> Ticket:
         ticket = self._db.submit(job).tie_to(self)
         if busy:
-            self.busy = True
+            self.session.busy = True
             self.update_header()
 
         def finished(result: Any) -> None:
             if busy:
-                self.busy = False
+                self.session.busy = False
             done(result)
             if busy:
                 self.update_header()
 
         def failed(failure: DbFailure) -> None:
             if busy:
-                self.busy = False
+                self.session.busy = False
+                self.session.job_failed()
                 self.update_header()
             self.job_failed(failure)
 
@@ -576,26 +400,22 @@ class FicheForm(QWidget):
         error = failure.error
         mine = getattr(error, "uuid", None) == self.fiche.uuid
         if isinstance(error, StaleVersionError) and mine:
-            self._conflict()
+            self._keep_typing()
+            self.banner.show_conflict()
             return
         if isinstance(error, FicheNotFoundError) and mine:
-            self._gone()
+            self.session.stored_gone()
+            self._keep_typing()
+            self.banner.show_gone()
             return
         if isinstance(error, FicheRefused) and mine:
             # The gate refused this state (checked again at storage time): keep the
             # typing and list what to correct, as « Valider » does.
             self._keep_typing()
-            self.panel.show_issues(
-                translate(
-                    "forms",
-                    "Enregistrement refusé : %n erreur(s) à corriger",
-                    "",
-                    len(error.issues),
-                ),
-                error.issues,
-            )
-            self.status.setText(self.panel.title.text())
-            self.failed.emit(self.panel.title.text())
+            title = PLURALS.save_refused(len(error.issues))
+            self.panel.show_issues(title, error.issues)
+            self.status.setText(title)
+            self.failed.emit(title)
             return
         if isinstance(error, PatientZeroGone) and mine:
             self._keep_typing()  # the typing stays, as a draft too
@@ -606,46 +426,8 @@ class FicheForm(QWidget):
     def _keep_typing(self) -> None:
         """Write what is typed as a draft now (a refused save drops nothing)."""
         if self.has_unsaved() and self.editable:
-            self._draft_edits = min(self._draft_edits, self._edits - 1)
+            self.session.redraft()
             self.autosave()
-
-    def _conflict(self) -> None:
-        """The fiche changed since it was opened: say so, keep the typing, offer to reload."""
-        self._keep_typing()
-        self.conflict_label.setText(
-            translate(
-                "forms",
-                "Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou "
-                "promotion) : votre saisie n’a pas été enregistrée. Elle reste affichée et "
-                "conservée en brouillon. « Recharger la fiche » affiche la version "
-                "enregistrée et y reporte les champs que vous avez modifiés ; vérifiez-les "
-                "puis enregistrez.",
-            )
-        )
-        self.reload_button.show()
-        self.conflict_box.show()
-        self.status.setText(
-            translate("forms", "Enregistrement refusé : fiche modifiée entre-temps.")
-        )
-        self.reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _gone(self) -> None:
-        """The fiche was deleted or purged while open: say so, keep the typing."""
-        self.gone = True
-        self._keep_typing()
-        self.conflict_label.setText(
-            translate(
-                "forms",
-                "Cette fiche n’existe plus : elle a été supprimée pendant que vous la "
-                "modifiiez (échéance de conservation atteinte, ou suppression depuis un "
-                "autre poste). Votre saisie n’a pas été enregistrée ; elle reste affichée "
-                "dans cet onglet et conservée en brouillon au plus jusqu’à l’échéance de "
-                "conservation de la fiche.",
-            )
-        )
-        self.reload_button.hide()
-        self.conflict_box.show()
-        self.status.setText(translate("forms", "Enregistrement refusé : la fiche n’existe plus."))
 
     def reload(self) -> None:
         """Show the stored version, with the fields typed here carried over onto it."""
@@ -653,66 +435,31 @@ class FicheForm(QWidget):
         self.submit(lambda db: service.reload_fiche(db, user, uuid), self._reloaded)
 
     def _reloaded(self, opened: service.OpenedFiche) -> None:
-        base = self._loaded_raw
-        mine = {b.path: b.raw() for b in self.bindings}
-        changed = [p for p, raw in mine.items() if raw != base.get(p)]
-        self.load(opened.fiche)
-        theirs = self._loaded_raw
-        both = [p for p in changed if theirs.get(p) != base.get(p) and theirs.get(p) != mine[p]]
+        base, mine = self.session.base, self.raw_values()
+        self.load(opened.fiche)  # the session's base becomes the stored version
+        merge = self.session.reload(
+            base, mine, self.raw_values(), editable=self.fiche.state is LifecycleState.DRAFT
+        )
         self.links_loaded(opened)
-        self.conflict_box.hide()
-        if changed and not self.editable:
-            # Validated or closed meanwhile: carried over once « Rouvrir » succeeds.
-            self._carried = {p: mine[p] for p in changed}
-            self.show_note(
-                translate(
-                    "forms",
-                    "Fiche rechargée : elle est maintenant « {state} ». Votre saisie y sera "
-                    "reportée si vous la rouvrez (« Rouvrir ») ; elle reste dans votre brouillon.",
-                ).format(state=tr_core(label_of(self.fiche.state)))
-            )
-            return
-        self._carry_over({p: mine[p] for p in changed})
-        if both:
-            labels = ", ".join(b.label for b in self.bindings if b.path in both)
-            self.show_note(
-                translate(
-                    "forms",
-                    "Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre "
-                    "saisie : {fields}. Vérifiez-les puis enregistrez (Ctrl+S).",
-                ).format(fields=labels)
-            )
-        elif changed:
-            self.show_note(
-                translate(
-                    "forms",
-                    "Fiche rechargée avec votre saisie reportée : vérifiez-la puis "
-                    "enregistrez (Ctrl+S).",
-                )
-            )
-        else:
-            self.show_note(translate("forms", "Fiche rechargée."))
+        self.banner.conflict_box.hide()
+        if merge.outcome is not ReloadOutcome.DEFERRED:  # else carried after « Rouvrir »
+            self._carry_over(merge.typed)
+        labels = [b.label for b in self.bindings if b.path in merge.conflicts]
+        self.banner.note_reloaded(merge, labels, self.fiche.state)
 
     def _carry_over(self, raw: dict[str, Any]) -> None:
         """Put the fields typed before a reload back on screen (unsaved, drafted)."""
         if not raw:
             return
-        self._loading = True
-        for binding in self.bindings:
-            if binding.path in raw:
-                binding.set_raw(raw[binding.path])
-        self._loading = False
-        self._edits += 1
+        self._put_raw(raw)
+        self.session.changed()
         self.autosave()  # the draft now rests on the reloaded version
         self.update_header()
         self.run_checks()
 
     # -- drafts ------------------------------------------------------------------
     def draft_data(self) -> dict[str, Any]:
-        return {
-            "base": fiche_to_dict(self.fiche),
-            "raw": {b.path: b.raw() for b in self.bindings},
-        }
+        return {"base": fiche_to_dict(self.fiche), "raw": self.raw_values()}
 
     def keep_draft(self) -> None:
         """Before the window closes for another user (lock screen): save the draft now."""
@@ -721,9 +468,9 @@ class FicheForm(QWidget):
     def autosave(self) -> None:
         """Write the form's state as a draft (database thread), if it changed."""
         self._autosave_timer.stop()
-        if self._draft_edits == self._edits or not self.editable:
+        if self.session.draft_is_current or not self.editable:
             return
-        edits = self._edits
+        edits = self.session.edits
         data = self.draft_data()
         uuid, kind, version = self.fiche.uuid, self.fiche.kind, self.fiche.version
         created_at = self.fiche.created_at if version > 0 else None
@@ -734,7 +481,7 @@ class FicheForm(QWidget):
                     translate("forms", "Brouillon non enregistré\u00a0: base en lecture seule")
                 )
                 return
-            self._draft_edits = max(self._draft_edits, edits)
+            self.session.draft_written(edits)
             self.status.setText(
                 translate("forms", "Brouillon enregistré automatiquement à {time}").format(
                     time=format_time(utcnow(), seconds=True)
@@ -756,11 +503,12 @@ class FicheForm(QWidget):
 
     # -- lifecycle ---------------------------------------------------------------
     def save(self) -> bool:
-        """Ctrl+S: save the fiche as typed, unless a hard error blocks it."""
+        """Ctrl+S: save the fiche as typed, unless a hard error blocks it; true if
+        the save was submitted."""
         if not self.editable:
             return False
         self._validation_requested = False
-        self._attempted = True
+        self.session.attempted = True
         fiche, issues = self.current()
         issues += check_draft(fiche, today(), diagnosis=self.diagnosis())
         self.show_inline(issues)
@@ -769,8 +517,7 @@ class FicheForm(QWidget):
             self.panel.list.setFocus()
             return False
         self.panel.clear_issues()
-        user = self.user
-        edits = self._edits
+        user, edits = self.user, self.session.edits
         self.submit(lambda db: service.save_fiche(db, user, fiche), lambda r: self._saved(r, edits))
         return True
 
@@ -780,15 +527,13 @@ class FicheForm(QWidget):
             return False
         self._validation_requested = True
         self._save_refused = False
-        self._attempted = True
-        issues = self.run_checks()
+        self.session.attempted = True
+        issues = self.run_checks()  # the panel lists them, the status line counts them
         if any(i.is_error for i in issues):
             self.panel.list.setFocus()
-            self.status.setText(self.panel.title.text())
             return False
         fiche, _ = self.current()
-        user = self.user
-        edits = self._edits
+        user, edits = self.user, self.session.edits
         self.submit(
             lambda db: service.validate_fiche(db, user, fiche), lambda r: self._saved(r, edits)
         )
@@ -802,7 +547,7 @@ class FicheForm(QWidget):
 
     def _change_state(self, state: LifecycleState) -> None:
         uuid, user = self.fiche.uuid, self.user
-        edits = self._edits
+        edits = self.session.edits
         self.submit(
             lambda db: service.change_state(db, user, uuid, state),
             lambda r: self._saved(r, edits),
@@ -813,17 +558,15 @@ class FicheForm(QWidget):
         self._save_refused = False
         self.panel.clear_issues()
         self.show_note("")
-        self.conflict_box.hide()
-        if edits == self._edits:
+        self.banner.conflict_box.hide()
+        if self.session.saved(edits):
             self.load(result.fiche)
         else:  # typed on while saving: keep the screen, take the new version
             self.fiche = result.fiche
-            self._saved_edits = edits
             self.update_header()
         self.links_loaded(result)
-        if self._carried and self.editable:
-            carried, self._carried = self._carried, {}
-            self._carry_over(carried)
+        if self.session.carried and self.editable:
+            self._carry_over(self.session.take_carried())
         self.status.setText(
             translate("forms", "Fiche enregistrée à {time} ({state}).").format(
                 time=format_time(utcnow()),
@@ -849,94 +592,28 @@ class FicheForm(QWidget):
 
     def _show_duplicates(self, matches: list[DuplicateMatch]) -> None:
         self.duplicates = matches
-        if not matches:
-            self.duplicate_box.hide()
-            return
-        first = matches[0]
-        reason = (
-            translate("forms", "le même NIR")
-            if first.same_nir
-            else translate("forms", "les mêmes nom, prénoms et date de naissance")
-        )
-        text = translate(
-            "forms", "Doublon possible : une fiche {kind} ({state}, créée le {created}) a {reason}."
-        ).format(
-            kind=tr_core(label_of(first.kind)),
-            state=tr_core(label_of(first.state)),
-            created=format_datetime(first.created_at),
-            reason=reason,
-        )
-        if len(matches) > 1:
-            text += " " + translate(
-                "forms", "%n autre(s) fiche(s) semblable(s).", "", len(matches) - 1
-            )
-        self.duplicate_label.setText(text)
-        self.duplicate_label.setStyleSheet(f"color: {WARNING_COLOR};")
-        self.duplicate_box.show()
+        self.banner.show_duplicates(matches)
 
     def _open_duplicate(self) -> None:
         if self.duplicates:
             self.open_requested.emit(self.duplicates[0].uuid)
 
     # -- closing -----------------------------------------------------------------
-    def confirm_close(self) -> bool:
-        """Ask what to do with unsaved typing; true if the tab may close."""
-        if not self.has_unsaved() or not self.editable:
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("forms", "Modifications non enregistrées"),
-            translate("forms", "Enregistrer les modifications de cette fiche avant de la fermer ?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        discard_text = translate("forms", "Ne pas enregistrer")
-        box.button(QMessageBox.StandardButton.Discard).setText(discard_text)
-        box.setInformativeText(
-            translate(
-                "forms", "« {button} » abandonne la saisie (le brouillon est supprimé)."
-            ).format(button=discard_text)
-        )
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save() and False  # closes once saved (see workspace)
-        if answer == QMessageBox.StandardButton.Discard:
+    def close_decision(self) -> CloseDecision:
+        """What closing the tab does now, before any question (see ``EditSession``)."""
+        return self.session.close_decision(editable_state=self.fiche.state is LifecycleState.DRAFT)
+
+    def confirm_close(self) -> CloseDecision:
+        """Ask what to do with unsaved typing if need be.
+
+        Returns ``CLOSE`` (the tab may close now), ``WAIT`` (« Enregistrer »: it
+        closes once saved) or ``STAY`` (« Annuler », or errors block the save).
+        """
+        decision = self.close_decision()
+        if decision is not CloseDecision.ASK:
+            return decision
+        answer = ask_close(self)
+        if answer is CloseAnswer.DISCARD:
             self.discard_draft()
-            return True
-        return False
-
-
-def _layout_order(widget: QWidget) -> list[QWidget]:
-    """Widgets inside *widget* in the order of its layouts (top to bottom, left to right)."""
-    out: list[QWidget] = []
-    layout = widget.layout()
-    if layout is None:
-        return out
-
-    def walk(lay: Any) -> None:
-        for i in range(lay.count()):
-            item = lay.itemAt(i)
-            child = item.widget()
-            if child is not None:
-                if (
-                    child.isHidden()
-                    and not child.isWindow()
-                    and child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
-                ):
-                    continue
-                if child.layout() is not None:
-                    if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                        out.append(child)
-                    walk(child.layout())
-                else:
-                    out.append(child)
-                continue
-            sub = item.layout()
-            if sub is not None:
-                walk(sub)
-
-    walk(layout)
-    return out
+        started = answer is CloseAnswer.SAVE and self.save()
+        return self.session.answer_close(answer, save_started=started)

@@ -7,16 +7,17 @@ French keys (the same paths as ``app.core.validation`` and
 typed even when it cannot be read (an invalid date stays on screen and is
 reported beside the field; it is never cleared). Everything user-typed is
 shown as plain text: no widget here interprets HTML.
+
+Reading and writing a path is ``app.core.record_paths`` (no Qt); the titled
+groups the bindings are laid out in are ``app.ui.forms.sections``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -26,9 +27,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,22 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import identifiers as ids
+from app.core.dates import format_date, parse_date
 from app.core.enums import LabelledEnum, label_of
 from app.core.labels import field_label
 from app.core.models import LegalRepresentative
-from app.core.timefmt import format_date
+from app.core.record_paths import covers, get_path, set_path
 from app.core.validation import Issue, Severity
 
 ERROR_COLOR = "#a40000"
-LABEL_WIDTH = 230
-FIELD_MAX_WIDTH = 720
 WARNING_COLOR = "#8a5300"
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$"),
-    re.compile(r"^(\d{2})(\d{2})(\d{4})$"),
-)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PHONE_SPLIT = re.compile(r"[;,]")
 
 
@@ -106,55 +99,6 @@ def issue_text(issue: Issue) -> str:
         return tr_core(issue.template).format(**params)
     except (KeyError, IndexError, ValueError):
         return issue.message
-
-
-def parse_date(text: str) -> date | None:
-    """jj/mm/aaaa (also jj.mm.aaaa, jj-mm-aaaa, jjmmaaaa, aaaa-mm-jj); ``""`` → None.
-
-    Raises ``ValueError`` for text that is not a date.
-    """
-    value = text.strip()
-    if not value:
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(value)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    match = _ISO_DATE.match(value)
-    if match:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    raise ValueError(value)
-
-
-# -- record paths --------------------------------------------------------------------
-def _attr_for(obj: Any, key: str) -> str:
-    for f in dataclasses.fields(obj):
-        if f.metadata.get("key") == key:
-            return f.name
-    raise KeyError(key)
-
-
-def get_path(record: Any, path: str) -> Any:
-    """The value at a path of French keys (``"adresse.code_postal"``)."""
-    value = record
-    for key in path.split("."):
-        if value is None:
-            return None
-        value = getattr(value, _attr_for(value, key))
-    return value
-
-
-def set_path(record: Any, path: str, value: Any) -> None:
-    keys = path.split(".")
-    target = record
-    for key in keys[:-1]:
-        target = getattr(target, _attr_for(target, key))
-    setattr(target, _attr_for(target, keys[-1]), value)
-
-
-def covers(path: str, issue_path: str) -> bool:
-    """True if an issue at *issue_path* belongs to the field at *path*."""
-    return issue_path == path or issue_path.startswith((path + "[", path + "."))
 
 
 # -- message label -------------------------------------------------------------------
@@ -639,58 +583,3 @@ class LegalRepresentativeBinding(Binding):
     def set_editable(self, editable: bool) -> None:
         for edit in (self.name, self.relationship, self.phone):
             edit.setReadOnly(not editable)
-
-
-# -- sections ------------------------------------------------------------------------
-class Section(QGroupBox):
-    """A titled group of fields laid out label / field, wrapping long rows."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.form = QFormLayout(self)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def add(self, binding: Binding, *, with_label: bool = True) -> Binding:
-        if isinstance(binding, TextBinding | EnumComboBinding | LinesBinding):
-            binding.container.setMaximumWidth(FIELD_MAX_WIDTH)
-        if with_label and not isinstance(binding, CheckBinding):
-            # a question keeps its « ? » alone; any other label ends with « : »
-            text = (
-                binding.label if binding.label.rstrip().endswith("?") else binding.label + "\u00a0:"
-            )
-            label = QLabel(text, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setBuddy(binding.focus_widget())
-            if label.fontMetrics().horizontalAdvance(label.text()) > LABEL_WIDTH:
-                # a long label (a question) goes on its own line above the field
-                label.setWordWrap(True)
-                self.form.addRow(label)
-                self.form.addRow(binding.container)
-            else:
-                label.setMinimumWidth(LABEL_WIDTH)
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.form.addRow(label, binding.container)
-        else:
-            self.form.addRow(binding.container)
-        return binding
-
-    def add_widget(self, widget: QWidget, label: str = "") -> None:
-        if label:
-            self.form.addRow(label, widget)
-        else:
-            self.form.addRow(widget)
-
-
-def all_issues_for(bindings: Iterable[Binding], issues: Sequence[Issue]) -> None:
-    """Show each issue beside the first binding that covers its path."""
-    mine: dict[int, list[Issue]] = {id(b): [] for b in bindings}
-    ordered = list(bindings)
-    for issue in issues:
-        for binding in ordered:
-            if binding.covers(issue.path):
-                mine[id(binding)].append(issue)
-                break
-    for binding in ordered:
-        binding.show_issues(mine[id(binding)])

@@ -42,6 +42,7 @@ from app.core.enums import (
     gathering_purposes,
 )
 from app.core.models import Gathering, PlaceStayed, StructureVisit
+from app.core.record_paths import covers, get_path, set_path
 from app.core.validation import Issue
 from app.ui.forms.fields import (
     Binding,
@@ -49,11 +50,8 @@ from app.ui.forms.fields import (
     EnumComboBinding,
     LinesBinding,
     TextBinding,
-    covers,
-    get_path,
     path_label,
     plain_tooltip,
-    set_path,
     translate,
 )
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import identifiers as ids
+from app.core.dates import format_date, parse_date
 from app.core.enums import (
     Circumstance,
     Consent,
@@ -40,7 +41,6 @@ from app.core.enums import (
     YesNoUnknown,
 )
 from app.core.models import Contact, Exposition, PatientZero
-from app.core.timefmt import format_date
 from app.core.validation import check_draft, suggest_risk
 from app.ui.forms import service
 from app.ui.forms.common import FormBuilder
@@ -55,7 +55,6 @@ from app.ui.forms.fields import (
     MultiChoiceBinding,
     capitalised,
     enum_text,
-    parse_date,
     translate,
 )
 from app.ui.forms.search_dialog import SearchDialog
@@ -193,7 +192,7 @@ class ContactsPanel(QWidget):
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             others = (
-                translate("forms", "%n autre(s)", "", line.other_patients_zero)
+                self.tr("%n autre(s)", "", line.other_patients_zero)
                 if line.other_patients_zero
                 else ""
             )
@@ -209,7 +208,7 @@ class ContactsPanel(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(UUID_ROLE, line.uuid)
                 self.table.setItem(row, column, item)
-        self.count.setText(translate("forms", "%n personne(s) contact", "", len(lines)))
+        self.count.setText(self.tr("%n personne(s) contact", "", len(lines)))
 
     def uuids(self) -> list[str]:
         items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
@@ -403,7 +402,7 @@ class PatientZeroForm(FicheForm):
             birth_name=name, first_names=first, phones=phones, expositions=[exposition]
         )
         contact.information.given_by = ""
-        user, edits = self.user, self._edits
+        user, edits = self.user, self.session.edits
         self.submit(
             lambda db: service.add_contact(db, user, pz, contact),
             lambda result: self._contacts_changed(result, edits, clear=True),
@@ -424,7 +423,7 @@ class PatientZeroForm(FicheForm):
         if pz is None:
             return
         contact_uuid = dialog.chosen_uuid
-        user, edits = self.user, self._edits
+        user, edits = self.user, self.session.edits
         exposition = Exposition(patient_zero_uuid=pz.uuid)
         self.submit(
             lambda db: service.link_contact(db, user, pz, contact_uuid, exposition),
@@ -476,7 +475,7 @@ class PatientZeroForm(FicheForm):
         if pz.version > 0:
             open_dialog()
             return
-        user, edits = self.user, self._edits
+        user, edits = self.user, self.session.edits
 
         def saved(result: service.Saved) -> None:
             self._saved(result, edits)

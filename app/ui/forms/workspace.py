@@ -24,6 +24,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenuBar, QTabBar, QTabWidget, QWidget
 
+from app.core.edit_session import CloseDecision
 from app.core.enums import FicheKind
 from app.core.models import AnyFiche, Contact, PatientZero
 from app.ui.fiche_list import FicheListPanel
@@ -191,7 +192,7 @@ class FicheWorkspace(QTabWidget):
         form = self.sender()
         if isinstance(fiche, Contact):
             self._refresh_contacts_of(fiche, form)
-        if isinstance(form, FicheForm) and form.close_after_save:
+        if isinstance(form, FicheForm) and form.session.close_after_save:
             self.removeTab(self.indexOf(form))
             form.deleteLater()
         self.data_changed.emit()
@@ -209,10 +210,8 @@ class FicheWorkspace(QTabWidget):
         widget = self.widget(index)
         if not isinstance(widget, FicheForm):
             return
-        if widget.has_unsaved() and widget.editable and not widget.confirm_close():
-            if widget.busy:  # « Enregistrer » chosen: closes once saved
-                widget.close_after_save = True
-            return
+        if widget.confirm_close() is not CloseDecision.CLOSE:
+            return  # « Annuler », or « Enregistrer »: closes once saved
         self.removeTab(index)
         widget.deleteLater()
 
@@ -225,19 +224,14 @@ class FicheWorkspace(QTabWidget):
         """
         waiting = False
         for form in list(self.forms()):
-            if form.busy and form.close_after_save:
+            decision = form.close_decision()
+            if decision is CloseDecision.ASK:
+                self.setCurrentWidget(form)
+                decision = form.confirm_close()
+            if decision is CloseDecision.WAIT:  # « Enregistrer »: closes once saved
                 waiting = True
-                continue
-            if not (form.has_unsaved() and form.editable):
-                continue
-            self.setCurrentWidget(form)
-            if form.confirm_close():
-                continue
-            if form.busy:  # « Enregistrer »: closes once saved
-                form.close_after_save = True
-                waiting = True
-                continue
-            return "cancel"
+            elif decision is CloseDecision.STAY:
+                return "cancel"
         return "wait" if waiting else "close"
 
     def close_current(self) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-import app.workers.qt_compat  # noqa: F401  (before any Qt use)
 from app.db.store import open_store
 from app.ui.main_window import MainWindow
 from app.workers.db_thread import DbThread

@@ -20,7 +20,7 @@ from app.db.store import open_store
 from app.ui.application import install_translators
 from app.ui.crash import CrashHandler
 from app.ui.forms.patient_zero import PatientZeroForm
-from tests.access.markers import MARKERS, NIR, PHONE, SURNAME
+from tests.support.markers import MARKERS, NIR, PHONE, SURNAME
 from tests.ui.forms.conftest import USER
 from tests.ui.helpers import type_text
 

@@ -69,7 +69,7 @@ def test_draft_survives_kill_9(qtbot, data_dir, file_keyring, db_thread):
     form = window.workspace.current_form()
     assert form.findChild(QLineEdit, "nom_naissance").text() == NAME
     assert form.findChild(QLineEdit, "nir").text() == NIR  # the invalid text is kept too
-    assert form.note.isVisible() and "Saisie non enregistrée du" in form.note.text()
+    assert form.banner.note.isVisible() and "Saisie non enregistrée du" in form.banner.note.text()
     assert form.fiche.version == 0 and form.has_unsaved()
     nir_message = next(b for b in form.bindings if b.path == "nir").message
     assert nir_message.text().startswith("NIR incohérent")

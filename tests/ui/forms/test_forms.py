@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from app.core.clock import get_clock
 from app.core.enums import Consent, JournalAction, LifecycleState
 from app.core.models import Contact, Exposition, PatientZero
-from app.db.repositories import FicheQuery, journal_rows
+from app.db.fiche_queries import FicheQuery
+from app.db.repositories import journal_rows
 from app.services.fiches import FicheService
 from app.ui.forms.contact import ContactForm
 from app.ui.forms.patient_zero import PatientZeroForm
@@ -208,11 +209,11 @@ def test_duplicate_warning_opens_the_existing_fiche(qtbot, window, repo):
     nir = form.findChild(QLineEdit, "nir")
     nir.setFocus()
     type_text(nir, "2 79 05 2A 004 123 09")
-    qtbot.waitUntil(lambda: form.duplicate_box.isVisible(), timeout=5_000)
-    assert "Doublon possible" in form.duplicate_label.text()
-    assert "le même NIR" in form.duplicate_label.text()
-    assert "Lefèvre" not in form.duplicate_label.text()
-    form.duplicate_open.click()
+    qtbot.waitUntil(lambda: form.banner.duplicate_box.isVisible(), timeout=5_000)
+    assert "Doublon possible" in form.banner.duplicate_label.text()
+    assert "le même NIR" in form.banner.duplicate_label.text()
+    assert "Lefèvre" not in form.banner.duplicate_label.text()
+    form.banner.duplicate_open.click()
     qtbot.waitUntil(
         lambda: (
             window.workspace.current_form() is not None
@@ -229,8 +230,8 @@ def test_duplicate_warning_opens_the_existing_fiche(qtbot, window, repo):
         type_text(edit, text)
     repo.save(PatientZero(birth_name="Lefèvre", first_names="Hélène", birth_date=date(1950, 5, 2)))
     other.check_duplicates()
-    qtbot.waitUntil(lambda: other.duplicate_box.isVisible(), timeout=5_000)
-    assert "les mêmes nom, prénoms et date de naissance" in other.duplicate_label.text()
+    qtbot.waitUntil(lambda: other.banner.duplicate_box.isVisible(), timeout=5_000)
+    assert "les mêmes nom, prénoms et date de naissance" in other.banner.duplicate_label.text()
 
 
 def _open(qtbot, window, uuid: str, kind):
@@ -311,21 +312,29 @@ def test_lifecycle_validate_reopen_close_journaled(qtbot, window, repo):
         PatientZero(birth_name="Lefèvre", first_names="Hélène", identity_disclosure=Consent.NO)
     )
     form = _open(qtbot, window, pz.uuid, PatientZeroForm)
-    assert form.editable and form.save_button.isVisible() and not form.reopen_button.isVisible()
+    assert (
+        form.editable
+        and form.header.save_button.isVisible()
+        and not form.header.reopen_button.isVisible()
+    )
     form.fiche.state = LifecycleState.VALIDATED  # as if validated elsewhere
     form.update_header()
-    assert not form.editable and form.reopen_button.isVisible() and form.close_button.isVisible()
+    assert (
+        not form.editable
+        and form.header.reopen_button.isVisible()
+        and form.header.close_button.isVisible()
+    )
     assert form.findChild(QLineEdit, "nom_naissance").isReadOnly()
-    assert form.readonly_note.isVisible()
+    assert form.banner.readonly_note.isVisible()
     form.fiche.state = LifecycleState.DRAFT
     form.update_header()
     stored = complete(repo.get(pz.uuid, journal_consultation=False), get_clock().now().date())
     FicheService(repo.db, repo.user).validate(stored)
     form.fiche = repo.get(pz.uuid, journal_consultation=False)
     form.update_header()
-    form.close_button.click()
+    form.header.close_button.click()
     qtbot.waitUntil(lambda: form.fiche.state is LifecycleState.CLOSED, timeout=5_000)
-    form.reopen_button.click()
+    form.header.reopen_button.click()
     qtbot.waitUntil(lambda: form.fiche.state is LifecycleState.DRAFT, timeout=5_000)
     assert not form.findChild(QLineEdit, "nom_naissance").isReadOnly()
     actions = [r[3] for r in journal_rows(repo.db) if r[4] == pz.uuid]
@@ -374,7 +383,7 @@ def test_hostile_text_is_shown_literally(qtbot, window, repo):
     form = _open(qtbot, window, pz.uuid, PatientZeroForm)
     for path, text in (("nom_naissance", 0), ("nom_usage", 1), ("prenoms", 2), ("email", 3)):
         assert form.findChild(QLineEdit, path).text() == HOSTILE[text]
-    title = form.title
+    title = form.header.title
     assert title.textFormat() == Qt.TextFormat.PlainText
     assert HOSTILE[1].upper() in title.full_text and "<B>GRAS</B>" in title.full_text
     for label in form.findChildren(QLabel):
@@ -387,8 +396,8 @@ def test_hostile_text_is_shown_literally(qtbot, window, repo):
     # a 10,000-character name neither widens the window nor is cut in the field
     big_form = _open(qtbot, window, big.uuid, PatientZeroForm)
     assert big_form.findChild(QLineEdit, "nom_naissance").text() == HOSTILE[3]
-    assert window.width() <= 1366 and big_form.title.width() < 1366
-    assert big_form.title.text().endswith("…")
+    assert window.width() <= 1366 and big_form.header.title.width() < 1366
+    assert big_form.header.title.text().endswith("…")
     # the list shows names as plain cells too
     model = window.fiches.model
     window.refresh()

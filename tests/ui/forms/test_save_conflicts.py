@@ -56,10 +56,10 @@ def test_stale_save_says_so_keeps_the_typing_and_reloads(qtbot, window, repo, ca
     edit = _edit(form, "nom_usage", "Martin-Lefèvre")
     birth = _edit(form, "nom_naissance", "Lefebvre")
     form.save()
-    qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)
-    assert form.conflict_label.text().startswith("Cette fiche a été modifiée entre-temps")
-    assert "conservée en brouillon" in form.conflict_label.text()
-    assert form.reload_button.isVisible()
+    qtbot.waitUntil(lambda: form.banner.conflict_box.isVisible(), timeout=5_000)
+    assert form.banner.conflict_label.text().startswith("Cette fiche a été modifiée entre-temps")
+    assert "conservée en brouillon" in form.banner.conflict_label.text()
+    assert form.banner.reload_button.isVisible()
     assert edit.text() == "Martin-Lefèvre" and birth.text() == "Lefebvre"  # typing kept
     assert form.has_unsaved()
     # The typing is in the draft (durable), and nothing was written to the fiche.
@@ -73,16 +73,16 @@ def test_stale_save_says_so_keeps_the_typing_and_reloads(qtbot, window, repo, ca
     assert repo.get(pz.uuid, journal_consultation=False).birth_name == "Lefèvre"
     _no_bug_logged(caplog)
 
-    form.reload_button.click()
-    qtbot.waitUntil(lambda: not form.conflict_box.isVisible(), timeout=5_000)
+    form.banner.reload_button.click()
+    qtbot.waitUntil(lambda: not form.banner.conflict_box.isVisible(), timeout=5_000)
     assert form.fiche.version == other.version
     # Their change on a field not typed here is taken; the typed fields stay.
     assert form.findChild(QLineEdit, "prenoms").text() == "Hélène Marie"
     assert edit.text() == "Martin-Lefèvre" and birth.text() == "Lefebvre"
     # The usage name was changed on both sides: the note names it.
     labels = {b.path: b.label for b in form.bindings}
-    assert labels["nom_usage"] in form.note.text()
-    assert labels["prenoms"] not in form.note.text()  # changed on their side only
+    assert labels["nom_usage"] in form.banner.note.text()
+    assert labels["prenoms"] not in form.banner.note.text()  # changed on their side only
     assert form.has_unsaved()
     form.save()
     qtbot.waitUntil(lambda: not form.has_unsaved() and not form.busy, timeout=5_000)
@@ -103,9 +103,9 @@ def test_fiche_deleted_while_open_keeps_the_typing_in_the_draft(qtbot, window, r
     repo.delete(pz.uuid)  # deleted elsewhere (or purged) while the form is open
     edit = _edit(form, "prenoms", "Hélène Louise")
     form.save()
-    qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)
-    assert form.conflict_label.text().startswith("Cette fiche n’existe plus")
-    assert not form.reload_button.isVisible()
+    qtbot.waitUntil(lambda: form.banner.conflict_box.isVisible(), timeout=5_000)
+    assert form.banner.conflict_label.text().startswith("Cette fiche n’existe plus")
+    assert not form.banner.reload_button.isVisible()
     assert form.gone
     assert edit.text() == "Hélène Louise"
     qtbot.waitUntil(
@@ -159,12 +159,12 @@ def test_reload_of_a_fiche_closed_meanwhile_carries_the_typing_after_reopening(q
     service.close(pz.uuid)
     edit = _edit(form, "prenoms", "Hélène Louise")
     form.save()
-    qtbot.waitUntil(lambda: form.conflict_box.isVisible(), timeout=5_000)
-    form.reload_button.click()
+    qtbot.waitUntil(lambda: form.banner.conflict_box.isVisible(), timeout=5_000)
+    form.banner.reload_button.click()
     qtbot.waitUntil(lambda: form.fiche.state is LifecycleState.CLOSED, timeout=5_000)
-    assert "Rouvrir" in form.note.text() and not form.editable
+    assert "Rouvrir" in form.banner.note.text() and not form.editable
     assert edit.text() == "Hélène"  # the stored version, read-only
-    form.reopen_button.click()
+    form.header.reopen_button.click()
     qtbot.waitUntil(lambda: form.editable and edit.text() == "Hélène Louise", timeout=5_000)
     assert form.has_unsaved()
     form.save()

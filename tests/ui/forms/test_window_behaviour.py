@@ -16,13 +16,12 @@ from app.core.clock import get_clock
 from app.core.enums import Circumstance, Consent, LifecycleState, RiskAssessment
 from app.core.identifiers import FINESS_KEY_WARNING
 from app.core.models import Contact, Exposition, PatientZero
-from app.core.settings import SettingError
 from app.services.fiches import FicheService
-from app.ui.first_run import EstablishmentPage
+from app.ui.establishment_page import EstablishmentPage
 from app.ui.forms.contact import ContactForm
 from app.ui.forms.exposition import ExpositionRow
-from app.ui.forms.fiche_form import READONLY_STYLE
 from app.ui.forms.patient_zero import PatientZeroForm
+from app.ui.forms.sections import READONLY_STYLE
 from tests.ui.forms.test_forms import _open, focused, new_patient_zero
 from tests.ui.helpers import type_text
 
@@ -111,7 +110,7 @@ def test_a_validated_fiche_stays_unmodified_and_looks_read_only(qtbot, window, r
     assert not row.take.isVisible()
     row._take_suggestion()  # even if reached: the decision stays
     assert row.risk.value()[0] is RiskAssessment.NEGLIGIBLE
-    assert not form.has_unsaved() and "modifications" not in form.state_label.text()
+    assert not form.has_unsaved() and "modifications" not in form.header.state_label.text()
     informed = form.findChild(QPushButton, "informed_now")
     assert not informed.isVisible()
     # one read-only look for every kind of field
@@ -122,7 +121,7 @@ def test_a_validated_fiche_stays_unmodified_and_looks_read_only(qtbot, window, r
         assert edit.isReadOnly(), edit.objectName()
     for widget in form.content.findChildren(QComboBox) + form.content.findChildren(QCheckBox):
         assert not widget.isEnabled(), widget.objectName()
-    form.reopen_button.click()
+    form.header.reopen_button.click()
     qtbot.waitUntil(lambda: form.fiche.state is LifecycleState.DRAFT, timeout=5_000)
     assert form.content.styleSheet() == ""
     qtbot.waitUntil(lambda: form.expositions.rows[0].take.isVisible(), timeout=5_000)
@@ -194,13 +193,11 @@ def test_first_run_finess_warns_like_the_settings_dialog(qtbot):
     finess.setText("750000002")
     assert not page.finess_warning.isVisible()
     finess.setText("75 000")
-    try:
-        page.values()
-    except SettingError as exc:
-        assert "9 caractères" in str(exc)
-    else:
-        raise AssertionError("a FINESS of 5 characters was accepted")
-    assert not page.validatePage() and "9 caractères" in page.problem.text()
+    assert page.values() is None  # refused by the setting's one validator
+    assert not page.validatePage()
+    message = page.editor.messages["establishment.finess"]
+    assert message.isVisible() and "9 caractères" in message.text()
+    assert finess.text() == "75 000"  # what was typed stays
 
 
 def test_nir_error_never_gives_the_expected_key():
