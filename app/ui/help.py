@@ -18,14 +18,14 @@ The guides are found next to the program: ``docs/`` of the sources (a
 development set-up, an editable install) or of the PyInstaller bundle
 (``packaging/tracing-desk.spec`` ships ``docs/*.md`` and ``docs/screenshots``).
 A screenshot that is missing is replaced by its caption.
+
+The guides' Markdown, headings and search pattern are in :mod:`app.ui.help_guides`,
+the shortcut sheet in :mod:`app.ui.help_shortcuts`; this module is the window,
+F1 and the *Aide* menu.
 """
 
 from __future__ import annotations
 
-import re
-import sys
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,9 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
+
+from app.ui.help_guides import Heading, guide_markdown, guides_dir, headings, search_pattern, slug
+from app.ui.help_shortcuts import shortcut_sheet
 
 NURSE_GUIDE = "guide-infirmier.md"
 ADMIN_GUIDE = "guide-admin.md"
@@ -142,239 +145,7 @@ def topic_for(widget: QWidget | None) -> tuple[str, str]:
     return DEFAULT_TOPIC
 
 
-def slug(text: str) -> str:
-    """A heading's anchor: lower case, without its number and punctuation, dashes."""
-    value = text.strip().casefold()
-    value = re.sub(r"^\d+(\.\d+)*\.?\s+", "", value)
-    value = re.sub(r"[^\w\s-]", "", value)
-    return re.sub(r"[\s_]+", "-", value).strip("-")
-
-
-# -- the guides ------------------------------------------------------------------------
-def guides_dir() -> Path:
-    """``docs/`` of the bundle (PyInstaller) or of the sources."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "docs"
-    return Path(__file__).resolve().parents[2] / "docs"
-
-
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-
-
-def guide_markdown(name: str, folder: Path | None = None) -> str | None:
-    """The guide's Markdown, each missing illustration replaced by its caption (None: absent)."""
-    folder = folder or guides_dir()
-    try:
-        text = (folder / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-    def image(match: re.Match[str]) -> str:
-        if (folder / match[2]).is_file():
-            return match[0]
-        caption = match[1].strip()
-        missing = QApplication.translate("HelpWindow", "illustration absente")
-        return f"*[{caption} — {missing}]*" if caption else f"*[{missing}]*"
-
-    return _IMAGE.sub(image, text)
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int
-    text: str
-    anchor: str
-    position: int
-
-
-def headings(document: QTextDocument) -> list[Heading]:
-    """The document's headings, in order (the table of contents)."""
-    found: list[Heading] = []
-    block = document.begin()
-    while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level > 0 and block.text().strip():
-            text = block.text().strip()
-            found.append(Heading(level, text, slug(text), block.position()))
-        block = block.next()
-    return found
-
-
-# -- the shortcut sheet ------------------------------------------------------------------
-_FRENCH_KEYS = {
-    "Shift": "Maj",
-    "Return": "Entrée",
-    "Retour": "Entrée",
-    "Enter": "Entrée",
-    "Esc": "Échap",
-    "Escape": "Échap",
-    "Del": "Suppr",
-    "Delete": "Suppr",
-    "Ins": "Inser",
-    "Insert": "Inser",
-    "Backspace": "Retour arrière",
-    "Space": "Espace",
-    "Home": "Début",
-    "End": "Fin",
-    "PgUp": "Page préc.",
-    "PgDown": "Page suiv.",
-    "Left": "Gauche",
-    "Right": "Droite",
-    "Up": "Haut",
-    "Down": "Bas",
-    "Print": "Impr. écran",
-}
-
-
-def french_keys(sequence: QKeySequence) -> str:
-    """*sequence* as written on a French keyboard: « Ctrl+Maj+N », « Ctrl+Entrée »."""
-    chords = []
-    for chord in sequence.toString(QKeySequence.SequenceFormat.NativeText).split(", "):
-        tokens = [*chord[:-2].split("+"), "+"] if chord.endswith("++") else chord.split("+")
-        chords.append("+".join(_FRENCH_KEYS.get(t, t) for t in tokens if t))
-    return ", ".join(chords)
-
-
-_WRITTEN_KEYS = re.compile(r"\s*\(((?:Ctrl|Alt|Shift|Maj|Meta)\+[^()]+|F\d{1,2})\)\s*$")
-
-
-def action_label(text: str) -> str:
-    """A menu text without its mnemonic (&), its « … » and a shortcut written in it."""
-    label = re.sub(r"&(.)", r"\1", text).replace("…", "").replace("...", "")
-    return _WRITTEN_KEYS.sub("", label).strip()
-
-
-@dataclass(frozen=True, slots=True)
-class ShortcutEntry:
-    menu: str
-    action: str
-    keys: str
-
-
-def _keys_of(action: QAction) -> str:
-    keys: list[str] = []
-    for sequence in action.shortcuts():
-        text = french_keys(sequence)
-        if text and text not in keys:
-            keys.append(text)
-    return " ou ".join(keys)
-
-
-def _documented_keys(text: str) -> str:
-    """A shortcut written in an action's text: « Rechercher dans la liste (Ctrl+F) »."""
-    match = _WRITTEN_KEYS.search(text)
-    if not match:
-        return ""
-    sequence = QKeySequence.fromString(match[1], QKeySequence.SequenceFormat.PortableText)
-    return "" if sequence.isEmpty() else french_keys(sequence)
-
-
-def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
-    """Every action of *window* that has a shortcut, by menu (then the others)."""
-    entries: list[ShortcutEntry] = []
-    seen: set[int] = set()
-
-    def add(action: QAction, menu: str) -> None:
-        if id(action) in seen or action.isSeparator() or action.menu() is not None:
-            return
-        seen.add(id(action))
-        keys = _keys_of(action) or _documented_keys(action.text())
-        if keys:
-            entries.append(ShortcutEntry(menu, action_label(action.text()), keys))
-
-    def visit(menu: QMenu, title: str) -> None:
-        for action in menu.actions():
-            sub = action.menu()
-            if isinstance(sub, QMenu):
-                visit(sub, title)
-            else:
-                add(action, title)
-
-    if isinstance(window, QMainWindow):
-        for top in window.menuBar().actions():
-            sub = top.menu()
-            if isinstance(sub, QMenu):
-                visit(sub, action_label(top.text()))
-    others = QApplication.translate("HelpWindow", "Autres")
-    for action in [*window.actions(), *window.findChildren(QAction)]:
-        add(action, others)
-    known = {e.keys for e in entries}
-    for shortcut in window.findChildren(QShortcut):
-        sequences = [shortcut.key(), *shortcut.keys()]
-        keys = " ou ".join(dict.fromkeys(french_keys(k) for k in sequences if not k.isEmpty()))
-        label = shortcut.whatsThis()
-        if keys and keys not in known and label:
-            entries.append(ShortcutEntry(others, label, keys))
-            known.add(keys)
-    return entries
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def shortcut_sheet(window: QWidget | None) -> str:
-    """The Markdown of *Raccourcis clavier*, made from the window's actions."""
-    title = QApplication.translate("HelpWindow", "Raccourcis clavier")
-    lines = [f"# {title}", ""]
-    if window is None:
-        lines.append(
-            QApplication.translate(
-                "HelpWindow",
-                "Les raccourcis de la fenêtre principale s’affichent ici une fois le poste ouvert.",
-            )
-        )
-        return "\n".join(lines)
-    lines += [
-        QApplication.translate(
-            "HelpWindow",
-            "Cette liste est faite à partir des menus du programme\u00a0: elle est toujours "
-            "à jour. **F1** ouvre le guide à la section de l’écran affiché.",
-        ),
-        "",
-    ]
-    keys = QApplication.translate("HelpWindow", "Touches")
-    action = QApplication.translate("HelpWindow", "Action")
-    current = None
-    for entry in collect_shortcuts(window):
-        if entry.menu != current:
-            current = entry.menu
-            lines += ["", f"## {entry.menu}", "", f"| {keys} | {action} |", "| --- | --- |"]
-        lines.append(f"| {_cell(entry.keys)} | {_cell(entry.action)} |")
-    return "\n".join(lines) + "\n"
-
-
 # -- the window ----------------------------------------------------------------------------
-_FOLDS = {
-    "a": "aàâäáã",
-    "c": "cç",
-    "e": "eéèêë",
-    "i": "iîïí",
-    "o": "oôöóõ",
-    "u": "uùûüú",
-    "y": "yÿ",
-    "n": "nñ",
-}
-
-
-def search_pattern(text: str) -> str:
-    """A regular expression for *text* that ignores accents, apostrophes and space kinds."""
-    parts = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char.casefold())[0]
-        if base in _FOLDS:
-            letters = _FOLDS[base]
-            parts.append(f"[{letters}{letters.upper()}]")
-        elif char in "'’":
-            parts.append("['’]")
-        elif char.isspace():
-            parts.append("[\\s\u00a0\u202f]+")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
-
-
 class GuideBrowser(QTextBrowser):
     """A text browser that finds the guides' illustrations and fits them to the page."""
 

@@ -16,9 +16,9 @@ from app.db import accounts
 from app.db.accounts import AccountStore
 from app.db.settings_store import SettingsStore
 from app.db.store import open_store, store_exists
+from app.services.provisioning import DEMO_PATIENTS_ZERO
 from app.ui.application import EXIT_CANCELLED, EXIT_OK, StartupFlow, install_translators
 from app.ui.first_run import (
-    DEMO_PATIENTS_ZERO,
     PAGE_ACCOUNT,
     PAGE_CENTRAL,
     PAGE_ESTABLISHMENT,
@@ -26,9 +26,8 @@ from app.ui.first_run import (
     PAGE_SUMMARY,
     PAGE_WELCOME,
     FirstRunWizard,
-    RecoveryPage,
-    write_recovery_pdf,
 )
+from app.ui.first_run_pages import RecoveryPage, write_recovery_pdf
 from tests.ui.helpers import type_text
 
 LOGIN = "cadre.sante"
@@ -139,11 +138,13 @@ def test_wizard_completes_by_keyboard_alone(qtbot, flow, data_dir):
     tab(wizard)
     write(wizard, "not a phone")
     enter(wizard)
-    problem = wizard.establishment.problem.text()
-    assert wizard.currentId() == PAGE_ESTABLISHMENT and problem  # a French message, text kept
-    assert wizard.establishment.editors[S.ESTABLISHMENT_CONTACT_PHONE.key].text() == "not a phone"
     phone = wizard.establishment.editors[S.ESTABLISHMENT_CONTACT_PHONE.key]
-    phone.setFocus()
+    message = wizard.establishment.editor.messages[S.ESTABLISHMENT_CONTACT_PHONE.key]
+    assert wizard.currentId() == PAGE_ESTABLISHMENT
+    assert message.isVisible() and message.text()  # a French message under the field
+    assert wizard.establishment.editor.problems() == [message.text()]
+    assert phone.text() == "not a phone"  # what was typed stays
+    assert focused(wizard) is phone  # the refused field, to correct it
     phone.selectAll()
     write(wizard, "02 47 00 00 00")
     enter(wizard)
@@ -276,6 +277,45 @@ def test_demonstration_mode_fills_fictitious_data_and_shows_a_banner(qtbot, flow
         assert count == DEMO_PATIENTS_ZERO
 
 
+def test_failed_demonstration_data_is_retried_by_terminer_alone(qtbot, flow, data_dir, monkeypatch):
+    from app.db.errors import DiskFullError
+    from app.services import provisioning
+
+    real_demo_data = provisioning.demo_data
+    attempts: list[int] = []
+
+    def full_once(*args, **kwargs):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise DiskFullError()
+        return real_demo_data(*args, **kwargs)
+
+    monkeypatch.setattr(provisioning, "demo_data", full_once)
+    flow.start()
+    wizard = wait_wizard(qtbot, flow)
+    key(wizard, Qt.Key.Key_Down)  # « Mode démonstration »
+    enter(wizard)
+    enter(wizard)
+    fill_account(wizard)
+    qtbot.waitUntil(lambda: focused(wizard) is wizard.recovery.confirm)
+    write(wizard, groups_asked(wizard.recovery))
+    enter(wizard)
+    assert wizard.currentId() == PAGE_SUMMARY
+    enter(wizard)
+    problem = wizard.summary.problem
+    qtbot.waitUntil(lambda: "fiches fictives" in problem.text(), timeout=30_000)
+    assert "Le poste est mis en service" in problem.text() and "disque" in problem.text()
+    assert wizard.isVisible() and not wizard.summary.busy
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    with qtbot.waitSignal(flow.finished, timeout=60_000):
+        enter(wizard)  # « Terminer » again: only the fictitious fiches are made
+    assert len(attempts) == 2
+    with open_store(data_dir) as db:
+        assert db.query("SELECT count(*) FROM accounts") == [(1,)]
+        count = db.query_one("SELECT count(*) FROM fiches WHERE kind = 'patient_zero'")[0]
+        assert count == DEMO_PATIENTS_ZERO
+
+
 def test_central_service_address_is_checked_and_token_kept_in_the_keyring(qtbot, tmp_path: Path):
     import keyring
 
@@ -299,11 +339,11 @@ def test_central_service_address_is_checked_and_token_kept_in_the_keyring(qtbot,
 
     # Applied in the database thread's job: token in the keyring, URL in the settings.
     from app.db.store import init_store
-    from app.ui.first_run import FirstRunChoices, apply_choices
+    from app.services.provisioning import FirstRunChoices, apply_choices
 
     init_store()
     with open_store() as db:
-        session = apply_choices(
+        provisioned = apply_choices(
             db,
             FirstRunChoices(
                 demo=False,
@@ -315,7 +355,7 @@ def test_central_service_address_is_checked_and_token_kept_in_the_keyring(qtbot,
                 token="jeton-partenaire-0123456789",
             ),
         )
-        assert session.login == LOGIN
+        assert provisioned.session.login == LOGIN and not provisioned.keyring_problem
         assert SettingsStore(db, LOGIN).get(S.SYNC_SERVER_URL) == "https://tracage.exemple.fr"
     secret = keyring.get_password("tracing-desk", token_entry("https://tracage.exemple.fr"))
     assert secret == "jeton-partenaire-0123456789"

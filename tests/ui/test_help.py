@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from app.ui import help as H
+from app.ui import help_guides as HG
+from app.ui import help_shortcuts as HS
 from app.ui.application import install_translators
 from app.ui.forms.contact import ContactForm
 from app.ui.main_window import MainWindow
@@ -66,8 +68,8 @@ def test_aide_menu_has_the_guides_the_shortcuts_and_about(window):
         for a in window.menuBar().actions()
         if a.menu() is not None and window.help_menu.context_action in a.menu().actions()
     )
-    assert H.action_label(aide.title()) == "Aide"
-    texts = [H.action_label(a.text()) for a in aide.actions() if not a.isSeparator()]
+    assert HS.action_label(aide.title()) == "Aide"
+    texts = [HS.action_label(a.text()) for a in aide.actions() if not a.isSeparator()]
     assert texts == [
         "Aide sur cet écran",
         "Guide de l’infirmier(ère)",
@@ -131,7 +133,7 @@ def test_a_missing_illustration_is_replaced_by_its_caption(tmp_path: Path, qtbot
     (tmp_path / "guide.md").write_text(
         "# Titre\n\n![Fenêtre principale](screenshots/absente.png)\n\nTexte.\n", encoding="utf-8"
     )
-    markdown = H.guide_markdown("guide.md", tmp_path)
+    markdown = HG.guide_markdown("guide.md", tmp_path)
     assert markdown is not None
     assert "absente.png" not in markdown
     assert "*[Fenêtre principale — illustration absente]*" in markdown
@@ -153,19 +155,19 @@ def test_present_illustrations_are_fitted(help_window):
 
 
 def test_shortcut_sheet_lists_every_action_with_a_shortcut(window):
-    entries = H.collect_shortcuts(window)
+    entries = HS.collect_shortcuts(window)
     listed = {(e.action, e.keys) for e in entries}
     actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
     assert len(actions) >= 7
     for action in actions:
-        assert (H.action_label(action.text()), H._keys_of(action)) in listed, action.text()
+        assert (HS.action_label(action.text()), HS._keys_of(action)) in listed, action.text()
     by_action = {e.action: e.keys for e in entries}
     # In the French format, as on the keyboard.
     assert by_action["Nouvelle personne contact"] == "Ctrl+Maj+N"
     assert by_action["Valider"] == "Ctrl+Entrée"
     assert by_action["Aide sur cet écran"] == "F1"
     assert by_action["Rechercher dans la liste"] == "Ctrl+F"  # written in its text
-    sheet = H.shortcut_sheet(window)
+    sheet = HS.shortcut_sheet(window)
     assert "| Ctrl+Maj+N | Nouvelle personne contact |" in sheet
     assert "## Fiche" in sheet
 
@@ -222,8 +224,8 @@ def test_f1_in_a_dialog_in_front_of_the_window(qtbot, window):
 
 
 def test_french_keys():
-    assert H.french_keys(QKeySequence("Ctrl+Shift+N")) == "Ctrl+Maj+N"
-    assert H.french_keys(QKeySequence("Ctrl+Return")) == "Ctrl+Entrée"
-    assert H.french_keys(QKeySequence("Ctrl++")) == "Ctrl++"
-    assert H.action_label("&Fermer l’onglet") == "Fermer l’onglet"
-    assert H.action_label("&Paramètres…") == "Paramètres"
+    assert HS.french_keys(QKeySequence("Ctrl+Shift+N")) == "Ctrl+Maj+N"
+    assert HS.french_keys(QKeySequence("Ctrl+Return")) == "Ctrl+Entrée"
+    assert HS.french_keys(QKeySequence("Ctrl++")) == "Ctrl++"
+    assert HS.action_label("&Fermer l’onglet") == "Fermer l’onglet"
+    assert HS.action_label("&Paramètres…") == "Paramètres"
