@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central import PROTOCOL_VERSION
+from central import PROTOCOL_VERSION, formats
 from central.clock import now, to_text
 from central.guard import MAX_BODY_BYTES, MESSAGE_UNAUTHORIZED, AuthThrottle, Guard
 from central.rules import (
@@ -49,6 +49,11 @@ MAX_DOCUMENT_VALUES = 20_000
 MAX_DOCUMENT_CHARS = 1_000_000  # the client's longest JSONL line (app.db.jsonl.MAX_LINE_CHARS)
 
 MESSAGE_KEY = "En-tête Idempotency-Key absent ou mal formé."
+_FORMATS = (
+    f"format {formats.CURRENT_FORMAT}"
+    if formats.MIN_FORMAT == formats.CURRENT_FORMAT
+    else f"formats {formats.MIN_FORMAT} to {formats.CURRENT_FORMAT}"
+)
 MESSAGE_KEY_REUSED = "Cette clé Idempotency-Key a déjà servi pour un autre envoi."
 _HTTP_CODES = {404: "introuvable", 405: "methode_non_permise", 400: "requete_invalide"}
 _HTTP_MESSAGES = {
@@ -115,11 +120,27 @@ class FicheItem(BaseModel):
         description="Every field of the fiche (FIELDS.md), French keys, as in "
         "docs/format-jsonl.md: `format`, `type`, `uuid`, `version`, `cree_le`…; "
         "a contact carries its `expositions`. Each text holds at most 32767 characters "
-        "(longer: the fiche is rejected, `champ_trop_long`)."
+        "(longer: the fiche is rejected, `champ_trop_long`). "
+        f"`format` is the document's format: this service reads {_FORMATS}; another "
+        f"value is rejected (`{formats.CODE_FORMAT}`). A field this service does not "
+        "know is ignored (neither checked nor kept), unless `required_fields` names it."
+    )
+    required_fields: list[Annotated[str, Field(pattern=formats.REQUIRED_PATH_PATTERN)]] = Field(
+        default_factory=list,
+        max_length=formats.MAX_REQUIRED,
+        description="Optional: paths of the document (French keys, `key[]` for the items of "
+        "a list, e.g. `expositions[].date_dernier_contact`) that the receiver must "
+        "understand rather than ignore. A path this service does not know rejects the "
+        f"fiche (`{formats.CODE_REQUIRED}`).",
     )
 
     _text = field_validator("uuid", "created_at")(_printable)
     _shape = field_validator("document")(_document_shape)
+
+    def as_item(self) -> dict[str, Any]:
+        """The item as checked and hashed; without ``required_fields`` when it is empty,
+        so that an item hashes as it did before that field existed (replays stay replays)."""
+        return self.model_dump(exclude=None if self.required_fields else {"required_fields"})
 
 
 class BatchRequest(BaseModel):
@@ -165,6 +186,8 @@ class Health(BaseModel):
     status: Literal["ok"]
     protocol: int
     service: str
+    min_format: int = Field(description="Oldest fiche document format this service reads.")
+    max_format: int = Field(description="Newest fiche document format this service reads.")
 
 
 # ------------------------------------------------------------------- app
@@ -296,6 +319,13 @@ def create_app(
             "Retention: fiches are deleted 3 calendar months after their creation, counted "
             "on the partner's time zone and on UTC, the earlier applying; a fiche older "
             "than that is rejected (`delai_conservation_depasse`).\n\n"
+            "Formats: each fiche document carries its `format`; this service reads "
+            f"{_FORMATS} (`/v1/health` says which). A field added to the records is optional "
+            "for a reader that does not know it: ignored, neither checked nor kept, and the "
+            "format does not move; a change an older reader must not ignore moves the format, "
+            f"which it then rejects (`{formats.CODE_FORMAT}`). A sender may also name, in "
+            "`required_fields`, paths the reader must understand: an unknown one rejects the "
+            f"fiche (`{formats.CODE_REQUIRED}`).\n\n"
             "Messages name the field and the rule, never the value received."
         ),
         lifespan=lifespan,
@@ -334,7 +364,13 @@ def create_app(
 
     @app.get("/v1/health", response_model=Health, summary="Reachability probe (no token).")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "protocol": PROTOCOL_VERSION, "service": "tracing-desk-central"}
+        return {
+            "status": "ok",
+            "protocol": PROTOCOL_VERSION,
+            "service": "tracing-desk-central",
+            "min_format": formats.MIN_FORMAT,
+            "max_format": formats.CURRENT_FORMAT,
+        }
 
     @app.post(
         "/v1/fiches/batch",
@@ -369,7 +405,7 @@ def create_app(
                 "lot_trop_grand",
                 f"Lot de plus de {MAX_BATCH} fiches\u00a0: envoyez-les en lots plus petits.",
             )
-        items = [f.model_dump() for f in body.fiches]
+        items = [f.as_item() for f in body.fiches]
         request_hash = canonical_hash(items)
         at = now()
         results: list[Result | None] = [None] * len(items)
@@ -455,7 +491,7 @@ def create_app(
         uuid: str = Path(pattern=_UUID_PATTERN, description="UUID of the fiche (canonical)."),
         version: int = Path(ge=1, le=MAX_VERSION, description="Version of the fiche."),
     ) -> Any:
-        data = item.model_dump()
+        data = item.as_item()
         if data["uuid"] != uuid or data["version"] != version:
             return _error(
                 422, "requete_invalide", "L’adresse ne correspond pas à la fiche envoyée."

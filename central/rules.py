@@ -10,7 +10,11 @@ Results (protocol version 1):
   never leaves the station; ``fiche_incomplete``: a validated fiche that fails
   the validation rules; ``fiche_non_attribuable``: the UUID belongs to another
   partner — the same answer whatever that fiche holds, so that it reveals
-  neither its existence nor its version);
+  neither its existence nor its version; ``format_non_pris_en_charge``: a
+  document format outside the range this service reads;
+  ``champ_requis_inconnu``: the sender names a field this service must
+  understand and does not — :mod:`central.formats`; any other unknown field
+  is ignored);
 - ``conflict``: the same UUID + version was received with a different payload,
   or a newer version of the fiche is already held (same partner only).
 
@@ -35,8 +39,9 @@ from app.core.enums import FicheKind, LifecycleState
 from app.core.labels import field_key, field_label
 from app.core.models import Fiche, PatientZero
 from app.core.retention import MAX_MONTHS, deadline
-from app.core.serialize import MAX_INT, DecodeError, fiche_from_dict
+from app.core.serialize import FORMAT, FORMAT_KEY, MAX_INT, DecodeError, fiche_from_dict
 from app.core.validation import check_for_validation
+from central import formats
 from central.clock import parse_instant, to_text
 from central.storage import DEFAULT_TIMEZONE, Tx, month_of
 
@@ -184,6 +189,16 @@ def _draft(uuid: str, version: int) -> Result:
     return _reject(uuid, version, CODE_DRAFT, MESSAGE_DRAFT)
 
 
+def _undecodable(uuid: str, version: int, exc: DecodeError) -> Result:
+    where = exc.path if exc.path and _FIELD_PATH.match(exc.path) else "document"
+    return _reject(
+        uuid,
+        version,
+        "document_invalide",
+        f"Document illisible\u00a0: champ «\u202f{where}\u202f» de type ou de valeur non admis.",
+    )
+
+
 def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> Checked | Result:
     """Check one item of a batch (no storage involved); *tz*: the partner's time zone."""
     raw_uuid = item.get("uuid")
@@ -226,7 +241,18 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
     doc = item.get("document")
     if isinstance(doc, dict) and doc.get(_STATE_KEY) == LifecycleState.DRAFT.value:
         return _draft(uuid, vers)  # refused unread: its content is never checked nor kept
-    too_long = _too_long_text(doc)
+    if isinstance(doc, dict) and formats.format_of(doc) is None:
+        return _reject(uuid, vers, formats.CODE_FORMAT, formats.format_message())
+    required = formats.unknown_required(item.get("required_fields") or ())
+    if required is not None:
+        return _reject(uuid, vers, formats.CODE_REQUIRED, formats.required_message(required))
+    kept: Any = doc
+    if isinstance(doc, dict):
+        try:
+            kept, _ignored = formats.understood(doc)  # unknown fields: neither read nor kept
+        except DecodeError as exc:
+            return _undecodable(uuid, vers, exc)
+    too_long = _too_long_text(kept)
     if too_long is not None:
         where = too_long if _FIELD_PATH.match(too_long) else "document"
         return _reject(
@@ -236,17 +262,11 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
             f"Champ «\u202f{where}\u202f» trop long (32\u202f767 caractères au plus).",
         )
     try:
-        fiche = fiche_from_dict(doc)
+        # A format of the range reads as the records' own once pruned (central.formats).
+        fiche = fiche_from_dict({**kept, FORMAT_KEY: FORMAT} if isinstance(kept, dict) else kept)
     except DecodeError as exc:
-        where = exc.path if exc.path and _FIELD_PATH.match(exc.path) else "document"
-        return _reject(
-            uuid,
-            vers,
-            "document_invalide",
-            f"Document illisible\u00a0: champ «\u202f{where}\u202f» de type ou de valeur "
-            "non admis.",
-        )
-    assert isinstance(doc, dict)
+        return _undecodable(uuid, vers, exc)
+    assert isinstance(kept, dict)
     if fiche.state is LifecycleState.DRAFT:  # e.g. a document without its state
         return _draft(uuid, vers)
     if fiche.uuid != uuid or fiche.version != vers or fiche.created_at != created_at:
@@ -291,7 +311,7 @@ def check_item(item: dict[str, Any], now: datetime, tz: str = RETENTION_TZ) -> C
         kind=FicheKind(kind).value,
         created_at=created_at,
         deadline=limit,
-        document=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+        document=json.dumps(kept, ensure_ascii=False, separators=(",", ":")),
         payload_hash=payload_hash(item),
     )
 

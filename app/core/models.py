@@ -10,6 +10,14 @@ Plain mutable dataclasses (the forms edit them in place). Conventions:
 Each field carries, in its metadata, its stable French key (used by the JSON
 document, validation paths and exports) and its French label (FIELDS.md
 wording); ``app.core.labels`` reads them. Attribute names are English.
+
+Each leaf field also carries its privacy class (``_I`` identifying, ``_Q``
+quasi-identifying, ``_T`` free text, ``_C`` coded, ``_R`` the record's own,
+``_L`` a link to another fiche), and, when it may go out in the pseudonymised
+export, how (``out=``); a field of the fiche itself may say what the promotion
+to patient zéro does with it (``promote=``, default: copied). ``app.core.fieldmeta``
+reads them: adding a field is this one line (plus its form binding and its
+translation); the promotion, both exports and their tests follow from it.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from app.core.enums import (
     StructureType,
     YesNoUnknown,
 )
+from app.core.fieldkinds import PRIVACY, PROMOTE, PSEUDONYMISED, FieldClass, Promote, Treatment
 from app.core.i18n import QT_TRANSLATE_NOOP
 
 
@@ -46,21 +55,49 @@ def new_uuid() -> str:
     return str(_uuid.uuid4())
 
 
-def _m(key: str, label: str) -> dict[str, Any]:
-    return {"key": key, "label": label}
+def _m(
+    key: str,
+    label: str,
+    privacy: FieldClass | None = None,
+    *,
+    out: Treatment | None = None,
+    promote: Promote | None = None,
+) -> dict[str, Any]:
+    """A field's metadata (see :mod:`app.core.fieldkinds`); a nested record has no *privacy*."""
+    meta: dict[str, Any] = {"key": key, "label": label}
+    if privacy is not None:
+        meta[PRIVACY] = privacy
+    if out is not None:
+        meta[PSEUDONYMISED] = out
+    if promote is not None:
+        meta[PROMOTE] = promote
+    return meta
+
+
+_I = FieldClass.IDENTIFYING
+_Q = FieldClass.QUASI_IDENTIFYING
+_T = FieldClass.FREE_TEXT
+_C = FieldClass.CODED
+_R = FieldClass.RECORD
+_L = FieldClass.LINK
+_AS_IS = Treatment.AS_IS
+_WEEK = Treatment.WEEK
+_MONTH = Treatment.MONTH
+_DROP = Promote.DROP
 
 
 @dataclass(slots=True, kw_only=True)
 class Address:
     lines: list[str] = field(
-        default_factory=list, metadata=_m("lignes", QT_TRANSLATE_NOOP("core", "Ligne(s) d’adresse"))
+        default_factory=list,
+        metadata=_m("lignes", QT_TRANSLATE_NOOP("core", "Ligne(s) d’adresse"), _I),
     )
     postal_code: str = field(
-        default="", metadata=_m("code_postal", QT_TRANSLATE_NOOP("core", "Code postal"))
+        default="", metadata=_m("code_postal", QT_TRANSLATE_NOOP("core", "Code postal"), _Q)
     )
-    city: str = field(default="", metadata=_m("commune", QT_TRANSLATE_NOOP("core", "Commune")))
+    city: str = field(default="", metadata=_m("commune", QT_TRANSLATE_NOOP("core", "Commune"), _I))
     #: ``""`` means France.
-    country: str = field(default="", metadata=_m("pays", QT_TRANSLATE_NOOP("core", "Pays")))
+    country: str = field(default="", metadata=_m("pays", QT_TRANSLATE_NOOP("core", "Pays"), _I))
 
     def is_empty(self) -> bool:
         return not (
@@ -74,24 +111,28 @@ class Address:
 class LegalRepresentative:
     """For a minor or a protected adult (letter a)."""
 
-    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom"), _I))
     relationship: str = field(
-        default="", metadata=_m("lien", QT_TRANSLATE_NOOP("core", "Lien avec la personne"))
+        default="", metadata=_m("lien", QT_TRANSLATE_NOOP("core", "Lien avec la personne"), _I)
     )
-    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
+    phone: str = field(
+        default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone"), _I)
+    )
 
 
 @dataclass(slots=True, kw_only=True)
 class Doctor:
     """Letter d: médecin à l'origine de l'inscription (patient zéro) or médecin traitant."""
 
-    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom"), _I))
     specialty: str = field(
-        default="", metadata=_m("specialite", QT_TRANSLATE_NOOP("core", "Spécialité"))
+        default="", metadata=_m("specialite", QT_TRANSLATE_NOOP("core", "Spécialité"), _I)
     )
-    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
-    rpps: str = field(default="", metadata=_m("rpps", QT_TRANSLATE_NOOP("core", "N° RPPS")))
-    adeli: str = field(default="", metadata=_m("adeli", QT_TRANSLATE_NOOP("core", "N° ADELI")))
+    phone: str = field(
+        default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone"), _I)
+    )
+    rpps: str = field(default="", metadata=_m("rpps", QT_TRANSLATE_NOOP("core", "N° RPPS"), _I))
+    adeli: str = field(default="", metadata=_m("adeli", QT_TRANSLATE_NOOP("core", "N° ADELI"), _I))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -99,23 +140,30 @@ class InfectionEvidence:
     """Letter e (patient zéro): how the infection was established."""
 
     exam_type: ExamType | None = field(
-        default=None, metadata=_m("type_examen", QT_TRANSLATE_NOOP("core", "Type d’examen"))
+        default=None,
+        metadata=_m("type_examen", QT_TRANSLATE_NOOP("core", "Type d’examen"), _C, out=_AS_IS),
     )
     sample_date: date | None = field(
         default=None,
-        metadata=_m("date_prelevement", QT_TRANSLATE_NOOP("core", "Date de prélèvement")),
+        metadata=_m(
+            "date_prelevement", QT_TRANSLATE_NOOP("core", "Date de prélèvement"), _Q, out=_WEEK
+        ),
     )
     result: ExamResult | None = field(
-        default=None, metadata=_m("resultat", QT_TRANSLATE_NOOP("core", "Résultat"))
+        default=None, metadata=_m("resultat", QT_TRANSLATE_NOOP("core", "Résultat"), _C, out=_AS_IS)
     )
     symptom_onset: date | None = field(
         default=None,
         metadata=_m(
-            "date_premiers_symptomes", QT_TRANSLATE_NOOP("core", "Date des premiers symptômes")
+            "date_premiers_symptomes",
+            QT_TRANSLATE_NOOP("core", "Date des premiers symptômes"),
+            _Q,
+            out=_WEEK,
         ),
     )
     asymptomatic: bool = field(
-        default=False, metadata=_m("asymptomatique", QT_TRANSLATE_NOOP("core", "Asymptomatique"))
+        default=False,
+        metadata=_m("asymptomatique", QT_TRANSLATE_NOOP("core", "Asymptomatique"), _C, out=_AS_IS),
     )
 
     def diagnosis_date(self) -> date | None:
@@ -130,12 +178,17 @@ class EstablishmentPlace:
 
     status: EstablishmentStatus | None = field(
         default=None,
-        metadata=_m("statut", QT_TRANSLATE_NOOP("core", "Statut dans l’établissement")),
+        metadata=_m(
+            "statut", QT_TRANSLATE_NOOP("core", "Statut dans l’établissement"), _C, out=_AS_IS
+        ),
     )
     unit: str = field(
-        default="", metadata=_m("service", QT_TRANSLATE_NOOP("core", "Service / unité"))
+        default="",
+        metadata=_m(
+            "service", QT_TRANSLATE_NOOP("core", "Service / unité"), _Q, out=Treatment.UNIT_CODE
+        ),
     )
-    room: str = field(default="", metadata=_m("chambre", QT_TRANSLATE_NOOP("core", "Chambre")))
+    room: str = field(default="", metadata=_m("chambre", QT_TRANSLATE_NOOP("core", "Chambre"), _Q))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -143,14 +196,17 @@ class InformationGiven:
     """MARS 109: the person was informed; when, by whom (the signed-in user), how."""
 
     given_on: date | None = field(
-        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date de l’information"))
+        default=None,
+        metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date de l’information"), _Q, out=_MONTH),
     )
     given_by: str = field(
-        default="", metadata=_m("par", QT_TRANSLATE_NOOP("core", "Information donnée par"))
+        default="", metadata=_m("par", QT_TRANSLATE_NOOP("core", "Information donnée par"), _T)
     )
     modes: list[InformationMode] = field(
         default_factory=list,
-        metadata=_m("modalites", QT_TRANSLATE_NOOP("core", "Modalités d’information")),
+        metadata=_m(
+            "modalites", QT_TRANSLATE_NOOP("core", "Modalités d’information"), _C, out=_AS_IS
+        ),
     )
     research_opposition_right: bool = field(
         default=False,
@@ -159,6 +215,8 @@ class InformationGiven:
             QT_TRANSLATE_NOOP(
                 "core", "Informé(e) du droit d’opposition à la réutilisation pour la recherche"
             ),
+            _C,
+            out=_AS_IS,
         ),
     )
 
@@ -168,11 +226,15 @@ class PlaceStayed:
     """Letter j: a département, a collectivité (art. 72-3) or a country."""
 
     kind: PlaceKind = field(
-        default=PlaceKind.DEPARTEMENT, metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type"))
+        default=PlaceKind.DEPARTEMENT,
+        metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type"), _C, out=_AS_IS),
     )
     #: INSEE code for a département / collectivité; empty or ISO code for a country.
-    code: str = field(default="", metadata=_m("code", QT_TRANSLATE_NOOP("core", "Code")))
-    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom")))
+    code: str = field(
+        default="",
+        metadata=_m("code", QT_TRANSLATE_NOOP("core", "Code"), _C, out=Treatment.PLACE_CODE),
+    )
+    name: str = field(default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom"), _T))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -180,22 +242,29 @@ class StructureVisit:
     """Letter k: a structure frequented in the last 14 days, with its details (E-k)."""
 
     type: StructureType | None = field(
-        default=None, metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type de structure"))
+        default=None,
+        metadata=_m("type", QT_TRANSLATE_NOOP("core", "Type de structure"), _C, out=_AS_IS),
     )
     housing_subtype: HousingSubtype | None = field(
         default=None,
-        metadata=_m("sous_type", QT_TRANSLATE_NOOP("core", "Type d’hébergement collectif")),
+        metadata=_m(
+            "sous_type", QT_TRANSLATE_NOOP("core", "Type d’hébergement collectif"), _C, out=_AS_IS
+        ),
     )
     name: str = field(
-        default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom de la structure"))
+        default="", metadata=_m("nom", QT_TRANSLATE_NOOP("core", "Nom de la structure"), _T)
     )
     address: Address = field(
         default_factory=Address, metadata=_m("adresse", QT_TRANSLATE_NOOP("core", "Adresse"))
     )
-    phone: str = field(default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone")))
+    phone: str = field(
+        default="", metadata=_m("telephone", QT_TRANSLATE_NOOP("core", "Téléphone"), _I)
+    )
     last_visit: date | None = field(
         default=None,
-        metadata=_m("date_frequentation", QT_TRANSLATE_NOOP("core", "Date de fréquentation")),
+        metadata=_m(
+            "date_frequentation", QT_TRANSLATE_NOOP("core", "Date de fréquentation"), _Q, out=_WEEK
+        ),
     )
 
 
@@ -203,15 +272,16 @@ class StructureVisit:
 class Gathering:
     """Letter l: a gathering attended: place, date and purpose (E-l)."""
 
-    place: str = field(default="", metadata=_m("lieu", QT_TRANSLATE_NOOP("core", "Lieu")))
+    place: str = field(default="", metadata=_m("lieu", QT_TRANSLATE_NOOP("core", "Lieu"), _T))
     held_on: date | None = field(
-        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date"))
+        default=None, metadata=_m("date", QT_TRANSLATE_NOOP("core", "Date"), _Q, out=_WEEK)
     )
     purpose: GatheringPurpose | None = field(
-        default=None, metadata=_m("objet", QT_TRANSLATE_NOOP("core", "Objet du rassemblement"))
+        default=None,
+        metadata=_m("objet", QT_TRANSLATE_NOOP("core", "Objet du rassemblement"), _C, out=_AS_IS),
     )
     detail: str = field(
-        default="", metadata=_m("precision", QT_TRANSLATE_NOOP("core", "Précision"))
+        default="", metadata=_m("precision", QT_TRANSLATE_NOOP("core", "Précision"), _T)
     )
 
 
@@ -224,11 +294,15 @@ class Quarantine:
         metadata=_m(
             "en_quarantaine",
             QT_TRANSLATE_NOOP("core", "En quarantaine au cours des 14 derniers jours"),
+            _C,
+            out=_AS_IS,
         ),
     )
     reasons: list[QuarantineReason] = field(
         default_factory=list,
-        metadata=_m("raisons", QT_TRANSLATE_NOOP("core", "Raisons de la quarantaine")),
+        metadata=_m(
+            "raisons", QT_TRANSLATE_NOOP("core", "Raisons de la quarantaine"), _C, out=_AS_IS
+        ),
     )
 
 
@@ -237,11 +311,14 @@ class Symptoms:
     """A contact's symptoms *(practice)*."""
 
     present: bool | None = field(
-        default=None, metadata=_m("presents", QT_TRANSLATE_NOOP("core", "Symptômes"))
+        default=None,
+        metadata=_m("presents", QT_TRANSLATE_NOOP("core", "Symptômes"), _C, out=_AS_IS),
     )
     onset: date | None = field(
         default=None,
-        metadata=_m("date_debut", QT_TRANSLATE_NOOP("core", "Date de début des symptômes")),
+        metadata=_m(
+            "date_debut", QT_TRANSLATE_NOOP("core", "Date de début des symptômes"), _Q, out=_WEEK
+        ),
     )
 
 
@@ -250,34 +327,51 @@ class Exposition:
     """The link between one contact and one patient zéro (letter e of a contact)."""
 
     uuid: str = field(
-        default_factory=new_uuid, metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"))
+        default_factory=new_uuid, metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"), _L)
     )
     patient_zero_uuid: str = field(
-        default="", metadata=_m("patient_zero_uuid", QT_TRANSLATE_NOOP("core", "Patient zéro"))
+        default="",
+        metadata=_m(
+            "patient_zero_uuid",
+            QT_TRANSLATE_NOOP("core", "Patient zéro"),
+            _L,
+            out=Treatment.PSEUDONYM,
+        ),
     )
     last_contact: date | None = field(
         default=None,
-        metadata=_m("date_dernier_contact", QT_TRANSLATE_NOOP("core", "Date du dernier contact")),
+        metadata=_m(
+            "date_dernier_contact",
+            QT_TRANSLATE_NOOP("core", "Date du dernier contact"),
+            _Q,
+            out=_WEEK,
+        ),
     )
     circumstances: list[Circumstance] = field(
         default_factory=list,
-        metadata=_m("circonstances", QT_TRANSLATE_NOOP("core", "Circonstances")),
+        metadata=_m("circonstances", QT_TRANSLATE_NOOP("core", "Circonstances"), _C, out=_AS_IS),
     )
     other_circumstance: str = field(
         default="",
-        metadata=_m("autre_circonstance", QT_TRANSLATE_NOOP("core", "Autre circonstance")),
+        metadata=_m("autre_circonstance", QT_TRANSLATE_NOOP("core", "Autre circonstance"), _T),
     )
     measures: list[ProtectiveMeasure] = field(
         default_factory=list,
-        metadata=_m("mesures_protection", QT_TRANSLATE_NOOP("core", "Mesures de protection")),
+        metadata=_m(
+            "mesures_protection", QT_TRANSLATE_NOOP("core", "Mesures de protection"), _C, out=_AS_IS
+        ),
     )
     suggested_risk: RiskAssessment | None = field(
         default=None,
-        metadata=_m("risque_suggere", QT_TRANSLATE_NOOP("core", "Évaluation suggérée")),
+        metadata=_m(
+            "risque_suggere", QT_TRANSLATE_NOOP("core", "Évaluation suggérée"), _C, out=_AS_IS
+        ),
     )
     risk: RiskAssessment | None = field(
         default=None,
-        metadata=_m("evaluation_risque", QT_TRANSLATE_NOOP("core", "Évaluation du risque")),
+        metadata=_m(
+            "evaluation_risque", QT_TRANSLATE_NOOP("core", "Évaluation du risque"), _C, out=_AS_IS
+        ),
     )
 
 
@@ -288,42 +382,53 @@ class Fiche:
     KIND: ClassVar[FicheKind]
 
     uuid: str = field(
-        default_factory=new_uuid, metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"))
+        default_factory=new_uuid,
+        metadata=_m("uuid", QT_TRANSLATE_NOOP("core", "Identifiant"), _R, promote=_DROP),
     )
     state: LifecycleState = field(
-        default=LifecycleState.DRAFT, metadata=_m("etat", QT_TRANSLATE_NOOP("core", "État"))
+        default=LifecycleState.DRAFT,
+        metadata=_m("etat", QT_TRANSLATE_NOOP("core", "État"), _C, out=_AS_IS, promote=_DROP),
     )
     #: 0 before the first save, 1 at creation, +1 at every save (the db sets it).
-    version: int = field(default=0, metadata=_m("version", QT_TRANSLATE_NOOP("core", "Version")))
+    version: int = field(
+        default=0, metadata=_m("version", QT_TRANSLATE_NOOP("core", "Version"), _R, promote=_DROP)
+    )
     #: Fixed at first save, aware UTC; the retention deadline derives from it.
     created_at: datetime | None = field(
-        default=None, metadata=_m("cree_le", QT_TRANSLATE_NOOP("core", "Créée le"))
+        default=None,
+        metadata=_m(
+            "cree_le", QT_TRANSLATE_NOOP("core", "Créée le"), _Q, out=_MONTH, promote=_DROP
+        ),
     )
     updated_at: datetime | None = field(
-        default=None, metadata=_m("modifie_le", QT_TRANSLATE_NOOP("core", "Modifiée le"))
+        default=None,
+        metadata=_m("modifie_le", QT_TRANSLATE_NOOP("core", "Modifiée le"), _R, promote=_DROP),
     )
     # (a) identity
     birth_name: str = field(
-        default="", metadata=_m("nom_naissance", QT_TRANSLATE_NOOP("core", "Nom de naissance"))
+        default="", metadata=_m("nom_naissance", QT_TRANSLATE_NOOP("core", "Nom de naissance"), _I)
     )
     usage_name: str = field(
-        default="", metadata=_m("nom_usage", QT_TRANSLATE_NOOP("core", "Nom d’usage"))
+        default="", metadata=_m("nom_usage", QT_TRANSLATE_NOOP("core", "Nom d’usage"), _I)
     )
     first_names: str = field(
-        default="", metadata=_m("prenoms", QT_TRANSLATE_NOOP("core", "Prénoms"))
+        default="", metadata=_m("prenoms", QT_TRANSLATE_NOOP("core", "Prénoms"), _I)
     )
     birth_date: date | None = field(
-        default=None, metadata=_m("date_naissance", QT_TRANSLATE_NOOP("core", "Date de naissance"))
+        default=None,
+        metadata=_m("date_naissance", QT_TRANSLATE_NOOP("core", "Date de naissance"), _Q),
     )
-    sex: Sex | None = field(default=None, metadata=_m("sexe", QT_TRANSLATE_NOOP("core", "Sexe")))
+    sex: Sex | None = field(
+        default=None, metadata=_m("sexe", QT_TRANSLATE_NOOP("core", "Sexe"), _Q)
+    )
     legal_representative: LegalRepresentative | None = field(
         default=None,
         metadata=_m("representant_legal", QT_TRANSLATE_NOOP("core", "Représentant légal")),
     )
     #: 15 characters, no spaces (``identifiers.normalize_nir``).
-    nir: str = field(default="", metadata=_m("nir", QT_TRANSLATE_NOOP("core", "NIR")))
+    nir: str = field(default="", metadata=_m("nir", QT_TRANSLATE_NOOP("core", "NIR"), _I))
     ame_code: str = field(
-        default="", metadata=_m("code_ame", QT_TRANSLATE_NOOP("core", "Code d’admission AME"))
+        default="", metadata=_m("code_ame", QT_TRANSLATE_NOOP("core", "Code d’admission AME"), _I)
     )
     # (b) contact details
     address: Address = field(
@@ -331,13 +436,15 @@ class Fiche:
     )
     #: E.164 numbers (``identifiers.parse_phone``).
     phones: list[str] = field(
-        default_factory=list, metadata=_m("telephones", QT_TRANSLATE_NOOP("core", "Téléphones"))
+        default_factory=list, metadata=_m("telephones", QT_TRANSLATE_NOOP("core", "Téléphones"), _I)
     )
-    email: str = field(default="", metadata=_m("email", QT_TRANSLATE_NOOP("core", "E-mail")))
+    email: str = field(default="", metadata=_m("email", QT_TRANSLATE_NOOP("core", "E-mail"), _I))
     # (c)
     insurance_body: str = field(
         default="",
-        metadata=_m("organisme_affiliation", QT_TRANSLATE_NOOP("core", "Organisme d’affiliation")),
+        metadata=_m(
+            "organisme_affiliation", QT_TRANSLATE_NOOP("core", "Organisme d’affiliation"), _I
+        ),
     )
     # (d)
     doctor: Doctor = field(
@@ -354,6 +461,8 @@ class Fiche:
         metadata=_m(
             "besoin_accompagnement",
             QT_TRANSLATE_NOOP("core", "Besoin d’un accompagnement sanitaire ou social"),
+            _C,
+            out=_AS_IS,
         ),
     )
     support_consent: Consent | None = field(
@@ -364,6 +473,9 @@ class Fiche:
                 "core",
                 "Consentement à la communication de l’identité et des coordonnées à l’organisme compétent",  # noqa: E501
             ),
+            _C,
+            out=_AS_IS,
+            promote=Promote.ASK_AGAIN,
         ),
     )
     # (j)
@@ -375,7 +487,12 @@ class Fiche:
     )
     return_to_france: date | None = field(
         default=None,
-        metadata=_m("date_retour_france", QT_TRANSLATE_NOOP("core", "Date de retour en France")),
+        metadata=_m(
+            "date_retour_france",
+            QT_TRANSLATE_NOOP("core", "Date de retour en France"),
+            _Q,
+            out=_WEEK,
+        ),
     )
     # (k)
     structures: list[StructureVisit] = field(
@@ -416,6 +533,8 @@ class PatientZero(Fiche):
         metadata=_m(
             "divulgation_identite",
             QT_TRANSLATE_NOOP("core", "Accepte que son identité soit communiquée à ses contacts"),
+            _C,
+            out=_AS_IS,
         ),
     )
     # (q)
@@ -431,6 +550,8 @@ class PatientZero(Fiche):
             QT_TRANSLATE_NOOP(
                 "core", "Contact avec une personne infectée ou symptomatique (14 derniers jours)"
             ),
+            _C,
+            out=_AS_IS,
         ),
     )
     # (s)
@@ -439,6 +560,8 @@ class PatientZero(Fiche):
         metadata=_m(
             "depistage_ars",
             QT_TRANSLATE_NOOP("core", "Dépisté(e) lors d’une campagne organisée par l’ARS"),
+            _C,
+            out=_AS_IS,
         ),
     )
 

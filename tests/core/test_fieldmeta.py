@@ -1,4 +1,4 @@
-"""Every field of both records is classified once; the pseudonymised allow-list is safe."""
+"""Every field of both records is classified on its line; the pseudonymised allow-list is safe."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.core import fieldmeta
+from app.core import fieldkinds, fieldmeta
 from app.core.fieldmeta import (
     ALLOWED_CLASSES,
     FIELD_CLASSES,
@@ -19,8 +19,12 @@ from app.core.fieldmeta import (
     PSEUDONYMISED,
     FieldClass,
     Treatment,
+    allow_list,
     allow_list_problems,
     classify,
+    field_classes,
+    leaf_fields,
+    metadata_problems,
     model_paths,
     pseudonymised_treatment,
     unclassified,
@@ -170,3 +174,100 @@ def test_module_is_qt_free() -> None:
         "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# ------------------------------------------- the metadata is the one source
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _ContactWithNewField(Contact):
+    """A contact with a field added without its privacy class (the mistake to catch)."""
+
+    vaccination: str = dataclasses.field(
+        default="", metadata={"key": "vaccination", "label": "Vaccination"}
+    )
+    allergies: str = dataclasses.field(
+        default="",
+        metadata={
+            "key": "allergies",
+            "label": "Allergies",
+            fieldkinds.PRIVACY: FieldClass.FREE_TEXT,
+        },
+    )
+
+
+def test_the_models_metadata_is_sound() -> None:
+    assert metadata_problems() == []
+    assert metadata_problems(PatientZero, Contact) == []
+
+
+def test_tables_are_read_from_the_models_metadata() -> None:
+    for path, f in leaf_fields(PatientZero, Contact).items():
+        assert FIELD_CLASSES[path] is f.metadata[fieldkinds.PRIVACY], path
+        assert PSEUDONYMISED.get(path) == f.metadata.get(fieldkinds.PSEUDONYMISED), path
+    assert list(FIELD_CLASSES) == model_paths()
+
+
+def test_a_field_added_without_a_class_is_named_and_kept_out() -> None:
+    problems = metadata_problems(PatientZero, _ContactWithNewField)
+    assert [p for p in problems if p.startswith("vaccination")] == [
+        "vaccination: no privacy class (metadata _m(…, _I / _Q / _T / _C…))"
+    ]
+    assert len(problems) == 1
+    classes = field_classes(_ContactWithNewField)
+    assert "vaccination" not in classes and classes["allergies"] is FieldClass.FREE_TEXT
+    assert "vaccination" not in allow_list(_ContactWithNewField)
+    assert "allergies" not in allow_list(_ContactWithNewField)
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _Inner:
+    code: str = dataclasses.field(
+        default="",
+        metadata={
+            "key": "code",
+            "label": "Code",
+            fieldkinds.PRIVACY: FieldClass.CODED,
+            fieldkinds.PROMOTE: fieldkinds.Promote.DROP,
+        },
+    )
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _Outer:
+    inner: _Inner = dataclasses.field(
+        default_factory=_Inner,
+        metadata={"key": "dedans", "label": "Dedans", fieldkinds.PRIVACY: FieldClass.CODED},
+    )
+    note: str = dataclasses.field(
+        default="",
+        metadata={
+            "key": "note",
+            "label": "Note",
+            fieldkinds.PRIVACY: FieldClass.FREE_TEXT,
+            fieldkinds.PSEUDONYMISED: Treatment.AS_IS,
+        },
+    )
+
+
+def test_misplaced_metadata_is_named() -> None:
+    problems = metadata_problems(_Outer)
+    assert "dedans: a nested record is classified by its leaves" in problems
+    assert "dedans.code: promote= only applies to a fiche's own fields" in problems
+    assert "note: free_text field cannot go out as as_is" in problems
+    assert len(problems) == 3
+
+
+def test_an_unclassified_field_is_in_no_export(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.exports import tables
+
+    contact = Contact(email="x@example.org", birth_name="Durand")
+    pz_sheet, contacts = tables.legacy_tables([contact])
+    assert "E-mail" in contacts.header
+    monkeypatch.setattr(
+        tables, "FIELD_CLASSES", {p: c for p, c in FIELD_CLASSES.items() if p != "email"}
+    )
+    pz_sheet, contacts = tables.legacy_tables([contact])
+    assert "E-mail" not in contacts.header and "E-mail" not in pz_sheet.header
+    assert not any("x@example.org" in cell for row in contacts.rows for cell in row)
+    assert "Nom de naissance" in contacts.header

@@ -6,8 +6,15 @@ import dataclasses
 from datetime import UTC, date, datetime
 
 from app.core.enums import Consent, LifecycleState
+from app.core.fieldkinds import PRIVACY, PROMOTE, FieldClass, Promote
 from app.core.models import Address, Contact, Exposition, PatientZero, Symptoms
-from app.core.promotion import ASKED_AGAIN_KEYS, RECORD_KEYS, promoted_patient_zero, shared_fields
+from app.core.promotion import (
+    ASKED_AGAIN_KEYS,
+    RECORD_KEYS,
+    promoted_patient_zero,
+    promotion_of,
+    shared_fields,
+)
 
 
 def _keys(cls: type) -> dict[str, str]:
@@ -49,3 +56,51 @@ def test_promoted_patient_zero_keeps_the_creation_instant_and_asks_the_consent_a
     pz.phones.append("+33700000000")
     pz.address.lines.append("bis")
     assert contact.phones == ["+33612345678"] and contact.address.lines == ["3 rue Haute"]
+
+
+def _meta(key: str, **more: object) -> dict[str, object]:
+    return {"key": key, "label": key, PRIVACY: FieldClass.FREE_TEXT, **more}
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _ContactPlus(Contact):
+    """A contact with a field only contacts have (added later, listed nowhere else)."""
+
+    vaccination: str = dataclasses.field(default="", metadata=_meta("vaccination"))
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _SharedContact(Contact):
+    note: str = dataclasses.field(default="", metadata=_meta("note"))
+    situation: str = dataclasses.field(
+        default="", metadata=_meta("situation", **{PROMOTE: Promote.ASK_AGAIN})
+    )
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _SharedPatientZero(PatientZero):
+    note: str = dataclasses.field(default="", metadata=_meta("note"))
+    situation: str = dataclasses.field(
+        default="", metadata=_meta("situation", **{PROMOTE: Promote.ASK_AGAIN})
+    )
+
+
+def test_the_copy_and_drop_rules_are_the_models_metadata() -> None:
+    assert {"uuid", "etat", "version", "cree_le", "modifie_le"} == RECORD_KEYS
+    assert {"consentement_accompagnement"} == ASKED_AGAIN_KEYS
+    for f in dataclasses.fields(PatientZero):
+        assert promotion_of(f) is Promote(f.metadata.get(PROMOTE, Promote.COPY))
+
+
+def test_a_field_added_to_contacts_only_does_not_break_the_promotion() -> None:
+    contact = _ContactPlus(birth_name="Durand", vaccination="à jour")
+    pz = promoted_patient_zero(contact)
+    assert pz.birth_name == "Durand"
+    assert not hasattr(pz, "vaccination")
+    assert "vaccination" not in shared_fields(_ContactPlus, PatientZero)
+
+
+def test_a_field_added_to_both_is_copied_unless_its_line_says_ask_again() -> None:
+    shared = shared_fields(_SharedContact, _SharedPatientZero)
+    assert "note" in shared and "situation" not in shared
+    assert set(shared) == set(shared_fields()) | {"note"}
