@@ -2,7 +2,7 @@
 
 The window, every command and the workers call these services; none of them
 builds a repository or writes a fiche itself (the import-linter contract in
-``pyproject.toml`` keeps ``app.ui``, ``app.cli*`` and ``app.workers`` away
+``pyproject.toml`` keeps ``app.ui``, ``app.cli`` and ``app.workers`` away
 from ``app.db.repositories``, ``app.db.jsonl`` and ``app.db.demo``). Each
 service takes the current user (an account login, or ``cli:<os user>`` on a
 station without accounts) and checks, in one place:

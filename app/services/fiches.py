@@ -25,25 +25,24 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from app.core.clock import Clock, get_clock
-from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
+from app.core.enums import FicheKind, JournalAction, LifecycleState
 from app.core.models import AnyFiche, Contact, Exposition, PatientZero
 from app.core.promotion import promoted_patient_zero
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db import journal
 from app.db.connection import Database
+from app.db.fiche_queries import FicheQuery, FicheRow, query_text_kind
+from app.db.pending import PENDING_QUERY, pending_sync_count
 from app.db.permissions import Session
 from app.db.purge import Upcoming, upcoming
 from app.db.repositories import (
     DuplicateMatch,
     FicheNotFoundError,
-    FicheQuery,
     FicheRepository,
-    FicheRow,
     LinkedContact,
-    RetentionPolicy,
     StaleVersionError,
-    query_text_kind,
 )
+from app.db.retention import RetentionPolicy
 from app.db.settings_store import SettingsStore
 from app.services.access import user_name
 from app.services.errors import FicheRefused, PatientZeroGone, TransitionRefused
@@ -64,22 +63,6 @@ __all__ = [
     "check_storable",
     "pending_sync_count",
 ]
-
-#: « En attente » (of the central service), the one definition used by the
-#: status bar, the list (filter « en attente d'envoi ») and ``doctor``: the
-#: fiches whose latest validated version is queued and not yet acknowledged
-#: (``sync_state = pending``). Not counted: drafts (never queued: « non
-#: transmise »), fiches whose latest version was acknowledged (« transmise »),
-#: refused or in conflict (each counted apart). A pending fiche that reached
-#: its deletion deadline stays counted until the purge deletes it (it is never
-#: sent: the sync report says so).
-PENDING_QUERY = FicheQuery(sync_state=SyncState.PENDING)
-
-
-def pending_sync_count(db: Database) -> int:
-    """How many fiches are « en attente » (:data:`PENDING_QUERY`: the list's own query)."""
-    return FicheRepository(db, "").count(PENDING_QUERY)
-
 
 _STATE_ACTIONS = {
     LifecycleState.VALIDATED: JournalAction.VALIDATE,

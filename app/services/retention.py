@@ -21,24 +21,41 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.core.accounts import Permission
 from app.core.clock import Clock, get_clock
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.settings import PURGE_WARN_DAYS
 from app.db import exported_files
 from app.db.connection import Database
 from app.db.permissions import Session
-from app.db.purge import BACKUP_KIND, PurgeReport, high_water, next_due, preview, purge
+from app.db.purge import (
+    BACKUP_KIND,
+    PurgeReport,
+    Upcoming,
+    high_water,
+    last_run,
+    next_due,
+    preview,
+    purge,
+    untransmitted_due,
+)
+from app.db.settings_store import SettingsStore
 from app.db.timefmt import to_db
 from app.services.access import check, user_name
 
 __all__ = [
+    "MISSING_FILE",
     "SUSPENDED_LABEL",
     "SUSPENDED_MESSAGE",
     "PurgeReport",
     "SuspendedPurge",
+    "Upcoming",
+    "banner_facts",
+    "last_purge",
+    "next_purge",
     "overdue_fiches",
     "preview_purge",
     "purge_suspended",
@@ -125,3 +142,33 @@ def preview_purge(db: Database, as_of: datetime | None = None) -> PurgeReport:
     now = get_clock().now()
     seen = high_water(db)
     return preview(db, as_of or max(now, seen or now))
+
+
+# -- what the window shows of the purge (database thread) --------------------------
+
+MISSING_FILE = exported_files.MISSING
+"""The state of an exported file no longer at its path (moved, renamed, drive absent)."""
+
+
+def banner_facts(db: Database, user: str) -> dict[str, Any]:
+    """What the purge banner says: ``warn_days`` (setting ``purge.warn_days``), ``count``
+    fiches not yet transmitted due within them and the ``earliest`` deadline, and the
+    exported files the purge could not delete (``problems``)."""
+    warn_days = SettingsStore(db, user).get(PURGE_WARN_DAYS)
+    count, earliest = untransmitted_due(db, get_clock().now() + timedelta(days=warn_days))
+    return {
+        "warn_days": warn_days,
+        "count": count,
+        "earliest": earliest,
+        "problems": exported_files.problem_files(db),
+    }
+
+
+def last_purge(db: Database) -> tuple[datetime, int] | None:
+    """When the last purge that deleted fiches finished, and how many it deleted."""
+    return last_run(db)
+
+
+def next_purge(db: Database) -> datetime | None:
+    """The earliest instant at which the purge has something to do."""
+    return next_due(db)

@@ -1,6 +1,6 @@
 """« Comptes » (référent only): list the station's accounts, create, reset, disable, change role.
 
-Every change goes through :class:`~app.db.accounts.AccountStore` on the
+Every change goes through :mod:`app.services.accounts` on the
 database thread (Argon2id hashing is slow by design and never runs on the UI
 thread), which checks the référent's right itself (``permissions.require``),
 keeps at least one active référent and journals each change without any
@@ -11,7 +11,7 @@ it anyway sees the service's refusal and an empty list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,11 +38,21 @@ from app.core.accounts import (
     Role,
     check_password,
 )
-from app.core.timefmt import format_date
-from app.db.accounts import Account, AccountStore
-from app.db.permissions import Session
+from app.core.dates import format_date
+from app.services.accounts import (
+    create_account,
+    list_accounts,
+    set_account_active,
+    set_account_password,
+    set_account_role,
+)
 from app.ui.login import FirstAccountForm
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.accounts import Account
+    from app.db.connection import Database
+    from app.db.permissions import Session
 
 ERROR_STYLE = "color: #a40000;"
 
@@ -284,7 +294,7 @@ class AccountsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         session = self._session
         chosen = select or self.selected_login()
-        ticket = self._db_thread.submit(lambda db: AccountStore(db, session).list()).tie_to(self)
+        ticket = self._db_thread.submit(lambda db: list_accounts(db, session)).tie_to(self)
         ticket.finished.connect(lambda accounts: self._show(accounts, chosen))
         ticket.failed.connect(self._list_failed)
 
@@ -354,7 +364,7 @@ class AccountsDialog(QDialog):
     ) -> None:
         session = self._session
         ticket = self._db_thread.submit(
-            lambda db: AccountStore(db, session).create(login, password, role, name)
+            lambda db: create_account(db, session, login, password, role, name)
         ).tie_to(dialog)
 
         def created(account: Account) -> None:
@@ -381,7 +391,7 @@ class AccountsDialog(QDialog):
     def _set_password(self, dialog: PasswordDialog, password: str) -> None:
         session, login = self._session, dialog.login
         ticket = self._db_thread.submit(
-            lambda db: AccountStore(db, session).set_password(login, password)
+            lambda db: set_account_password(db, session, login, password)
         ).tie_to(dialog)
 
         def done(_none: object) -> None:
@@ -407,7 +417,11 @@ class AccountsDialog(QDialog):
             if active
             else self.tr("Compte « {login} » désactivé : il ne peut plus se connecter.")
         ).format(login=account.login)
-        self._change(lambda store: store.set_active(account.login, active), message, account.login)
+        self._change(
+            lambda db, session: set_account_active(db, session, account.login, active),
+            message,
+            account.login,
+        )
 
     def switch(self) -> None:
         account = self.selected()
@@ -417,13 +431,19 @@ class AccountsDialog(QDialog):
         message = self.tr("Compte « {login} » : rôle {role}.").format(
             login=account.login, role=role_label(role)
         )
-        self._change(lambda store: store.set_role(account.login, role), message, account.login)
+        self._change(
+            lambda db, session: set_account_role(db, session, account.login, role),
+            message,
+            account.login,
+        )
 
-    def _change(self, change: Callable[[AccountStore], None], message: str, login: str) -> None:
+    def _change(
+        self, change: Callable[[Database, Session], None], message: str, login: str
+    ) -> None:
         session = self._session
         for button in (self.password_button, self.active_button, self.role_button):
             button.setEnabled(False)
-        ticket = self._db_thread.submit(lambda db: change(AccountStore(db, session))).tie_to(self)
+        ticket = self._db_thread.submit(lambda db: change(db, session)).tie_to(self)
         ticket.finished.connect(lambda _none: self._done(message, login))
         ticket.failed.connect(self._change_failed)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,29 +44,27 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 import app
 from app import paths
-from app.core.settings import DEMO_MODE
-from app.db.accounts import AccountStore
 from app.db.errors import (
     KeyringRefusedError,
     PassphraseRequiredError,
     WeakPassphraseError,
     WrongKeyError,
 )
-from app.db.permissions import Session
-from app.db.settings_store import SettingsStore
-from app.db.store import StoreOpener, init_store, open_store, store_exists
+from app.services import sessions
 from app.ui.crash import CrashHandler
 from app.ui.demo_banner import install_demo_banner
 from app.ui.dialogs import PassphraseDialog
-from app.ui.first_run import FirstRunController
 from app.ui.lock import AutoLock
 from app.ui.login import SignInController
 from app.ui.main_window import MainWindow
 from app.ui.qt_french import QtFrenchSupplement
-from app.ui.recover_dialog import RecoverPassphraseDialog
 from app.ui.security_menu import SecurityMenu
 from app.ui.store_warning import StoreWarning
+from app.workers.context import AppContext
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.permissions import Session
 
 ENV_LANG = "TRACING_DESK_LANG"
 TRANSLATION_BASENAME = "tracing_desk"
@@ -133,6 +132,10 @@ def gui_user() -> str:
 class StartupFlow(QObject):
     """Creates or opens the store (in the database thread), then shows the main window.
 
+    The store is opened and the background work owned by the application context
+    (:class:`~app.workers.context.AppContext`); a flow given none makes one around
+    *db_thread* (which stays its caller's to stop).
+
     Signals:
         finished(int): 0 once the main window is shown, else the exit status.
     """
@@ -145,8 +148,11 @@ class StartupFlow(QObject):
         data_dir: Path,
         user: str,
         parent: QObject | None = None,
+        *,
+        context: AppContext | None = None,
     ) -> None:
         super().__init__(parent)
+        self.context = context or AppContext(data_dir, db_thread=db_thread, parent=self)
         self._db_thread = db_thread
         self._data_dir = data_dir
         self._user = user
@@ -162,23 +168,15 @@ class StartupFlow(QObject):
         self._busy_text = ""
 
     def start(self) -> None:
-        if store_exists(self._data_dir):
+        if self.context.store_exists():
             self._open(None)
         else:
             self._create(None)
 
     # -- creating --------------------------------------------------------------
     def _create(self, passphrase: str | None) -> None:
-        data_dir = self._data_dir
-
-        def create() -> tuple[object, object]:
-            result = init_store(data_dir, passphrase=passphrase)
-            return open_store(data_dir, passphrase=passphrase), result
-
-        self._db_thread.store_opener = StoreOpener(data_dir, passphrase)
-
         self._busy_during(self.tr("Création de la base de données chiffrée…"))
-        ticket = self._db_thread.open(create)
+        ticket = self.context.create_store(passphrase)
         ticket.finished.connect(self._created)
         ticket.failed.connect(lambda failure: self._create_failed(failure, passphrase))
 
@@ -221,15 +219,8 @@ class StartupFlow(QObject):
 
     # -- opening ---------------------------------------------------------------
     def _open(self, passphrase: str | None) -> None:
-        data_dir = self._data_dir
-
-        def open_() -> tuple[object, None]:
-            return open_store(data_dir, passphrase=passphrase), None
-
-        self._db_thread.store_opener = StoreOpener(data_dir, passphrase)
-
         self._busy_during(self.tr("Ouverture de la base de données chiffrée…"))
-        ticket = self._db_thread.open(open_)
+        ticket = self.context.open_store(passphrase)
         ticket.finished.connect(lambda _info: self._opened())
         ticket.failed.connect(lambda failure: self._open_failed(failure, passphrase))
 
@@ -269,6 +260,8 @@ class StartupFlow(QObject):
 
         « Annuler » goes back to the passphrase prompt.
         """
+        from app.ui.recover_dialog import RecoverPassphraseDialog  # a rare path: loaded if taken
+
         dialog = RecoverPassphraseDialog(self._data_dir, self._user)
         dialog.recovered.connect(self._open)
         dialog.rejected.connect(lambda: self._ask_passphrase(create=False))
@@ -292,13 +285,15 @@ class StartupFlow(QObject):
         *recovery_code* is the code of the store just created, shown by the wizard.
         """
         self.dialog = None
-        ticket = self._db_thread.submit(lambda db: AccountStore(db).has_accounts()).tie_to(self)
+        ticket = self._db_thread.submit(sessions.has_accounts).tie_to(self)
         ticket.finished.connect(
             lambda has: self._sign_in() if has else self._first_run(recovery_code)
         )
         ticket.failed.connect(lambda failure: self._fatal(failure.message))
 
     def _first_run(self, recovery_code: str | None) -> None:
+        from app.ui.first_run import FirstRunController  # once per workstation: loaded if needed
+
         controller = FirstRunController(self._db_thread, recovery_code, self)
         controller.signed_in.connect(self._open_session)
         controller.cancelled.connect(lambda: self._finish(EXIT_CANCELLED))
@@ -324,7 +319,9 @@ class StartupFlow(QObject):
         previous = self.window
         self.session = session
         self._user = session.login
-        self.window = MainWindow(self._db_thread, self._data_dir, session.login)
+        self.window = MainWindow(
+            self._db_thread, self._data_dir, session.login, context=self.context
+        )
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.autolock = AutoLock(self.window, self._db_thread, session)
         self.autolock.switch_user.connect(self._open_session)
@@ -348,7 +345,7 @@ class StartupFlow(QObject):
 
     def _mark_demo(self, window: MainWindow, login: str) -> None:
         """In demonstration mode, a banner that cannot be hidden and a marked title."""
-        ticket = self._db_thread.submit(lambda db: SettingsStore(db, login).get(DEMO_MODE))
+        ticket = self._db_thread.submit(lambda db: sessions.demo_mode(db, login))
         ticket.tie_to(window)
         ticket.finished.connect(lambda demo: install_demo_banner(window) if demo else None)
 
@@ -422,9 +419,11 @@ def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
     install_translators(choose_language())
     directory = Path(data_dir) if data_dir is not None else paths.data_dir(create=False)
 
-    db_thread = DbThread()
-    db_thread.start()
-    flow = StartupFlow(db_thread, directory, gui_user())
+    # The one owner of the background work: the database thread, the scheduler, the
+    # purge and sync workers; stopped in order when the program ends.
+    context = AppContext(directory)
+    context.start_db_thread()
+    flow = StartupFlow(context.db_thread, directory, gui_user(), context=context)
     # No window is open while dialogs come and go: quit only when the flow says so.
     qapp.setQuitOnLastWindowClosed(False)
 
@@ -445,6 +444,7 @@ def run_gui(argv: list[str], data_dir: Path | None = None) -> int:
         if flow.window is not None:
             flow.window.close()
             flow.window.deleteLater()
-        db_thread.shutdown()
+        context.stop()  # the scheduler, the workers, then the database thread
         flow.deleteLater()
+        context.deleteLater()
     return int(code)

@@ -1,13 +1,14 @@
 """The journal viewer (référent only): who did what, when, on which fiche (UUID).
 
 Filters: user, action, date range (days of the establishment's calendar).
-The query runs in the database thread through ``app.db.journal_view``, which
+The query runs in the database thread through ``app.services.journal``, which
 refuses an agent whatever the window shows.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.dates import display_zone_name, format_datetime, local_today
 from app.core.enums import JournalAction
-from app.core.timefmt import display_zone_name, format_datetime, local_today
-from app.db.journal import verify
-from app.db.journal_view import JournalFilter, JournalLine, journal_users, query_journal
-from app.db.permissions import Session
+from app.services.journal import JournalFilter, JournalPage, journal_page, journal_users
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.permissions import Session
 
 PAGE = 500
 
@@ -143,21 +145,14 @@ class JournalViewer(QDialog):
         zone = display_zone_name()
         self.status.setText(self.tr("Chargement…"))
 
-        def job(db: object) -> tuple[int, list[JournalLine], bool]:
-            total, lines = query_journal(
-                db,  # type: ignore[arg-type]
-                session,
-                flt,
-                limit=PAGE,
-                tz=zone,
-            )
-            return total, lines, verify(db).ok  # type: ignore[arg-type]
-
-        ticket = self._db_thread.submit(job).tie_to(self)
-        ticket.finished.connect(lambda result: self._show(*result))
+        ticket = self._db_thread.submit(
+            lambda db: journal_page(db, session, flt, limit=PAGE, tz=zone)
+        ).tie_to(self)
+        ticket.finished.connect(self._show)
         ticket.failed.connect(self._failed)
 
-    def _show(self, total: int, lines: list[JournalLine], chain_ok: bool) -> None:
+    def _show(self, page: JournalPage) -> None:
+        total, lines, chain_ok = page.total, page.lines, page.chain_ok
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             label = line.action.label if line.action else line.action_value

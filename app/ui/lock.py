@@ -23,6 +23,8 @@ Signals of :class:`AutoLock`:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,11 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.settings import AUTOLOCK_MINUTES
-from app.db.accounts import AccountStore, SignInError
-from app.db.permissions import Session
-from app.db.settings_store import SettingsStore
+from app.services import sessions
+from app.services.sessions import SignInError
 from app.ui.login import SignInForm
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.permissions import Session
 
 _ACTIVITY = frozenset(
     {
@@ -149,9 +153,10 @@ class AutoLock(QObject):
         self._timer.timeout.connect(self.lock_idle)
         self.set_minutes(minutes or AUTOLOCK_MINUTES.default)
         if minutes is None:
-            ticket = self._db_thread.submit(
-                lambda db: SettingsStore(db, session.login).get(AUTOLOCK_MINUTES)
-            ).tie_to(self)
+            login = session.login
+            ticket = self._db_thread.submit(lambda db: sessions.autolock_minutes(db, login)).tie_to(
+                self
+            )
             ticket.finished.connect(self.set_minutes)
         app = QCoreApplication.instance()
         if app is not None:
@@ -224,7 +229,7 @@ class AutoLock(QObject):
         screen.form.password.setFocus()
         self.screen = screen
         login = self.session.login
-        self._db_thread.submit(lambda db: AccountStore(db).record_lock(login, reason))
+        self._db_thread.submit(lambda db: sessions.record_lock(db, login, reason))
         self.locked.emit()
 
     def _attempt(self, login: str, password: str) -> None:
@@ -232,7 +237,7 @@ class AutoLock(QObject):
         if screen is None:
             return
         ticket = self._db_thread.submit(
-            lambda db: AccountStore(db).authenticate(login, password, purpose="déverrouillage")
+            lambda db: sessions.authenticate(db, login, password, purpose="déverrouillage")
         ).tie_to(screen)
         ticket.finished.connect(self._signed_in)
         ticket.failed.connect(self._refused)

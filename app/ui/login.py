@@ -8,6 +8,8 @@ form shows a countdown and keeps its button disabled until then.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.accounts import MIN_PASSWORD_LENGTH, PasswordRuleError, check_login, check_password
-from app.db.accounts import AccountStore, SignInError
-from app.db.permissions import Session
+from app.services import sessions
+from app.services.sessions import SignInError
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.permissions import Session
 
 
 def grow_to_fit(widget: QWidget) -> None:
@@ -314,7 +319,7 @@ class SignInController(QObject):
         self.dialog: QDialog | None = None
 
     def start(self, login: str = "") -> None:
-        ticket = self._db_thread.submit(lambda db: AccountStore(db).has_accounts()).tie_to(self)
+        ticket = self._db_thread.submit(sessions.has_accounts).tie_to(self)
         ticket.finished.connect(lambda has: self._ask(bool(has), login))
         ticket.failed.connect(lambda f: self.failed.emit(f.message))
 
@@ -335,7 +340,7 @@ class SignInController(QObject):
 
     def _attempt(self, dialog: SignInDialog, login: str, password: str) -> None:
         ticket = self._db_thread.submit(
-            lambda db: AccountStore(db).authenticate(login, password)
+            lambda db: sessions.authenticate(db, login, password)
         ).tie_to(dialog)
         ticket.finished.connect(lambda session: self._done(dialog, session))
         ticket.failed.connect(lambda failure: self._refused(dialog, failure))
@@ -346,7 +351,7 @@ class SignInController(QObject):
 
     def _create(self, dialog: FirstAccountDialog, login: str, name: str, password: str) -> None:
         ticket = self._db_thread.submit(
-            lambda db: AccountStore(db).create_first_referent(login, password, name)
+            lambda db: sessions.create_first_referent(db, login, password, name)
         ).tie_to(dialog)
         ticket.finished.connect(lambda session: self._done(dialog, session))
         ticket.failed.connect(lambda failure: dialog.show_problem(failure.message))

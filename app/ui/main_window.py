@@ -1,11 +1,15 @@
 """The main window: composes the list of fiches, the menus and the status bar.
 
 It holds no business logic: the list panel owns its model, every database
-job goes through the :class:`~app.workers.db_thread.DbThread`.
+job goes through the :class:`~app.workers.db_thread.DbThread`, and the
+background workers (purge, sync) are the :class:`~app.workers.context.AppContext`'s:
+the window starts them once its first screen is drawn and ends its session's
+workers when it closes.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -18,31 +22,55 @@ from PySide6.QtCore import (
     QThread,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 import app
+from app.core.dates import set_display_zone
 from app.core.settings import ESTABLISHMENT_TIMEZONE
-from app.core.timefmt import set_display_zone
-from app.db.timefmt import use_establishment_zone
-from app.print.actions import PrintMenu
 from app.services.fiches import FicheService
+from app.services.station import about_facts, use_establishment_zone
 from app.ui.fiche_list import FicheListPanel
 from app.ui.forms.workspace import FicheWorkspace
 from app.ui.help import HelpMenu, install_context_help
+from app.ui.print_menu import PrintMenu
 from app.ui.purge_panel import PurgeControls
-from app.ui.settings_dialog import SettingsDialog
 from app.ui.sync_menu import SyncMenu
+from app.workers.context import AppContext
 from app.workers.db_thread import DbFailure, DbThread
+
+#: The background jobs (purge, sync) start once the first screen is drawn with its
+#: list (first page and count); a window never drawn (not shown, minimised) or whose
+#: list did not load starts them this long after it was built or shown all the same.
+BACKGROUND_FALLBACK_MS = 2000
+#: Pure-Python libraries the first screen does not need, loaded by a background thread
+#: once it is drawn, so that the first phone number shown or checked does not wait.
+WARM_UP_MODULES = ("phonenumbers", "stdnum.fr.nir")
+
+
+def _warm_up() -> None:
+    for name in WARM_UP_MODULES:
+        importlib.import_module(name)
 
 
 class MainWindow(QMainWindow):
     """Tracing Desk's main window: the list of fiches and the open fiches, in tabs."""
 
     def __init__(
-        self, db_thread: DbThread, data_dir: Path, user: str, parent: QWidget | None = None
+        self,
+        db_thread: DbThread,
+        data_dir: Path,
+        user: str,
+        parent: QWidget | None = None,
+        *,
+        context: AppContext | None = None,
     ) -> None:
         super().__init__(parent)
+        # A window built on its own (tests, tools) gets a context of its own around the
+        # database thread it is given: stopped with the window, the thread left running.
+        self._own_context = context is None
+        self.context = context or AppContext(data_dir, db_thread=db_thread, parent=self)
+        self.workers = self.context.open_session(user)
         self._db_thread = db_thread
         self._data_dir = data_dir
         self._user = user
@@ -72,9 +100,50 @@ class MainWindow(QMainWindow):
         self.workspace.failed.connect(self._quit_failed)
         # Forms left unsaved by a crash or a power cut reopen in their tabs.
         QTimer.singleShot(0, self.workspace.restore_drafts)
+        # Nothing that the first screen does not need runs before it is drawn.
+        self.background_started = False
+        self._painted = False
+        self._list_loaded = False
+        self._background_fallback = QTimer(self)
+        self._background_fallback.setSingleShot(True)
+        self._background_fallback.setInterval(BACKGROUND_FALLBACK_MS)
+        self._background_fallback.timeout.connect(self._start_background)
+        self._background_fallback.start()
+        self.fiches.model.count_changed.connect(self._first_list_loaded)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self._maybe_start_background()
+
+    def _first_list_loaded(self, _count: int) -> None:
+        self.fiches.model.count_changed.disconnect(self._first_list_loaded)
+        self._list_loaded = True
+        self._maybe_start_background()
+
+    def _maybe_start_background(self) -> None:
+        if self._painted and self._list_loaded and not self.background_started:
+            self._background_fallback.start(0)  # once the list is on screen
+
+    def _start_background(self) -> None:
+        """After the first screen: the purge (banner, schedule, catch-up run) and the sync
+        (first drain, interval, network watch)."""
+        if self.background_started:
+            return
+        self.background_started = True
+        self._background_fallback.stop()
+        if not self._db_thread.running:  # closed before it was ever drawn
+            return
+        self.purge.start()
+        self.sync_menu.start()
+        self.context.start(self.workers)
+        self.context.run_task(_warm_up)
 
     # -- closing: the question of Ctrl+W for every tab ----------------------------
     def showEvent(self, event: QShowEvent) -> None:
+        if not self.background_started and self._background_fallback.interval() != 0:
+            self._background_fallback.start()  # the delay counts from the window shown
         if not self._geometry_restored:
             self._geometry_restored = True
             restore_geometry(self)
@@ -106,7 +175,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._quit_pending = False
+        if not self.background_started:  # closed before it was drawn: nothing to start
+            self.background_started = True
+            self._background_fallback.stop()
         super().closeEvent(event)
+        if event.isAccepted():  # this session's purge and sync stop with its window
+            if self._own_context:
+                self.context.stop()
+            else:
+                self.context.end_session(self.workers)
 
     def _saved_while_quitting(self) -> None:
         if self._quit_pending and not any(f.busy for f in self.workspace.forms()):
@@ -142,8 +219,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.workspace.install(self, self.menuBar())
 
-        self.sync_menu = SyncMenu(self, self._db_thread, self._data_dir, self._user)
-        self.sync_menu.build(self.menuBar())
+        self.sync_menu = SyncMenu(
+            self, self._db_thread, self._data_dir, self._user, worker=self.workers.sync
+        )
+        self.sync_menu.build(self.menuBar(), start=False)
         self.sync_menu.failed.connect(self.show_error)
 
         self.print_menu = PrintMenu(self, self._db_thread, self._user)
@@ -157,9 +236,10 @@ class MainWindow(QMainWindow):
             self._data_dir,
             self._user,
             self._repository,
+            job=self.workers.purge,
             on_purged=self.refresh,
         )
-        self.purge.install(self.menuBar())
+        self.purge.install(self.menuBar(), start=False)
         # An acknowledgement can bring a deadline forward (retention after transmission).
         self.sync_menu.worker.finished.connect(lambda _report: self.purge.data_changed())
 
@@ -198,6 +278,8 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------
     def show_settings(self) -> None:
         """Fichier › Paramètres: establishment, retention, security, sync."""
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._db_thread, self._user, self)
         dialog.saved.connect(self._settings_saved)
         self.settings_dialog = dialog
@@ -224,7 +306,6 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """À propos: version, SQLCipher version, data directory, keyring backend, last sync,
         next purge (the facts are read in the database thread)."""
-        from app.ui.about import about_facts
 
         def gather(db: Any) -> dict[str, str]:
             return about_facts(db, self._user)

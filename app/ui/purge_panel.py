@@ -6,10 +6,10 @@
   could not be deleted or was moved.
 - :class:`UpcomingDialog`: the fiches the purge will delete within 7 or 30
   days, earliest first.
-- :class:`PurgeControls`: owns the :class:`~app.workers.purge_job.PurgeJob`
-  (its own connection on a pool thread), shows "N fiches supprimées le …" in
-  the status bar and as a notification, refreshes the list after a purge,
-  and stops the job when the window closes.
+- :class:`PurgeControls`: shows what the :class:`~app.workers.purge_job.PurgeJob`
+  does (the job is the :class:`~app.workers.context.AppContext`'s, which starts
+  and stops it): "N fiches supprimées le …" in the status bar and as a
+  notification, refreshes the list after a purge, re-arms the job's deadline.
 
 Every read goes through the database thread; nothing here runs SQL.
 """
@@ -52,20 +52,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import get_clock
+from app.core.dates import format_date, format_datetime
 from app.core.enums import label_of
-from app.core.settings import PURGE_WARN_DAYS
-from app.core.timefmt import format_date, format_datetime
-from app.db import exported_files
-from app.db.purge import (
-    Upcoming,
-    last_run,
-    next_due,
-    untransmitted_due,
-)
-from app.db.settings_store import SettingsStore
-from app.db.store import StoreOpener
 from app.services.fiches import FicheRow, FicheService
-from app.services.retention import SUSPENDED_LABEL, SUSPENDED_MESSAGE, SuspendedPurge
+from app.services.retention import (
+    MISSING_FILE,
+    SUSPENDED_LABEL,
+    SUSPENDED_MESSAGE,
+    SuspendedPurge,
+    Upcoming,
+    banner_facts,
+    last_purge,
+    next_purge,
+)
 from app.workers.db_thread import DbFailure, DbThread
 from app.workers.purge_job import PurgeJob
 
@@ -75,25 +74,11 @@ WATCH_MS = 60 * 1000
 
 
 def local_text(instant: datetime, with_time: bool = True) -> str:
-    """``jj/mm/aaaa`` (and ``hh:mm``) on the establishment's clock (``app.core.timefmt``)."""
+    """``jj/mm/aaaa`` (and ``hh:mm``) on the establishment's clock (``app.core.dates``)."""
     return format_datetime(instant) if with_time else format_date(instant)
 
 
 # ------------------------------------------------------------------- banner
-
-
-def _banner_facts(db: Any, user: str) -> dict[str, Any]:
-    """Everything the banner shows, read on the database thread."""
-    settings = SettingsStore(db, user)
-    warn_days = settings.get(PURGE_WARN_DAYS)
-    now = get_clock().now()
-    count, earliest = untransmitted_due(db, now + timedelta(days=warn_days))
-    return {
-        "warn_days": warn_days,
-        "count": count,
-        "earliest": earliest,
-        "problems": exported_files.problem_files(db),
-    }
 
 
 class PurgeBanner(QFrame):
@@ -129,7 +114,7 @@ class PurgeBanner(QFrame):
         if not self._db_thread.running:  # the window is closing
             return
         user = self._user
-        ticket = self._db_thread.submit(lambda db: _banner_facts(db, user)).tie_to(self)
+        ticket = self._db_thread.submit(lambda db: banner_facts(db, user)).tie_to(self)
         ticket.finished.connect(self._show)
 
     def _show(self, facts: dict[str, Any]) -> None:
@@ -145,7 +130,7 @@ class PurgeBanner(QFrame):
                 ).format(date=local_text(facts["earliest"]))
             )
         for f in facts["problems"]:
-            if f.state == exported_files.MISSING:
+            if f.state == MISSING_FILE:
                 lines.append(
                     self.tr(
                         "Fichier exporté introuvable (déplacé ou renommé ?) : {path}. "
@@ -286,10 +271,6 @@ class UpcomingDialog(QDialog):
 # ---------------------------------------------------------------- controls
 
 
-def _last_run_facts(db: Any) -> tuple[datetime, int] | None:
-    return last_run(db)
-
-
 class PurgeControls(QObject):
     """Wires the purge into a main window (banner, menu action, status bar, job).
 
@@ -307,7 +288,7 @@ class PurgeControls(QObject):
         user: str,
         repo_for: RepoFactory,
         *,
-        job: PurgeJob | None = None,
+        job: PurgeJob,
         on_purged: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
@@ -323,7 +304,7 @@ class PurgeControls(QObject):
         self.status.setObjectName("purge_status")
         window.statusBar().addPermanentWidget(self.status)
         self.suspended = False  # the last run found the store read-only
-        self.job = job or PurgeJob(db_thread.store_opener or StoreOpener(data_dir), parent=self)
+        self.job = job  # started and stopped by its owner (the application context)
         self.job.finished.connect(self._purged)
         self.job.failed.connect(self._failed)
         self.job.next_run_changed.connect(self._next_changed)
@@ -338,8 +319,9 @@ class PurgeControls(QObject):
         self._watch.timeout.connect(self.check_next_deadline)
         window.installEventFilter(self)
 
-    def install(self, menubar: QMenuBar) -> None:
-        """Put the banner above the central widget, add the menu action, start the job."""
+    def install(self, menubar: QMenuBar, *, start: bool = True) -> None:
+        """Put the banner above the central widget, add the menu action, start the banner
+        (unless *start* is false: the main window calls :meth:`start` once painted)."""
         central = self._window.takeCentralWidget()
         container = QWidget(self._window)
         layout = QVBoxLayout(container)
@@ -356,18 +338,22 @@ class PurgeControls(QObject):
         self.purge_now_action = QAction(self.tr("&Lancer la purge maintenant"), self)
         self.purge_now_action.triggered.connect(lambda: self.job.request("demande"))
         menu.addAction(self.purge_now_action)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Read the banner's and the last run's facts, start the timers."""
         self._show_last_run()
         self.banner.refresh()
         self._timer.start()
         self._watch.start()
-        self.job.start()
 
     def check_next_deadline(self) -> None:
         """Read the earliest deadline (database thread) and bring the trigger forward to it."""
         if not self._db_thread.running:  # the database thread was shut down: stop too
             self.stop()
             return
-        ticket = self._db_thread.submit(next_due).tie_to(self)
+        ticket = self._db_thread.submit(next_purge).tie_to(self)
         ticket.finished.connect(self._earliest_known)
 
     def _earliest_known(self, earliest: datetime | None) -> None:
@@ -423,7 +409,7 @@ class PurgeControls(QObject):
     def _show_last_run(self) -> None:
         if not self._db_thread.running:
             return
-        ticket = self._db_thread.submit(_last_run_facts).tie_to(self)
+        ticket = self._db_thread.submit(last_purge).tie_to(self)
         ticket.finished.connect(self._last_run_known)
 
     def _last_run_known(self, last: tuple[datetime, int] | None) -> None:
@@ -449,10 +435,9 @@ class PurgeControls(QObject):
             )
 
     def stop(self) -> None:
-        """Stop the timers and the scheduler (the window closes)."""
+        """Stop the timers (the window closes; the job stops with the window's session)."""
         self._timer.stop()
         self._watch.stop()
-        self.job.shutdown(wait=False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:

@@ -3,9 +3,9 @@
 Offered by the passphrase prompt of a store in passphrase mode. The person
 types the recovery code printed at creation and a new passphrase twice; the
 rules are the command line's (``tracing-desk recover``): the code's own check
-(:func:`app.db.recovery.normalise_code`, which tells a typo), and
-:func:`app.db.store.check_new_passphrase`. The replacement itself
-(:func:`app.db.store.recover_passphrase`: key derivations, re-keying of the
+(:func:`app.services.passphrase.check_recovery_code`, which tells a typo), and
+:func:`app.services.passphrase.check_new_passphrase`. The replacement itself
+(:func:`app.services.passphrase.recover_passphrase`: key derivations, re-keying of the
 database, journal entry) runs on a pool thread, never on the UI thread, with
 a busy indicator; the dialog cannot be closed meanwhile. On success
 :attr:`RecoverPassphraseDialog.recovered` gives the new passphrase (kept in
@@ -33,10 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.errors import StoreError
-from app.db.recovery import normalise_code
-from app.db.store import MIN_PASSPHRASE_CHARS, check_new_passphrase, recover_passphrase
-from app.workers.db_thread import store_error_message
+from app.core.errors import UserError
+from app.services.passphrase import (
+    MIN_PASSPHRASE_CHARS,
+    check_new_passphrase,
+    check_recovery_code,
+    recover_passphrase,
+)
+from app.workers.db_thread import user_error_message
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ DIALOG_NAME = "recover_passphrase_dialog"
 
 class _Signals(QObject):
     done = Signal()
-    refused = Signal(object)  # the StoreError
+    refused = Signal(object)  # the UserError
     crashed = Signal()
 
 
@@ -62,7 +66,7 @@ class _Replace(QRunnable):
         code, new, data_dir, user = self._args
         try:
             recover_passphrase(code, new, data_dir, user=user)
-        except StoreError as exc:
+        except UserError as exc:
             self._signals.refused.emit(exc)
             return
         except Exception as exc:  # a bug: its type only (the text could quote a secret)
@@ -181,15 +185,15 @@ class RecoverPassphraseDialog(QDialog):
     def problem_in_typing(self) -> str:
         """Why what is typed cannot be used (French), or ``""``: checked before any work."""
         try:
-            normalise_code(self.code.text())
-        except StoreError as exc:
-            return store_error_message(exc)
+            check_recovery_code(self.code.text())
+        except UserError as exc:
+            return user_error_message(exc)
         if self.first.text() != self.second.text():
             return self.tr("Les deux saisies de la phrase secrète sont différentes.")
         try:
             check_new_passphrase(self.first.text())
-        except StoreError as exc:
-            return store_error_message(exc)
+        except UserError as exc:
+            return user_error_message(exc)
         return ""
 
     def accept(self) -> None:
@@ -231,10 +235,10 @@ class RecoverPassphraseDialog(QDialog):
         self.recovered.emit(new)
         super().accept()
 
-    def _refused(self, error: StoreError) -> None:
+    def _refused(self, error: UserError) -> None:
         self._set_busy(False)
         self._new = ""
-        self.problem.setText(store_error_message(error))
+        self.problem.setText(user_error_message(error))
         self.code.setFocus()
 
     def _crashed(self) -> None:

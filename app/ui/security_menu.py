@@ -12,20 +12,24 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMenuBar, QMessageBox
 
 from app.core.accounts import Permission, Role, allowed
-from app.db.forget import ForgetPlan, forget_station, plan_forget
-from app.db.permissions import Session
 from app.exports.service import ExportResult, export_excel, export_pseudonymised
 from app.logging_setup import shutdown_logging
+from app.services.station import forget_plan, forget_station
 from app.ui.accounts_dialog import AccountsDialog
 from app.ui.journal_viewer import JournalViewer
 from app.ui.lock import AutoLock
 from app.workers.db_thread import DbFailure, DbThread
+
+if TYPE_CHECKING:
+    from app.db.permissions import Session
+    from app.services.station import ForgetPlan
 
 
 class SecurityMenu(QObject):
@@ -149,15 +153,7 @@ class SecurityMenu(QObject):
     def forget(self) -> None:
         session = self._session
 
-        def plan(db: object) -> ForgetPlan:
-            from app.core.settings import SYNC_SERVER_URL
-            from app.db.settings_store import SettingsStore
-            from app.sync.config import token_entry
-
-            url = SettingsStore(db, session.login).get(SYNC_SERVER_URL)  # type: ignore[arg-type]
-            return plan_forget(db, session, [token_entry(url)] if url else [])  # type: ignore[arg-type]
-
-        ticket = self._db_thread.submit(plan).tie_to(self)
+        ticket = self._db_thread.submit(lambda db: forget_plan(db, session)).tie_to(self)
         ticket.finished.connect(self._confirm_forget)
         ticket.failed.connect(lambda failure: self.failed.emit(failure.message))
 

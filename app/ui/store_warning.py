@@ -16,14 +16,17 @@ by the window's usual error path (the typed text stays in its form).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
 
-from app.db import watermark
+from app.services.station import store_state
 from app.ui.demo_banner import install_banner
 from app.workers.db_thread import DbThread
+
+if TYPE_CHECKING:
+    from app.db import watermark
 
 BANNER_NAME = "store_warning_banner"
 STATUS_NAME = "store_read_only"
@@ -36,10 +39,6 @@ def warning_text(state: watermark.StoreState) -> str:
         QCoreApplication.translate("db", template).format(**args)
         for template, args in state.messages()
     )
-
-
-def _state_of(db: Any) -> watermark.StoreState:
-    return watermark.state_of(db)
 
 
 class StoreWarning(QObject):
@@ -59,7 +58,7 @@ class StoreWarning(QObject):
         self.state: watermark.StoreState | None = None
 
     def check(self) -> None:
-        ticket = self._db_thread.submit(_state_of).tie_to(self._window)
+        ticket = self._db_thread.submit(store_state).tie_to(self._window)
         ticket.finished.connect(self._found)
 
     def _found(self, state: watermark.StoreState) -> None:

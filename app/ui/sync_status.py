@@ -8,6 +8,7 @@ It only listens to :class:`~app.workers.sync_worker.SyncWorker` signals.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -23,14 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.timefmt import format_datetime
-from app.sync.engine import SyncReport
-from app.sync.outbox import SyncStatus
+from app.core.dates import format_datetime
 from app.workers.sync_worker import LARGE_SYNC, SyncWorker
+
+if TYPE_CHECKING:  # the sync client loads when a drain first runs, not with the window
+    from app.sync.engine import SyncReport
+    from app.sync.outbox import SyncStatus
 
 
 def local_stamp(instant: datetime) -> str:
-    """jj/mm/aaaa hh:mm in the establishment's time zone (``app.core.timefmt``)."""
+    """jj/mm/aaaa hh:mm in the establishment's time zone (``app.core.dates``)."""
     return format_datetime(instant)
 
 

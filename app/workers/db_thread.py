@@ -17,10 +17,11 @@ Usage (UI thread)::
     ...
     db_thread.shutdown()      # closes the database in its thread
 
-Known storage conditions (:class:`app.db.errors.StoreError`) fail the ticket
-with their French message; anything else is a bug: it is logged (type and
-code location only, never the exception text, which could quote personal
-data) and fails the ticket with a generic French message.
+Known conditions (:class:`app.core.errors.UserError`: the store's, access,
+export, decoding, settings errors…) fail the ticket with their French message;
+anything else is a bug: it is logged (type and code location only, never the
+exception text, which could quote personal data) and fails the ticket with a
+generic French message (« Erreur interne »).
 """
 
 from __future__ import annotations
@@ -34,17 +35,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from app.workers import qt_compat  # noqa: F401  (before any Qt call: PySide6 6.12 refcount bug)
+from app.core.errors import UserError
 
 log = logging.getLogger(__name__)
-
-
-def _store_error_type() -> type[BaseException] | None:
-    try:
-        from app.db.errors import StoreError
-    except ImportError:  # the storage layer is not there (only in early tests)
-        return None
-    return StoreError
 
 
 @dataclass(frozen=True)
@@ -52,7 +45,7 @@ class DbFailure:
     """Why a database job failed.
 
     ``message`` is French text meant for the user; ``internal`` is true for a
-    programming error (already logged) rather than a known storage condition.
+    programming error (already logged) rather than a known condition (``UserError``).
     """
 
     message: str
@@ -162,9 +155,8 @@ class _Worker(QObject):
 
 
 def _failure_for(exc: BaseException) -> DbFailure:
-    store_error = _store_error_type()
-    if store_error is not None and isinstance(exc, store_error):
-        return DbFailure(store_error_message(exc), exc)
+    if isinstance(exc, UserError):
+        return DbFailure(user_error_message(exc), exc)
     _log_bug("a database job", exc)
     message = QCoreApplication.translate(
         "DbThread",
@@ -174,16 +166,20 @@ def _failure_for(exc: BaseException) -> DbFailure:
     return DbFailure(message, exc, internal=True)
 
 
-def store_error_message(exc: BaseException) -> str:
-    """The user's message for a storage error, translated (context "db").
+def user_error_message(exc: BaseException) -> str:
+    """The user's message for a known condition, translated (in the error's ``context``).
 
     In French it is ``str(exc)``: the message, then the technical detail if any.
     """
-    message = getattr(exc, "message", None)
-    if not isinstance(message, str):
+    if not isinstance(exc, UserError):
         return str(exc)
-    text = QCoreApplication.translate("db", message)
-    detail = getattr(exc, "detail", None)
+    text = QCoreApplication.translate(exc.context, exc.template)
+    if exc.params:
+        try:
+            text = text.format(**exc.params)
+        except (KeyError, IndexError, ValueError):  # a translation's placeholders are wrong
+            text = exc.message
+    detail = exc.detail
     if detail:
         text = QCoreApplication.translate(
             "DbThread", "{message} (détail technique : {detail})"

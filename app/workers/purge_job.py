@@ -29,20 +29,19 @@ import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from apscheduler.jobstores.base import JobLookupError
-from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.core.clock import Clock, get_clock
+from app.core.errors import UserError
 from app.db.connection import Database
-from app.db.errors import StoreError
 from app.db.purge import PURGE_USER, PurgeReport, next_due
 from app.services.retention import run_purge
-from app.workers import qt_compat  # noqa: F401  (PySide6 6.12 refcount workaround)
+from app.workers.db_thread import user_error_message
+
+if TYPE_CHECKING:  # APScheduler loads with the first job, not with the main window
+    from apscheduler.schedulers.base import BaseScheduler
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +76,7 @@ class PurgeJob(QObject):
         *,
         user: str = PURGE_USER,
         scheduler: BaseScheduler | None = None,
+        scheduler_factory: Callable[[], BaseScheduler] | None = None,
         clock: Clock | None = None,
         wall_time: Callable[[], float] = time.time,
         monotonic_time: Callable[[], float] = time.monotonic,
@@ -85,8 +85,9 @@ class PurgeJob(QObject):
         super().__init__(parent)
         self._open_db = open_db
         self._user = user
-        self._own_scheduler = scheduler is None
-        self.scheduler: BaseScheduler = scheduler or BackgroundScheduler(timezone=UTC)
+        self._own_scheduler = scheduler is None and scheduler_factory is None
+        self._scheduler: BaseScheduler | None = scheduler
+        self._scheduler_factory = scheduler_factory
         self._clock = clock
         self._wall = wall_time
         self._mono = monotonic_time
@@ -98,12 +99,27 @@ class PurgeJob(QObject):
         self._armed: datetime | None = None
         self._seen: datetime | None = None
         self._ids = itertools.count(1)
+        self._closed = False
         self.last_report: PurgeReport | None = None
+
+    @property
+    def scheduler(self) -> BaseScheduler:
+        """The scheduler given (or made by the factory given), else a ``BackgroundScheduler``
+        of this job's own, made when first needed."""
+        if self._scheduler is None and self._scheduler_factory is not None:
+            self._scheduler = self._scheduler_factory()
+        if self._scheduler is None:
+            from apscheduler.schedulers.background import BackgroundScheduler
+
+            self._scheduler = BackgroundScheduler(timezone=UTC)
+        return self._scheduler
 
     # ------------------------------------------------------------ control
 
     def start(self) -> None:
         """Arm the safety nets and run a catch-up purge now (on a pool thread)."""
+        if self._closed:
+            return
         self.scheduler.add_job(
             self._run,
             "interval",
@@ -128,12 +144,32 @@ class PurgeJob(QObject):
         self.request("demarrage")
 
     def shutdown(self, wait: bool = True) -> None:
-        """Stop the scheduler (if this job created it); a running purge is waited for."""
-        if self._own_scheduler and self.scheduler.running:
-            self.scheduler.shutdown(wait=wait)
+        """Stop: the scheduler if this job created it (a running purge is waited for unless
+        *wait* is false), else this job's entries in the scheduler it was given (whose
+        owner stops it); nothing is scheduled by this job afterwards."""
+        with self._state_lock:
+            self._closed = True
+        if self._scheduler is None:
+            return
+        if self._own_scheduler:
+            if self._scheduler.running:
+                self._scheduler.shutdown(wait=wait)
+            return
+        from apscheduler.jobstores.base import JobLookupError
+
+        for entry in self._scheduler.get_jobs():
+            if getattr(entry.func, "__self__", None) is self:
+                with contextlib.suppress(JobLookupError):
+                    self._scheduler.remove_job(entry.id)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def request(self, reason: str = "demande") -> None:
         """Run a purge as soon as possible on a pool thread."""
+        if self._closed:
+            return
         self.scheduler.add_job(
             self._run,
             id=f"{NOW_PREFIX}{next(self._ids)}",
@@ -153,6 +189,8 @@ class PurgeJob(QObject):
                 armed = self._armed
             if armed is None or earliest < armed:
                 self._arm(earliest)
+            return
+        if self._closed:
             return
         self.scheduler.add_job(
             self.rearm_from_db, id=f"{NOW_PREFIX}{next(self._ids)}", misfire_grace_time=None
@@ -188,7 +226,12 @@ class PurgeJob(QObject):
         clock set backwards it does not postpone; with a fake clock it does
         not fire at once over and over.
         """
+        from apscheduler.jobstores.base import JobLookupError
+        from apscheduler.triggers.date import DateTrigger
+
         with self._state_lock:
+            if self._closed:  # a run ending after shutdown schedules nothing more
+                return
             self._armed = when
             if when is not None:
                 seen = max(self._now(), self._seen or self._now())
@@ -260,8 +303,8 @@ class PurgeJob(QObject):
         return (self._clock or get_clock()).now()
 
     def _report_failure(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
-            message = str(exc)
+        if isinstance(exc, UserError):  # a known condition (the store, a setting): said
+            message = user_error_message(exc)
         else:
             frames = traceback.extract_tb(exc.__traceback__)
             where = " <- ".join(f"{f.filename}:{f.lineno}" for f in reversed(frames))

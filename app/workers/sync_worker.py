@@ -14,34 +14,43 @@ light reachability probe (``GET /v1/health``) runs every ``probe_seconds``.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core.clock import get_clock
+from app.core.errors import UserError
 from app.db.connection import Database
 from app.db.errors import StoreError
-from app.services.sync_setup import save_token, sync_now
-from app.sync import outbox
-from app.sync.backoff import RetryPolicy
 from app.sync.config import SyncConfig, load_config
-from app.sync.engine import SyncReport
-from app.sync.errors import SyncError
-from app.sync.transport import CentralClient
+from app.workers.db_thread import user_error_message
+from app.workers.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.sync import outbox
+    from app.sync.backoff import RetryPolicy
+    from app.sync.engine import SyncReport
+
+# The sync client (its HTTP library, the engine, the outbox) is imported by the
+# pool thread's jobs, when first used: the main window's start-up never loads it.
 
 log = logging.getLogger(__name__)
 
 Opener = Callable[[], Database]
+_LANES = itertools.count(1)
 #: A sync of more than this many fiches shows a progress bar.
 LARGE_SYNC = 100
 
 
 def read_status(db: Database) -> outbox.SyncStatus:
     """What the status bar shows; « en attente » is the one count of the service layer."""
+    from app.sync import outbox
+
     return outbox.status(db, get_clock().now())
 
 
@@ -80,13 +89,17 @@ class SyncWorker(QObject):
         probe_seconds: float = 30.0,
         config: SyncConfig | None = None,
         policy: RetryPolicy | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._opener = opener
         self._user = user
         self._config = config
         self._policy = policy
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracing-desk-sync")
+        # One lane of one thread: a drain, a status read, a token, a probe, one at a time.
+        self._runner = runner or TaskRunner(self)
+        self._own_runner = runner is None
+        self._lane = self._runner.define_lane(f"sync-{next(_LANES)}", workers=1)
         self._cancel = threading.Event()
         self._running = False
         self._again = False
@@ -118,7 +131,10 @@ class SyncWorker(QObject):
         self._cancel.set()
         self.interval.stop()
         self.probe_timer.stop()
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        if self._own_runner:
+            self._runner.stop(wait=wait)
+        else:
+            self._runner.close_lane(self._lane, wait=wait)
 
     @property
     def running(self) -> bool:
@@ -166,16 +182,25 @@ class SyncWorker(QObject):
         self._asked_current, self._asked = self._asked, False
         self._cancel.clear()
         self.running_changed.emit(True)
-        self._pool.submit(self._drain_job)
+        if self._submit(self._drain_job) is None:  # the program is stopping
+            self._running = False
+            self.running_changed.emit(False)
+            return False
         return True
 
-    def refresh_status(self) -> Future[None]:
+    def refresh_status(self) -> Future[None] | None:
         """Read the pending count and last sync (pool thread); ``status_changed`` follows."""
-        return self._pool.submit(self._status_job)
+        return self._submit(self._status_job)
 
-    def save_token(self, token: str) -> Future[None]:
+    def save_token(self, token: str) -> Future[None] | None:
         """Keep a new token (keyring, or database in passphrase mode; pool thread), then sync."""
-        return self._pool.submit(self._token_job, token)
+        return self._submit(lambda: self._token_job(token))
+
+    def _submit(self, job: Callable[[], None]) -> Future[None] | None:
+        """*job* on this worker's lane (``None`` once stopped: it does not run)."""
+        if self._closed:
+            return None
+        return self._runner.run_task(job, lane=self._lane)
 
     # ------------------------------------------------------ pool-thread jobs
 
@@ -183,6 +208,9 @@ class SyncWorker(QObject):
         return self._config or load_config(db, self._user)
 
     def _drain_job(self) -> None:
+        from app.services.sync_setup import sync_now
+        from app.sync.engine import SyncReport
+
         report: SyncReport | None = None
         status: outbox.SyncStatus | None = None
         try:
@@ -202,8 +230,9 @@ class SyncWorker(QObject):
                 self.configured = bool(config.server_url)
             finally:
                 db.close()
-        except StoreError as exc:
-            report = SyncReport(outcome="store", message=str(exc))
+        except UserError as exc:  # a known condition: its French message
+            outcome = "store" if isinstance(exc, StoreError) else getattr(exc, "outcome", "error")
+            report = SyncReport(outcome=outcome, message=user_error_message(exc))
         except Exception as exc:  # a bug: logged without its text (could quote data)
             log.error("sync job failed with %s", type(exc).__qualname__)
             report = SyncReport(outcome="error", message="Erreur interne de la synchronisation.")
@@ -216,7 +245,7 @@ class SyncWorker(QObject):
                 status = read_status(db)
             finally:
                 db.close()
-        except StoreError:
+        except UserError:
             return
         except Exception as exc:  # a bug: logged without its text
             log.error("sync status failed with %s", type(exc).__qualname__)
@@ -224,6 +253,8 @@ class SyncWorker(QObject):
         self.status_changed.emit(status)
 
     def _token_job(self, token: str) -> None:
+        from app.services.sync_setup import save_token
+
         try:
             db = self._opener()
             try:
@@ -231,8 +262,8 @@ class SyncWorker(QObject):
                 save_token(db, self._user, config.server_url, token, dev_mode=config.dev_mode)
             finally:
                 db.close()
-        except (SyncError, StoreError) as exc:
-            self.token_required.emit(str(exc))
+        except UserError as exc:
+            self.token_required.emit(user_error_message(exc))
             return
         except Exception as exc:  # a bug: logged without its text
             log.error("saving the sync token failed with %s", type(exc).__qualname__)
@@ -241,6 +272,8 @@ class SyncWorker(QObject):
         self._probed.emit(True)  # then sync (on the UI thread)
 
     def _probe_job(self) -> None:
+        from app.sync.transport import CentralClient
+
         reachable = False
         try:
             db = self._opener()
@@ -250,7 +283,7 @@ class SyncWorker(QObject):
                 db.close()
             with CentralClient(config, token="") as client:
                 reachable = client.health()
-        except (SyncError, StoreError):
+        except UserError:
             reachable = False
         except Exception as exc:  # a bug: logged without its text
             log.error("sync probe failed with %s", type(exc).__qualname__)
@@ -261,7 +294,7 @@ class SyncWorker(QObject):
     @Slot()
     def _probe(self) -> None:
         if not self._running and not self._closed:
-            self._pool.submit(self._probe_job)
+            self._submit(self._probe_job)
 
     @Slot(bool)
     def _on_probed(self, reachable: bool) -> None:
