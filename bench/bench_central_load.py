@@ -42,7 +42,7 @@ from app.core.serialize import fiche_to_dict  # noqa: E402
 from central.clock import now  # noqa: E402
 from central.server import free_port  # noqa: E402
 from central.storage import Storage, sqlite_url  # noqa: E402
-from tests.sync.conftest import complete_patient_zero  # noqa: E402
+from tests.support.central_service import complete_patient_zero  # noqa: E402
 
 
 def template_item() -> dict[str, Any]:
@@ -192,7 +192,7 @@ def main() -> int:
         elif args.database_url:
             url = args.database_url
         else:
-            from tests.sync.pgcluster import PgCluster
+            from tests.support.pgcluster import PgCluster
 
             cluster = PgCluster().start()
             url = cluster.create_database("load")

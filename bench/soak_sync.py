@@ -37,9 +37,9 @@ from app import paths  # noqa: E402
 from app.db.store import init_store, open_store  # noqa: E402
 from app.sync.config import set_token  # noqa: E402
 from app.sync.engine import drain_once  # noqa: E402
-from tests.sync.checks import local_documents  # noqa: E402
-from tests.sync.conftest import FAST, TOKEN, start_central  # noqa: E402
-from tests.sync.test_kill import _env, kill_and_restart  # noqa: E402
+from tests.e2e.test_sync_kill import _env, kill_and_restart  # noqa: E402
+from tests.support.central_service import FAST, TOKEN, start_central  # noqa: E402
+from tests.support.checks import local_documents  # noqa: E402
 
 
 def main() -> int:

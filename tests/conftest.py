@@ -16,14 +16,20 @@ import keyring
 import pytest
 from memkeyring import MemoryKeyring
 
-import app.workers.qt_compat  # noqa: F401  (PySide6 6.12 refcount workaround, before any Qt use)
 from app import paths
 from app.core import clock as clock_mod
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-# Longest UI-thread stall of every qtbot test, listed at the end (printed, not asserted).
-pytest_plugins = ["stall_watchdog"]
+# Longest UI-thread stall of every qtbot test, listed at the end (printed, not asserted);
+# the shared ``db`` fixture; the real central service (``central``, ``token_for``, PostgreSQL);
+# the database thread and synthetic stores of the Qt tests (``db_thread``, ``open_thread``).
+pytest_plugins = [
+    "stall_watchdog",
+    "tests.support.stores",
+    "tests.support.central_service",
+    "tests.support.ui_store",
+]
 
 
 @pytest.fixture(autouse=True)

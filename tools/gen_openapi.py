@@ -1,7 +1,7 @@
 """Write ``resources/api/openapi.json``, the sync protocol document, from the central service.
 
 The reference central service (``central/api.py``) is the one definition of the
-protocol; this script renders its OpenAPI document. ``tests/sync`` checks that
+protocol; this script renders its OpenAPI document. ``tests/central`` checks that
 the committed file is up to date. Usage: ``.venv/bin/python tools/gen_openapi.py``.
 """
 

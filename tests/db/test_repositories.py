@@ -18,9 +18,9 @@ from app.core.enums import FicheKind, JournalAction, LifecycleState, SyncState
 from app.core.models import Address, Contact, Exposition, PatientZero, new_uuid
 from app.db import journal
 from app.db.connection import Database
+from app.db.fiche_queries import FicheQuery
 from app.db.repositories import (
     FicheNotFoundError,
-    FicheQuery,
     FicheRepository,
     StaleVersionError,
     journal_rows,

@@ -1,8 +1,7 @@
-"""Fixtures of the service tests: cheap Argon2id, and the reference central service."""
+"""Fixtures of the service tests: cheap Argon2id (the central service is a global plugin)."""
 
 from __future__ import annotations
 
-from tests.access.conftest import cheap_hasher
-from tests.sync.conftest import central, token_for
+from tests.support.accounts import cheap_hasher
 
-__all__ = ["central", "cheap_hasher", "token_for"]
+__all__ = ["cheap_hasher"]

@@ -40,7 +40,6 @@ from app.db.accounts import AccountStore
 from app.db.repositories import FicheRepository, journal_rows
 from app.db.store import open_store
 from app.services.contact_finder import build_candidates, create_contacts
-from tests.access.conftest import AGENT, AGENT_PASSWORD, REFERENT, REFERENT_PASSWORD
 from tests.core.test_contact_finder_scenario import (
     RESIDENTS,
     ROTA,
@@ -48,6 +47,7 @@ from tests.core.test_contact_finder_scenario import (
     staff_pz,
     xlsx_bytes,
 )
+from tests.support.accounts import AGENT, AGENT_PASSWORD, REFERENT, REFERENT_PASSWORD
 
 Key = tuple[str, str, str]  # folded name, folded first name, birth date as written
 

@@ -79,7 +79,8 @@ from app.core.serialize import fiche_from_dict, fiche_to_dict
 from app.core.validation import T_NO_EXPOSITION, check_for_validation
 from app.db.connection import Database
 from app.db.drafts import DraftStore
-from app.db.repositories import FicheNotFoundError, FicheQuery, FicheRepository
+from app.db.fiche_queries import FicheQuery
+from app.db.repositories import FicheNotFoundError, FicheRepository
 from app.db.store import init_store, open_store
 from app.db.timefmt import from_db, to_db
 from app.services.errors import FicheRefused, PatientZeroGone, TransitionRefused

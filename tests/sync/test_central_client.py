@@ -11,8 +11,8 @@ from app.sync.engine import drain_once
 from central.clock import now, to_text
 from central.rules import MESSAGE_NOT_YOURS
 from central.server import BackgroundServer
-from tests.sync.conftest import FAST, TOKEN, USER, Central, make_fiches
-from tests.sync.faults import FaultInjector
+from tests.support.central_service import FAST, TOKEN, USER, Central, make_fiches
+from tests.support.faults import FaultInjector
 
 
 def _central(directory: Path, **kw: object) -> Central:

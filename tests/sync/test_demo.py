@@ -10,7 +10,7 @@ from app.db.connection import Database
 from app.sync import config as sync_config
 from app.sync.demo import start_demo_central
 from app.sync.engine import drain_once
-from tests.sync.conftest import FAST, USER, make_fiches
+from tests.support.central_service import FAST, USER, make_fiches
 
 
 @pytest.fixture

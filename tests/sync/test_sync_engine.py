@@ -18,8 +18,8 @@ from app.services.fiches import FicheService
 from app.sync import outbox
 from app.sync.config import SyncConfig
 from app.sync.engine import drain_once
-from tests.sync.checks import assert_in_step
-from tests.sync.conftest import FAST, USER, Central, make_fiches, start_central
+from tests.support.central_service import FAST, USER, Central, make_fiches, start_central
+from tests.support.checks import assert_in_step
 
 
 def drain(db: Database, central: Central, **kw: object) -> object:
@@ -282,7 +282,7 @@ def test_plain_http_refused_except_loopback_in_development_mode(
     from app.sync.config import set_token
     from central.clock import now
     from central.server import BackgroundServer
-    from tests.sync.conftest import TOKEN
+    from tests.support.central_service import TOKEN
 
     make_fiches(db, 1)
     with BackgroundServer(tmp_path / "plain", tls=False) as server:

@@ -26,8 +26,8 @@ from app.ui.forms.contact_finder import (
     ROSTER_FOLDER_KEY,
     ROTA_FOLDER_KEY,
     ContactFinderDialog,
-    compact_days,
 )
+from app.ui.forms.contact_finder_table import compact_days
 from app.ui.forms.patient_zero import PatientZeroForm
 from tests.ui.helpers import press_key, type_text
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.db.repositories import FicheQuery, FicheRepository
+from app.db.fiche_queries import FicheQuery
+from app.db.repositories import FicheRepository
 from app.ui.fiche_model import MAX_IN_FLIGHT, PAGE_SIZE, PLACEHOLDER, FicheListModel
-from tests.ui.conftest import repo_factory
+from tests.support.ui_store import repo_factory
 from tests.ui.fakes import FakeSource, make_rows
 
 N = 5_000

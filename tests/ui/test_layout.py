@@ -329,7 +329,8 @@ def main_window(env: Env) -> Iterator[Check]:
 
 
 def _form_checks(env: Env, window: Any, form: Any, name: str) -> Iterator[Check]:
-    from app.ui.forms.fields import MessageLabel, Section
+    from app.ui.forms.fields import MessageLabel
+    from app.ui.forms.sections import Section
 
     form.validate()  # every message under its field (the status one among them)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
-from tests.ui.conftest import synthetic_rows
+from tests.support.ui_store import synthetic_rows
 from tests.ui.helpers import press_key, type_text
 
 N = 5_000
@@ -143,7 +143,7 @@ def test_menus_and_about(qtbot, window, data_dir):
 
 def test_english_headers(qtbot, window):
     install_translators("en")
-    from app.db.repositories import FicheQuery
+    from app.db.fiche_queries import FicheQuery
     from app.ui.fiche_model import FicheListModel
 
     model = FicheListModel(window._db_thread, lambda db: None, FicheQuery())

@@ -22,7 +22,7 @@ from app.services.fiches import PENDING_QUERY, FicheQuery, FicheService, pending
 from app.sync import outbox
 from app.sync.transport import FicheOutcome
 from app.workers.sync_worker import SyncWorker, read_status
-from tests.sync.conftest import complete_patient_zero
+from tests.support.central_service import complete_patient_zero
 
 USER = "test:ui"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -59,7 +59,7 @@ def _fiches_in_every_state(db: Database) -> None:
 
 
 def test_status_bar_list_and_doctor_agree(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import doctor_report
+    from app.cli.store import doctor_report
 
     _fiches_in_every_state(db)
     service = FicheService(db, USER)

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar
 
 from app.core.models import PatientZero
-from app.db import accounts, store, watermark
+from app.db import store, watermark
 from app.db.accounts import AccountStore
 from app.db.connection import Database
 from app.services.fiches import FicheService
@@ -22,6 +21,7 @@ from app.ui.application import EXIT_OK, StartupFlow, install_translators
 from app.ui.login import SignInDialog
 from app.ui.store_warning import BANNER_NAME, BOX_NAME, STATUS_NAME
 from app.workers.db_thread import DbThread
+from tests.support.accounts import cheap_hasher  # noqa: F401  (autouse fixture)
 from tests.ui.helpers import press_key, type_text
 
 REFERENT = "mlefevre"
@@ -31,13 +31,6 @@ PASSWORD = "Référente du 3e étage"
 @pytest.fixture(autouse=True)
 def french(qapp):
     install_translators("fr")
-
-
-@pytest.fixture(autouse=True)
-def cheap_hasher() -> Iterator[None]:
-    accounts.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID))
-    yield
-    accounts.set_hasher(PasswordHasher.from_parameters(accounts.RFC_9106_LOW_MEMORY))
 
 
 @pytest.fixture
@@ -274,7 +267,8 @@ def test_read_only_background_work_skips_quietly(
 def test_read_only_purge_is_told_by_doctor_and_the_purge_command(
     overdue, rolled_back: int, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.cli import doctor_report, main
+    from app.cli import main
+    from app.cli.store import doctor_report
 
     report = doctor_report()
     assert report["read_only"] and report["purge_suspended"] and report["purge_overdue"] == 1

@@ -37,17 +37,17 @@ def test_no_translation_left_in_the_old_folder() -> None:
 
 
 def test_lang_option_of_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    from app import cli
+    from app import launcher
     from app.ui.application import ENV_LANG, choose_language
 
     monkeypatch.delenv(ENV_LANG, raising=False)
-    args = cli.build_parser().parse_args(["--lang", "en"])
-    cli._gui_language(args)
+    args = launcher.build_parser().parse_args(["--lang", "en"])
+    launcher._gui_language(args)
     assert choose_language() == "en"
-    cli._gui_language(cli.build_parser().parse_args(["--lang", "fr"]))
+    launcher._gui_language(launcher.build_parser().parse_args(["--lang", "fr"]))
     assert choose_language() == "fr"
     with pytest.raises(SystemExit):
-        cli.build_parser().parse_args(["--lang", "de"])
+        launcher.build_parser().parse_args(["--lang", "de"])
 
 
 def test_qt_dialogs_speak_french(qapp: Any) -> None:
