@@ -15,7 +15,7 @@ residents' and rota files written in a temporary folder (``contact-finder.png``)
 grid with pasted rows, one of them to correct (``contact-grid.png``).
 
 The walk through a nurse's day (``journee-*.png``) is saved by the test
-``tests/ui/test_walkthrough.py`` run with ``TRACING_DESK_SCREENSHOTS=1``.
+``tests/e2e/test_walkthrough.py`` run with ``TRACING_DESK_SCREENSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -101,8 +101,8 @@ def main() -> int:
             pz = repo.peek(pz_uuid)
         pz.identity_disclosure = Consent.NO
         # the contact finder's shot: a resident of « Les Tilleuls », room 12, ill since 4 days
+        from app.core.dates import local_today
         from app.core.enums import EstablishmentStatus
-        from app.core.timefmt import local_today
 
         pz.establishment.status = EstablishmentStatus.RESIDENT
         pz.establishment.unit, pz.establishment.room = "Les Tilleuls", "12"
@@ -301,7 +301,7 @@ def main() -> int:
             return False
         if not dialog.cell_text(0, 0):
             dialog.resize(1180, 520)
-            from app.core.timefmt import local_today
+            from app.core.dates import local_today
 
             recent = [(local_today() - timedelta(days=n)).strftime("%d/%m/%Y") for n in (1, 2)]
             QGuiApplication.clipboard().setText(PASTED.format(d1=recent[0], d2=recent[1]))
@@ -367,7 +367,7 @@ PASTED = (
 
 def write_lists(folder: Path) -> tuple[Path, Path]:
     """The residents' and rota files of the finder's shot, in a temporary folder."""
-    from app.core.timefmt import local_today
+    from app.core.dates import local_today
 
     today = local_today()
     folder.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+342"/>
+        <location filename="../../app/ui/first_run_pages.py" line="+163"/>
         <source>Compte du référent</source>
         <translation>Référent&apos;s account</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="+52"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="+62"/>
         <source>Mot de passe&#xa0;: au moins {n} caractères (une phrase facile à retenir convient), pas un seul caractère répété, différent de l’identifiant. Aucune obligation de majuscules, chiffres ou symboles&#xa0;: c’est la longueur qui rend un mot de passe solide (recommandations de l’ANSSI et du NIST). Après {free} essais infructueux, chaque nouvel essai de connexion est retardé.</source>
         <translation>Password: at least {n} characters (an easy-to-remember phrase is fine), not a single repeated character, different from the username. No need for capitals, digits or symbols: length is what makes a password strong (ANSSI and NIST recommendations). After {free} failed attempts, each new sign-in attempt is delayed.</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>Account “{login}” deactivated: it can no longer sign in.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Compte «&#x202f;{login}&#x202f;»&#xa0;: rôle {role}.</source>
         <translation>Account “{login}”: role {role}.</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>AutoLock</name>
     <message>
-        <location filename="../../app/ui/lock.py" line="+160"/>
+        <location filename="../../app/ui/lock.py" line="+165"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the workstation</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>CentralPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+156"/>
+        <location filename="../../app/ui/first_run_pages.py" line="+156"/>
         <source>Service central</source>
         <translation>Central service</translation>
     </message>
@@ -201,6 +201,430 @@
     </message>
 </context>
 <context>
+    <name>ContactFinderDialog</name>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder.py" line="+76"/>
+        <source>Construire la liste des contacts</source>
+        <extracomment>The program&apos;s settings keys: the folder of the last file chosen, never its name.</extracomment>
+        <translation>Build the contact list</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Le programme lit les fichiers de l’établissement (CSV ou Excel) sans les copier et propose les personnes qui ont partagé la chambre, la table, l’unité ou l’équipe du patient zéro pendant sa période de contagiosité. Seules les personnes cochées deviennent des fiches.</source>
+        <translation>The program reads the establishment&apos;s files (CSV or Excel) without copying them and suggests the people who shared the patient zero&apos;s room, table, unit or team during their infectious period. Only the ticked people become records.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+148"/>
+        <source>Fichier des résidents (séjours)</source>
+        <translation>Residents file (stays)</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Planning du personnel (facultatif)</source>
+        <translation>Staff rota (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Choisir le fichier des résidents</source>
+        <translation>Choose the residents file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choisir le planning du personnel</source>
+        <translation>Choose the staff rota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer le planning du personnel</source>
+        <translation>Remove the staff rota</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Début de la fenêtre</source>
+        <translation>Start of the window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fin de la fenêtre</source>
+        <translation>End of the window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recalculer</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Période de contagiosité du</source>
+        <translation>Infectious period from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder_table.py" line="+88"/>
+        <source>Personnes proposées</source>
+        <translation>Suggested people</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+61"/>
+        <source>Garder</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà contact</source>
+        <translation>Already a contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jours partagés</source>
+        <translation>Shared days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder.py" line="+31"/>
+        <source>Tout cocher</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tout décocher</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Créer les fiches</source>
+        <translation>Create the records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Aucun fichier choisi</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>jj/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Tableaux (*.csv *.xlsx);;Fichier CSV (*.csv);;Classeur Excel (*.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx);;CSV file (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Planning du personnel</source>
+        <translation>Staff rota</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Indiquez les deux dates de la période (jj/mm/aaaa), ou effacez-les toutes les deux pour la faire calculer.</source>
+        <translation>Enter both dates of the period (dd/mm/yyyy), or clear both to have it calculated.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La période se termine le {end}, avant son début le {start}&#xa0;: corrigez l’une des deux dates.</source>
+        <translation>The period ends on {end}, before its start on {start}: correct one of the two dates.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choisissez d’abord le fichier des résidents.</source>
+        <translation>Choose the residents file first.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lecture des fichiers…</source>
+        <translation>Reading the files…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Patient zéro retrouvé dans le fichier des résidents.</source>
+        <translation>Patient zero found in the residents file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient zéro retrouvé dans le planning du personnel.</source>
+        <translation>Patient zero found in the staff rota.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient zéro absent des fichiers&#xa0;: pris comme résident de l’unité et de la chambre de sa fiche.</source>
+        <translation>Patient zero not in the files: taken as a resident of the unit and room on their record.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n line read</numerusform>
+            <numerusform>%n lines read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) proposée(s).</source>
+        <translation>
+            <numerusform>%n person suggested.</numerusform>
+            <numerusform>%n people suggested.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder_table.py" line="+30"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Déjà personne contact de ce patient zéro</source>
+        <translation>Already a contact person of this patient zero</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder.py" line="+33"/>
+        <source>Création des fiches…</source>
+        <translation>Creating the records…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n fiche(s) créée(s)</source>
+        <translation>
+            <numerusform>%n record created</numerusform>
+            <numerusform>%n records created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n liée(s)</source>
+        <translation>
+            <numerusform>%n linked</numerusform>
+            <numerusform>%n linked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n déjà liée(s)</source>
+        <translation>
+            <numerusform>%n already linked</numerusform>
+            <numerusform>%n already linked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n fiche(s) validée(s) repassée(s) en brouillon pour compléter l’exposition</source>
+        <translation>
+            <numerusform>%n validated record returned to draft to complete the exposure</numerusform>
+            <numerusform>%n validated records returned to draft to complete the exposure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n personne(s) cochée(s)</source>
+        <translation>
+            <numerusform>%n person ticked</numerusform>
+            <numerusform>%n people ticked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactGridDialog</name>
+    <message>
+        <location filename="../../app/ui/forms/contact_grid.py" line="+53"/>
+        <source>nouvelle fiche</source>
+        <translation>new record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fiche existante&#xa0;: sera liée</source>
+        <translation>existing record: will be linked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>déjà contact de ce patient zéro</source>
+        <translation>already a contact of this patient zero</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Saisie en tableau des personnes contact</source>
+        <translation>Enter contact persons in a table</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Une ligne par personne. Copiez des lignes dans Excel ou LibreOffice, placez-vous sur une cellule, puis Ctrl+V (ou «&#x202f;Coller&#x202f;»).</source>
+        <extracomment>check_row&apos;s answer by the cells&apos; texts (the checks are pure: a row checked once)</extracomment>
+        <translation>One row per person. Copy rows in Excel or LibreOffice, click a cell, then press Ctrl+V (or “Paste”).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Personnes contact</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiche</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Coller</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supprimer les lignes sélectionnées</source>
+        <translation>Delete the selected rows</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Créer les fiches</source>
+        <translation>Create the records</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Le presse-papiers ne contient pas de texte à coller.</source>
+        <translation>The clipboard contains no text to paste.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n cellule(s) au-delà de la colonne «&#x202f;Statut&#x202f;» ignorée(s).</source>
+        <translation>
+            <numerusform>%n cell beyond the “Status” column ignored.</numerusform>
+            <numerusform>%n cells beyond the “Status” column ignored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+103"/>
+        <source>%n ligne(s) à corriger</source>
+        <translation>
+            <numerusform>%n row to correct</numerusform>
+            <numerusform>%n rows to correct</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ligne {line}&#xa0;: {problem}</source>
+        <translation>row {line}: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n personne(s) prête(s) à créer.</source>
+        <translation>
+            <numerusform>%n person ready to be created.</numerusform>
+            <numerusform>%n people ready to be created.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucune ligne remplie.</source>
+        <translation>No rows filled in.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Création des fiches en cours…</source>
+        <translation>Creating the records…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Aucune fiche créée. Ligne {line}&#xa0;: {problem}</source>
+        <translation>No records created. Row {line}: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n fiche(s) créée(s)</source>
+        <translation>
+            <numerusform>%n record created</numerusform>
+            <numerusform>%n records created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n liée(s)</source>
+        <translation>
+            <numerusform>%n linked</numerusform>
+            <numerusform>%n linked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n déjà liée(s)</source>
+        <translation>
+            <numerusform>%n already linked</numerusform>
+            <numerusform>%n already linked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Aucune fiche créée, votre saisie est conservée.</source>
+        <translation>No records created; what you typed is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/patient_zero.py" line="+195"/>
+        <source>%n autre(s)</source>
+        <translation>
+            <numerusform>%n other</numerusform>
+            <numerusform>%n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n personne(s) contact</source>
+        <translation>
+            <numerusform>%n contact person</numerusform>
+            <numerusform>%n contact persons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../app/ui/crash.py" line="+73"/>
@@ -235,12 +659,12 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>DbThread</name>
     <message>
-        <location filename="../../app/workers/db_thread.py" line="+169"/>
+        <location filename="../../app/workers/db_thread.py" line="+161"/>
         <source>Erreur interne du programme ({name}). L’opération n’a pas été effectuée&#x202f;; le détail technique est dans le journal.</source>
         <translation>Internal program error ({name}). The operation was not carried out; the technical details are in the log.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>{message} (détail technique&#xa0;: {detail})</source>
         <translation>{message} (technical detail: {detail})</translation>
     </message>
@@ -248,12 +672,12 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../app/ui/demo_banner.py" line="+26"/>
+        <location filename="../../app/ui/demo_banner.py" line="+44"/>
         <source>Mode démonstration — données fictives. Ne saisissez pas de données réelles sur ce poste.</source>
         <translation>Demonstration mode — fictitious data. Do not enter real data on this workstation.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source> — DÉMONSTRATION</source>
         <translation> — DEMONSTRATION</translation>
     </message>
@@ -261,41 +685,28 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>EstablishmentDialog</name>
     <message>
-        <location filename="../../app/ui/establishment_dialog.py" line="+57"/>
+        <location filename="../../app/ui/establishment_dialog.py" line="+49"/>
         <source>Établissement&#xa0;: affiche et notice d’information</source>
         <translation>Establishment: information poster and leaflet</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
+        <location line="+50"/>
+        <source>Corrigez les valeurs signalées&#x202f;; rien n’a été enregistré.</source>
+        <translation>Correct the flagged values; nothing has been saved.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Retirer</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="-33"/>
         <source>Ces informations s’impriment sur l’affiche et la notice remises aux patients et résidents. Indiquez un téléphone ou une adresse e-mail (ou les deux).</source>
+        <extracomment>The field of each setting (the editor&apos;s line edits).</extracomment>
         <translation>These details are printed on the poster and the leaflet given to patients and residents. Give a phone number or an e-mail address (or both).</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Logo de l’établissement</source>
-        <translation>Establishment logo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
 </context>
 <context>
     <name>EstablishmentPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-308"/>
+        <location filename="../../app/ui/establishment_page.py" line="+42"/>
         <source>Établissement</source>
+        <extracomment>The establishment page&apos;s settings, in order.</extracomment>
         <translation>Establishment</translation>
     </message>
     <message>
@@ -304,15 +715,54 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Printed on the information poster and notice given to patients and residents. Can be changed later: File › Settings.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+35"/>
         <source>EHPAD de démonstration</source>
+        <extracomment>The field of each setting (the editor&apos;s). The warning under a FINESS whose check digit fails (the editor&apos;s).</extracomment>
         <translation>Demonstration care home</translation>
+    </message>
+</context>
+<context>
+    <name>FicheBanner</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/banner.py" line="+201"/>
+        <source>%n autre(s) fiche(s) semblable(s).</source>
+        <translation>
+            <numerusform>%n other similar record.</numerusform>
+            <numerusform>%n other similar records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FicheFormPlurals</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/forms/fiche_form.py" line="+93"/>
+        <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
+        <translation>
+            <numerusform>Cannot save: %n error to correct</numerusform>
+            <numerusform>Cannot save: %n errors to correct</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Validation impossible&#xa0;: %n élément(s) à compléter ou corriger</source>
+        <translation>
+            <numerusform>Cannot validate: %n item to complete or correct</numerusform>
+            <numerusform>Cannot validate: %n items to complete or correct</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Enregistrement refusé&#xa0;: %n erreur(s) à corriger</source>
+        <translation>
+            <numerusform>Save refused: %n error to correct</numerusform>
+            <numerusform>Save refused: %n errors to correct</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FicheListModel</name>
     <message>
-        <location filename="../../app/ui/fiche_model.py" line="+123"/>
+        <location filename="../../app/ui/fiche_model.py" line="+127"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -352,7 +802,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+261"/>
         <source>Suppression automatique prévue le {date}</source>
         <translation>Automatic deletion scheduled on {date}</translation>
     </message>
@@ -431,7 +881,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="+239"/>
+        <location filename="../../app/ui/login.py" line="+244"/>
         <source>Créez le compte du référent de ce poste. Il consulte le journal, fait les exports, règle les paramètres et crée les comptes des agents de traçage. Le mot de passe compte au moins {n} caractères&#xa0;: une phrase facile à retenir convient.</source>
         <translation>Create the account of this workstation&apos;s référent, who reads the journal, makes the exports, sets the settings and creates the tracing agents&apos; accounts. The password has at least {n} characters: an easy-to-remember sentence will do.</translation>
     </message>
@@ -475,9 +925,27 @@ Give this reference to the IT staff: the technical report (with no personal data
     </message>
 </context>
 <context>
+    <name>FirstRunController</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="+309"/>
+        <source>Le poste est mis en service, mais les fiches fictives n’ont pas pu être créées&#xa0;: {reason} Choisissez «&#x202f;Terminer&#x202f;» pour réessayer.</source>
+        <translation>The workstation has been set up, but the fictitious records could not be created: {reason} Choose “Finish” to try again.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Jeton du compte partenaire</source>
+        <translation>Partner account token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le poste est mis en service, mais le jeton du compte partenaire n’a pas pu être gardé dans le trousseau&#xa0;: {reason} Saisissez-le de nouveau&#xa0;: Synchronisation › Jeton du compte partenaire.</source>
+        <translation>The workstation has been set up, but the partner account token could not be kept in the keyring: {reason} Enter it again: Synchronisation › Partner account token.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-172"/>
+        <location filename="../../app/ui/first_run_pages.py" line="-324"/>
         <source>Tracing Desk — code de récupération</source>
         <translation>Tracing Desk — recovery code</translation>
     </message>
@@ -497,7 +965,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Use: &quot;tracing-desk recover&quot;, then type the code (see the administration guide).</translation>
     </message>
     <message>
-        <location line="+539"/>
+        <location filename="../../app/ui/first_run.py" line="-185"/>
         <source>Tracing Desk — mise en service du poste</source>
         <translation>Tracing Desk — workstation set-up</translation>
     </message>
@@ -507,7 +975,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Enregistrement en cours…</source>
         <translation>Saving…</translation>
     </message>
@@ -540,7 +1008,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+719"/>
+        <location filename="../../app/ui/help.py" line="+492"/>
         <source>&amp;Aide sur cet écran</source>
         <translation>&amp;Help on this screen</translation>
     </message>
@@ -563,19 +1031,19 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>HelpWindow</name>
     <message>
-        <location line="-555"/>
+        <location filename="../../app/ui/help_guides.py" line="+54"/>
         <source>illustration absente</source>
-        <extracomment>Widest an illustration is shown (design pixels), whatever its file&apos;s size. A screen (class name, or object name) → (guide, heading anchor). Anchors are :func:`slug` of the heading without its number. The settings dialog, tab by tab (Établissement, Conservation, Sécurité, Synchronisation).</extracomment>
         <translation>illustration missing</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../../app/ui/help_shortcuts.py" line="+112"/>
         <source>Autres</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../../app/ui/help.py" line="-326"/>
         <source>Tracing Desk — aide</source>
+        <extracomment>Widest an illustration is shown (design pixels), whatever its file&apos;s size. A screen (class name, or object name) → (guide, heading anchor). Anchors are :func:`slug` of the heading without its number. The settings dialog, tab by tab (Établissement, Conservation, Sécurité, Synchronisation).</extracomment>
         <translation>Tracing Desk — help</translation>
     </message>
     <message>
@@ -589,13 +1057,13 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Administrator&apos;s guide</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+98"/>
+        <location line="+1"/>
+        <location filename="../../app/ui/help_shortcuts.py" line="+20"/>
         <source>Raccourcis clavier</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location filename="../../app/ui/help_shortcuts.py" line="+4"/>
         <source>Les raccourcis de la fenêtre principale s’affichent ici une fois le poste ouvert.</source>
         <translation>The main window&apos;s shortcuts are shown here once the workstation is open.</translation>
     </message>
@@ -615,7 +1083,7 @@ Give this reference to the IT staff: the technical report (with no personal data
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../app/ui/help.py" line="+2"/>
         <source>&amp;Document&#xa0;:</source>
         <translation>&amp;Document:</translation>
     </message>
@@ -671,7 +1139,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>JournalViewer</name>
     <message>
-        <location filename="../../app/ui/journal_viewer.py" line="+49"/>
+        <location filename="../../app/ui/journal_viewer.py" line="+51"/>
         <source>Journal des accès</source>
         <translation>Access log</translation>
     </message>
@@ -731,7 +1199,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+25"/>
         <source>%n entrée(s) affichée(s)</source>
         <translation>
             <numerusform>%n entry shown</numerusform>
@@ -760,7 +1228,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/ui/lock.py" line="-85"/>
+        <location filename="../../app/ui/lock.py" line="-86"/>
         <source>Session verrouillée</source>
         <extracomment>Why the session was locked (journal detail, no personal data).</extracomment>
         <translation>Session locked</translation>
@@ -779,12 +1247,13 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+50"/>
+        <location filename="../../app/ui/main_window.py" line="+78"/>
         <source>Tracing Desk — fiches de traçage</source>
+        <extracomment>The background jobs (purge, sync) start once the first screen is drawn with its list (first page and count); a window never drawn (not shown, minimised) or whose list did not load starts them this long after it was built or shown all the same. Pure-Python libraries the first screen does not need, loaded by a background thread once it is drawn, so that the first phone number shown or checked does not wait.</extracomment>
         <translation>Tracing Desk — tracing records</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+123"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -804,7 +1273,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -838,12 +1307,12 @@ The file “{name}” is not installed with the program ({folder}).</translation
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>inconnue</source>
         <translation>unknown</translation>
     </message>
@@ -906,7 +1375,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="-339"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="-343"/>
         <source>Nouveau compte</source>
         <translation>New account</translation>
     </message>
@@ -1021,7 +1490,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../app/print/actions.py" line="+64"/>
+        <location filename="../../app/ui/print_menu.py" line="+68"/>
         <source>&amp;Impression</source>
         <translation>&amp;Printing</translation>
     </message>
@@ -1061,7 +1530,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Es&amp;tablishment…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Paramètres de l’établissement incomplets</source>
         <translation>Incomplete establishment settings</translation>
     </message>
@@ -1076,7 +1545,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Print anyway</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Exporter en PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -1091,7 +1560,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Document saved: {path}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Document envoyé à l’imprimante.</source>
         <translation>Document sent to the printer.</translation>
     </message>
@@ -1109,7 +1578,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>PurgeBanner</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="+119"/>
+        <location filename="../../app/ui/purge_panel.py" line="+104"/>
         <source>Voir les suppressions à venir</source>
         <translation>See upcoming deletions</translation>
     </message>
@@ -1135,7 +1604,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>PurgeControls</name>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <source>&amp;Conservation</source>
         <translation>&amp;Retention</translation>
     </message>
@@ -1150,7 +1619,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>&amp;Run the purge now</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+59"/>
         <location line="+22"/>
         <source>%n fiche(s) supprimée(s) le {date}</source>
         <translation>
@@ -1177,7 +1646,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>PurgeJob</name>
     <message>
-        <location filename="../../app/workers/purge_job.py" line="+269"/>
+        <location filename="../../app/workers/purge_job.py" line="+312"/>
         <source>La purge automatique a échoué ({name})&#x202f;; elle sera relancée. Le détail technique est dans le journal.</source>
         <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
     </message>
@@ -1223,7 +1692,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>RecoverPassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/recover_dialog.py" line="+99"/>
+        <location filename="../../app/ui/recover_dialog.py" line="+103"/>
         <source>Phrase secrète oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
@@ -1273,7 +1742,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-430"/>
+        <location filename="../../app/ui/first_run_pages.py" line="+109"/>
         <location line="+123"/>
         <source>Code de récupération</source>
         <translation>Recovery code</translation>
@@ -1342,7 +1811,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>RefusedFichesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_menu.py" line="+165"/>
+        <location filename="../../app/ui/sync_menu.py" line="+130"/>
         <source>Fiches refusées par le service central</source>
         <translation>Records refused by the central service</translation>
     </message>
@@ -1375,7 +1844,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../app/ui/forms/search_dialog.py" line="+54"/>
+        <location filename="../../app/ui/forms/search_dialog.py" line="+56"/>
         <source>Nom, date de naissance (jj/mm/aaaa), NIR ou téléphone</source>
         <translation>Name, date of birth (dd/mm/yyyy), NIR or phone</translation>
     </message>
@@ -1411,7 +1880,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SecurityMenu</name>
     <message>
-        <location filename="../../app/ui/security_menu.py" line="+54"/>
+        <location filename="../../app/ui/security_menu.py" line="+58"/>
         <source>&amp;Sécurité</source>
         <translation>Se&amp;curity</translation>
     </message>
@@ -1474,7 +1943,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+30"/>
         <source>Oublier ce poste</source>
         <translation>Forget this workstation</translation>
     </message>
@@ -1513,9 +1982,8 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="+65"/>
+        <location filename="../../app/ui/settings_dialog.py" line="+34"/>
         <source>Établissement</source>
-        <extracomment>Bounds of the integer settings (their checks say the same in French).</extracomment>
         <translation>Establishment</translation>
     </message>
     <message>
@@ -1534,19 +2002,29 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-10"/>
         <source>Autres</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+57"/>
         <source>Corrigez les valeurs signalées&#x202f;; rien n’a été enregistré.</source>
+        <extracomment>The field of each setting shown (the editor&apos;s).</extracomment>
         <translation>Correct the values flagged; nothing has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsEditor</name>
+    <message>
+        <location filename="../../app/ui/settings_editor.py" line="+173"/>
+        <source>Parcourir…</source>
+        <extracomment>An extra check of a screen: the French problem with *value*, ``&quot;&quot;`` if none. The field of each key (a QLineEdit, QPlainTextEdit, QSpinBox, QComboBox or QCheckBox). The French message under each field (hidden unless its value is refused). The warning under a field whose setting declares one. The values last loaded (what « changed » compares with).</extracomment>
+        <translation>Browse…</translation>
     </message>
 </context>
 <context>
@@ -1601,7 +2079,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+180"/>
+        <location filename="../../app/ui/application.py" line="+178"/>
         <source>Création de la base de données chiffrée…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -1626,17 +2104,17 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Ouverture de la base de données chiffrée…</source>
         <translation>Opening the encrypted database…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Base de données inaccessible</source>
         <translation>Database unavailable</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Tracing Desk</source>
         <translation>Tracing Desk</translation>
     </message>
@@ -1645,17 +2123,17 @@ The file “{name}” is not installed with the program ({folder}).</translation
     <name>StoreWarning</name>
     <message>
         <location filename="../../app/ui/store_warning.py" line="+74"/>
-        <location line="+41"/>
+        <location line="+31"/>
         <source>Base en lecture seule</source>
         <translation>Read-only database</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-30"/>
         <source>La base de données est ouverte en lecture seule&#xa0;: vous pouvez consulter et exporter les fiches, mais aucune modification ne sera enregistrée.</source>
         <translation>The database is open read-only: you can view and export records, but no changes will be saved.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Base en lecture seule — consultation et export possibles, modifications refusées. Prévenez le référent.</source>
         <translation>Read-only database — viewing and export possible, changes refused. Inform the référent.</translation>
     </message>
@@ -1663,7 +2141,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="+113"/>
+        <location filename="../../app/ui/first_run.py" line="-195"/>
         <source>Prêt</source>
         <translation>Ready</translation>
     </message>
@@ -1683,7 +2161,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>• Workstation in real service.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>• Établissement&#xa0;: {name}</source>
         <translation>• Establishment: {name}</translation>
     </message>
@@ -1726,7 +2204,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../app/ui/sync_menu.py" line="+50"/>
+        <location filename="../../app/ui/sync_menu.py" line="+63"/>
         <source>&amp;Synchronisation</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
@@ -1746,7 +2224,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Synchronisation &amp;settings…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Aucun service central n’est configuré&#xa0;: les fiches validées restent en attente sur ce poste. Pour en configurer un, ouvrez Synchronisation › Paramètres de synchronisation (adresse du service), puis Synchronisation › Jeton du compte partenaire.</source>
         <translation>No central service is set up: validated records stay pending on this workstation. To set one up, open Synchronisation › Synchronisation settings (service address), then Synchronisation › Partner account token.</translation>
     </message>
@@ -1759,35 +2237,21 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location line="-190"/>
+        <location line="-179"/>
         <source>Paramètres de synchronisation</source>
+        <extracomment>The sync settings&apos; dialog shows these, in this order (the settings editor&apos;s fields).</extracomment>
         <translation>Synchronisation settings</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Parcourir…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Autorités de certification</source>
-        <translation>Certificate authorities</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Certificats (*.pem *.crt)</source>
-        <translation>Certificates (*.pem *.crt)</translation>
+        <location line="+34"/>
+        <source>Corrigez les valeurs signalées&#x202f;; rien n’a été enregistré.</source>
+        <translation>Correct the flagged values; nothing has been saved.</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="+45"/>
+        <location filename="../../app/ui/sync_status.py" line="+48"/>
         <source>connexion…</source>
         <translation>connecting…</translation>
     </message>
@@ -1884,7 +2348,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>UpcomingDialog</name>
     <message>
-        <location filename="../../app/ui/purge_panel.py" line="-217"/>
+        <location filename="../../app/ui/purge_panel.py" line="-218"/>
         <source>Suppressions à venir</source>
         <translation>Upcoming deletions</translation>
     </message>
@@ -1943,7 +2407,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="-452"/>
+        <location filename="../../app/ui/first_run_pages.py" line="-194"/>
         <source>Bienvenue dans Tracing Desk</source>
         <translation>Welcome to Tracing Desk</translation>
     </message>
@@ -1971,6 +2435,90 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <location line="+9"/>
         <source>En mode démonstration, le poste est rempli de fiches inventées, un bandeau «&#x202f;Mode démonstration — données fictives&#x202f;» reste affiché et rien n’est envoyé au service central. Pour passer ensuite en service réel&#xa0;: Sécurité › Oublier ce poste, puis une nouvelle mise en service.</source>
         <translation>In demonstration mode, the workstation is filled with invented records, a &quot;Demonstration mode — fictitious data&quot; banner stays on screen and nothing is sent to the central service. To switch to real service later: Security › Forget this workstation, then a new set-up.</translation>
+    </message>
+</context>
+<context>
+    <name>contact_finder</name>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder_table.py" line="-98"/>
+        <source>même chambre</source>
+        <translation>same room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>même table</source>
+        <translation>same table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personnel de l’unité</source>
+        <translation>unit staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>même équipe</source>
+        <translation>same team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>même unité</source>
+        <translation>same unit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>personnel</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>résident</source>
+        <translation>resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder_jobs.py" line="+48"/>
+        <source>Le fichier «&#x202f;{name}&#x202f;» est introuvable&#xa0;: il a été déplacé ou supprimé. Choisissez-le à nouveau.</source>
+        <translation>The file “{name}” cannot be found: it has been moved or deleted. Choose it again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le fichier «&#x202f;{name}&#x202f;» ne peut pas être lu (ouvert dans un autre programme, ou accès refusé). Fermez-le puis réessayez.</source>
+        <translation>The file “{name}” cannot be read (open in another program, or access denied). Close it, then try again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <source>ligne {line}&#xa0;: {problem}</source>
+        <translation>line {line}: {problem}</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>{file}&#xa0;: le fichier n’a pas été pris en compte.</source>
+        <translation>{file}: the file was not used.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>… et un autre problème.</source>
+        <translation>… and one more problem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… et {count} autres problèmes.</source>
+        <translation>… and {count} more problems.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Fichier des résidents «&#x202f;{name}&#x202f;»</source>
+        <translation>Residents file “{name}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planning du personnel «&#x202f;{name}&#x202f;»</source>
+        <translation>Staff rota “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/forms/contact_finder.py" line="-170"/>
+        <source>Date non reconnue «&#x202f;{text}&#x202f;» (jj/mm/aaaa).</source>
+        <translation>Date not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
 </context>
 <context>
@@ -2427,8 +2975,9 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>migration</translation>
     </message>
     <message>
-        <location filename="../../app/core/identifiers.py" line="+64"/>
+        <location filename="../../app/core/identifiers.py" line="+62"/>
         <source>Le NIR est vide.</source>
+        <extracomment>Regions tried, after the default one, for a national number such as &quot;0692 12 34 56&quot; (La Réunion): French overseas numbering plans.</extracomment>
         <translation>The NIR is empty.</translation>
     </message>
     <message>
@@ -2437,7 +2986,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>The NIR must have 15 characters, including the key ({count} entered).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Le NIR doit commencer par 1, 2, 3, 4, 7 ou 8.</source>
         <translation>The NIR must start with 1, 2, 3, 4, 7 or 8.</translation>
     </message>
@@ -2457,7 +3006,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>The NIR contains only digits (2A or 2B for a Corsican département).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Le numéro de téléphone est vide.</source>
         <translation>The phone number is empty.</translation>
     </message>
@@ -2467,7 +3016,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Phone number not recognised “{text}” (a foreign number starts with +).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Le code postal doit compter 5 chiffres («&#x202f;{text}&#x202f;»).</source>
         <translation>The postcode must have 5 digits (“{text}”).</translation>
     </message>
@@ -2508,7 +3057,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>The AME admission code is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models.py" line="+56"/>
+        <location filename="../../app/core/models.py" line="+93"/>
         <source>Ligne(s) d’adresse</source>
         <translation>Address line(s)</translation>
     </message>
@@ -2529,31 +3078,79 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Country</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+11"/>
-        <location line="+87"/>
+        <location filename="../../app/core/contact_rows.py" line="+33"/>
+        <location filename="../../app/core/models.py" line="+14"/>
+        <location line="+13"/>
+        <location line="+110"/>
         <source>Nom</source>
+        <extracomment>Required columns, in the order of the grid. French header of each column (the grid&apos;s headers; a pasted header line may use them).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="+1"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field}&#xa0;: date illisible (attendu jj/mm/aaaa).</source>
+        <translation>{field}: unreadable date (expected dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}&#xa0;: numéro non reconnu (un numéro étranger commence par +).</source>
+        <translation>{field}: number not recognised (a foreign number starts with +).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field}&#xa0;: statut inconnu (admis&#xa0;: {allowed}).</source>
+        <translation>{field}: unknown status (allowed: {allowed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}&#xa0;: à renseigner (avec le prénom).</source>
+        <translation>{field}: required (with the first name).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}&#xa0;: texte trop long.</source>
+        <translation>{field}: text too long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ligne {line}&#xa0;: {problem}</source>
+        <translation>line {line}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models.py" line="-121"/>
         <source>Lien avec la personne</source>
         <translation>Relationship to the person</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+11"/>
-        <location line="+103"/>
+        <location filename="../../app/core/contact_rows.py" line="-15"/>
+        <location filename="../../app/core/models.py" line="+3"/>
+        <location line="+13"/>
+        <location line="+129"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location filename="../../app/core/models.py" line="-132"/>
         <source>Spécialité</source>
         <translation>Speciality</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>N° RPPS</source>
         <translation>RPPS no.</translation>
     </message>
@@ -2563,47 +3160,48 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>ADELI no.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Type d’examen</source>
         <translation>Test type</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date de prélèvement</source>
         <translation>Sample date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Date des premiers symptômes</source>
         <translation>Date of first symptoms</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Asymptomatique</source>
         <translation>Asymptomatic</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Statut dans l’établissement</source>
         <translation>Status in the establishment</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Service / unité</source>
         <translation>Ward / unit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/core/contact_rows.py" line="+3"/>
+        <location filename="../../app/core/models.py" line="+3"/>
         <source>Chambre</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/core/models.py" line="+9"/>
         <source>Date de l’information</source>
         <translation>Date informed</translation>
     </message>
@@ -2613,54 +3211,54 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Informed by</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Modalités d’information</source>
         <translation>How informed</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Informé(e) du droit d’opposition à la réutilisation pour la recherche</source>
         <translation>Informed of the right to object to reuse for research</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Code</source>
         <extracomment>INSEE code for a département / collectivité; empty or ISO code for a country.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Type de structure</source>
         <translation>Facility type</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Type d’hébergement collectif</source>
         <translation>Collective accommodation type</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nom de la structure</source>
         <translation>Facility name</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+137"/>
+        <location line="+177"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-169"/>
         <source>Date de fréquentation</source>
         <translation>Date attended</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
@@ -2670,7 +3268,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Objet du rassemblement</source>
         <translation>Purpose of the gathering</translation>
     </message>
@@ -2685,39 +3283,40 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>In quarantine during the last 14 days</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Raisons de la quarantaine</source>
         <translation>Reasons for quarantine</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+220"/>
+        <location line="+11"/>
+        <location line="+268"/>
         <source>Symptômes</source>
         <translation>Symptoms</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-263"/>
         <source>Date de début des symptômes</source>
         <translation>Symptom onset date</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+38"/>
+        <location line="+10"/>
+        <location line="+56"/>
         <source>Identifiant</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-50"/>
         <source>Patient zéro</source>
         <translation>Patient zero</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/core/contact_rows.py" line="-2"/>
+        <location filename="../../app/core/models.py" line="+9"/>
         <source>Date du dernier contact</source>
         <translation>Date of last contact</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/core/models.py" line="+7"/>
         <source>Circonstances</source>
         <translation>Circumstances</translation>
     </message>
@@ -2727,39 +3326,39 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Other circumstance</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Mesures de protection</source>
         <translation>Protective measures</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Évaluation suggérée</source>
         <translation>Suggested assessment</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Évaluation du risque</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Version</source>
         <extracomment>0 before the first save, 1 at creation, +1 at every save (the db sets it).</extracomment>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Créée le</source>
         <extracomment>Fixed at first save, aware UTC; the retention deadline derives from it.</extracomment>
         <translation>Created on</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Modifiée le</source>
         <translation>Modified on</translation>
     </message>
@@ -2779,17 +3378,18 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>First names</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/core/contact_rows.py" line="-2"/>
+        <location filename="../../app/core/models.py" line="+4"/>
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/core/models.py" line="+3"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Représentant légal</source>
         <translation>Legal representative</translation>
     </message>
@@ -2816,12 +3416,12 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Email</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Organisme d’affiliation</source>
         <translation>Health insurance body</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Médecin</source>
         <translation>Doctor</translation>
     </message>
@@ -2836,22 +3436,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Needs health or social support</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Consentement à la communication de l’identité et des coordonnées à l’organisme compétent</source>
         <translation>Consent to the identity and contact details being passed to the competent body</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Lieux de séjour des 14 derniers jours</source>
         <translation>Places stayed in the last 14 days</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Date de retour en France</source>
         <translation>Date of return to France</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Structures fréquentées (14 derniers jours)</source>
         <translation>Facilities attended (last 14 days)</translation>
     </message>
@@ -2877,7 +3477,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Agrees to their identity being given to their contacts</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Quarantaine</source>
         <translation>Quarantine</translation>
     </message>
@@ -2887,19 +3487,54 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Contact with an infected or symptomatic person (last 14 days)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Dépisté(e) lors d’une campagne organisée par l’ARS</source>
         <translation>Screened during a campaign organised by the ARS</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Expositions</source>
         <translation>Exposures</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="+86"/>
+        <location filename="../../app/core/settings.py" line="+40"/>
+        <source>«&#x202f;{label}&#x202f;»&#xa0;: valeur de type inattendu ({type}).</source>
+        <translation>“{label}”: value of unexpected type ({type}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>«&#x202f;{label}&#x202f;» doit être compris entre {low} et {high}.</source>
+        <translation>“{label}” must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fuseau horaire inconnu&#xa0;: «&#x202f;{value}&#x202f;».</source>
+        <translation>Unknown time zone: “{value}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adresse e-mail non reconnue «&#x202f;{value}&#x202f;».</source>
+        <translation>E-mail address not recognised “{value}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>«&#x202f;{label}&#x202f;»&#xa0;: {limit} caractères au plus.</source>
+        <translation>“{label}”: {limit} characters at most.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adresse en http:// refusée&#xa0;: les données ne partent que chiffrées (https://). http:// n’est admis que vers la boucle locale, en mode développement.</source>
+        <translation>http:// address refused: data is only sent encrypted (https://). http:// is allowed only to the local loopback, in development mode.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adresse du service central invalide&#xa0;: «&#x202f;{url}&#x202f;» (attendu&#xa0;: https://nom-du-service).</source>
+        <translation>Invalid central service address: “{url}” (expected: https://service-name).</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Nom de l’établissement</source>
-        <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control). Set by the program itself (first-run wizard), not shown in the settings dialog.</extracomment>
+        <extracomment>Raises ``SettingError`` with a French message, or returns the normalised value. Shown to the référent next to the field. Only a référent may change it (issue: access control). Set by the program itself (first-run wizard), not shown in the settings dialog. An integer&apos;s lowest and highest values (checked by :meth:`validate`). The values offered, with their labels (``QT_TRANSLATE_NOOP(&quot;core&quot;, …)``). A text of several lines (an address). A file path chosen with a file dialog: its name filter (``QT_TRANSLATE_NOOP``). The grey hint of an empty field. How a stored value is shown in its field (a phone number, nationally). A warning for a value accepted all the same (untranslated template, ``&quot;&quot;`` if none).</extracomment>
         <translation>Establishment name</translation>
     </message>
     <message>
@@ -2908,7 +3543,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>FINESS no.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Adresse de l’établissement</source>
         <translation>Establishment address</translation>
     </message>
@@ -2918,7 +3553,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Postal address, on one or more lines.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Fuseau horaire de l’établissement</source>
         <translation>Establishment time zone</translation>
     </message>
@@ -2928,7 +3563,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>All dates and times shown or printed (records, list, log, deletions) are in this time zone.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Référent ou DPO à contacter</source>
         <translation>Référent or DPO to contact</translation>
     </message>
@@ -2943,12 +3578,12 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Phone of the référent or DPO</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Adresse e-mail du référent ou DPO</source>
         <translation>E-mail address of the référent or DPO</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Logo de l’établissement (facultatif)</source>
         <translation>Establishment logo (optional)</translation>
     </message>
@@ -2958,17 +3593,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>PNG, JPEG or SVG image printed on the information poster and leaflet.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Durée de conservation (mois)</source>
         <translation>Retention period (months)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>3 mois au plus après la création de la fiche (décret 2020-551, art. 5).</source>
         <translation>At most 3 months after the record is created (decree 2020-551, art. 5).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
         <source>Adresse du service central</source>
         <translation>Central service address</translation>
     </message>
@@ -2978,17 +3618,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>For example https://tracage.exemple.fr (HTTPS).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Synchronisation automatique (minutes)</source>
         <translation>Automatic synchronisation (minutes)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Autorités de certification (fichier PEM)</source>
         <translation>Certificate authorities (PEM file)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Certificats (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Vide&#xa0;: autorités du système. Sinon seules celles du fichier sont reconnues (proxy de l’hôpital, service central de démonstration).</source>
         <translation>Empty: system authorities. Otherwise only those in the file are trusted (hospital proxy, demonstration central service).</translation>
     </message>
@@ -3013,7 +3658,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Delay after acknowledged transmission (days)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>0&#xa0;: suppression dès l’accusé de réception.</source>
         <translation>0: deletion as soon as acknowledged.</translation>
     </message>
@@ -3023,7 +3668,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Warning before deletion of records not transmitted (days)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Un bandeau signale les fiches non transmises dont la suppression approche&#xa0;: elles seront supprimées quand même.</source>
         <translation>A banner shows the records not yet transmitted whose deletion is near: they will be deleted anyway.</translation>
     </message>
@@ -3034,7 +3679,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Automatic lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sur un poste partagé, l’écran se masque après ce délai sans clavier ni souris.</source>
         <translation>On a shared workstation, the screen is hidden after this time without keyboard or mouse activity.</translation>
     </message>
@@ -3044,7 +3689,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Access log retention (months)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Les entrées plus anciennes sont supprimées par la purge. Le journal ne contient aucune donnée personnelle des patients (identifiants de fiches seulement).</source>
         <translation>Older entries are deleted by the purge. The log contains no personal patient data (record IDs only).</translation>
     </message>
@@ -3064,7 +3709,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../app/core/validation.py" line="+94"/>
+        <location filename="../../app/core/validation.py" line="+95"/>
         <source>{field}&#xa0;: à renseigner.</source>
         <extracomment>A contact counts only within 14 days before the patient zéro&apos;s diagnosis. Unicode category Cc: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F).</extracomment>
         <translation>{field}: required.</translation>
@@ -3230,7 +3875,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>{field}: control character not allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/core/accounts.py" line="+47"/>
+        <location filename="../../app/core/accounts.py" line="+48"/>
         <source>agent de traçage</source>
         <translation>tracing agent</translation>
     </message>
@@ -3285,7 +3930,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>configure synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/core/timefmt.py" line="+25"/>
+        <location filename="../../app/core/dates.py" line="+39"/>
         <source>France métropolitaine et Corse (Europe/Paris)</source>
         <extracomment>The zones an establishment may choose: (IANA name, French label).</extracomment>
         <translation>Metropolitan France and Corsica (Europe/Paris)</translation>
@@ -3330,16 +3975,237 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>Wallis-et-Futuna</source>
         <translation>Wallis and Futuna</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Date non reconnue «&#x202f;{text}&#x202f;»&#xa0;: attendu jj/mm/aaaa.</source>
+        <translation>Date not recognised “{text}”: expected dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date et heure non reconnues «&#x202f;{text}&#x202f;»&#xa0;: attendu jj/mm/aaaa hh:mm.</source>
+        <translation>Date and time not recognised “{text}”: expected dd/mm/yyyy hh:mm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/contact_finder.py" line="+81"/>
+        <source>La fiche du patient zéro n’indique ni date des premiers symptômes ni date de prélèvement&#xa0;: la fenêtre de contagiosité ne peut pas être calculée. Renseignez l’une de ces dates, ou saisissez la fenêtre.</source>
+        <extracomment>The « autre circonstance » text of a contact found by the unit rule (stored in the fiche).</extracomment>
+        <translation>The patient zero&apos;s record gives neither a date of first symptoms nor a sample date: the infectious window cannot be calculated. Fill in one of these dates, or enter the window.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le patient zéro est asymptomatique et sa fiche n’indique pas de date de prélèvement&#xa0;: la fenêtre de contagiosité ne peut pas être calculée. Renseignez-la, ou saisissez la fenêtre.</source>
+        <translation>The patient zero is asymptomatic and their record gives no sample date: the infectious window cannot be calculated. Fill in the sample date, or enter the window.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La fenêtre finit le {end}, avant son début le {start}&#xa0;: corrigez ses dates.</source>
+        <translation>The window ends on {end}, before its start on {start}: correct its dates.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le patient zéro ne figure pas dans les fichiers (nom, prénom et date de naissance) et sa fiche n’indique pas d’unité&#xa0;: renseignez son unité et sa chambre, ou vérifiez son identité dans les fichiers.</source>
+        <translation>The patient zero is not in the files (name, first name and date of birth) and their record gives no unit: fill in their unit and room, or check their identity in the files.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="+38"/>
+        <source>L’opération n’a pas été effectuée.</source>
+        <extracomment>The translation context of ``template`` (``QT_TRANSLATE_NOOP``&apos;s first argument).</extracomment>
+        <translation>The operation was not carried out.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/rosters.py" line="+39"/>
+        <source>nom</source>
+        <extracomment>How each column is named in a message (French, as the nurse knows the file).</extracomment>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prénom</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date de naissance</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unité</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chambre</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date d’arrivée</source>
+        <translation>arrival date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date de départ</source>
+        <translation>departure date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>début du service</source>
+        <translation>shift start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fin du service</source>
+        <translation>shift end</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{column}&#xa0;: à renseigner</source>
+        <translation>{column}: required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column} illisible «&#x202f;{value}&#x202f;» (jj/mm/aaaa)</source>
+        <translation>unreadable {column} “{value}” (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column} illisible «&#x202f;{value}&#x202f;» (jj/mm/aaaa hh:mm)</source>
+        <translation>unreadable {column} “{value}” (dd/mm/yyyy hh:mm)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>date de départ ({departure}) antérieure à la date d’arrivée ({arrival})</source>
+        <translation>departure date ({departure}) before the arrival date ({arrival})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fin du service ({end}) avant ou à son début ({start})</source>
+        <translation>shift end ({end}) at or before its start ({start})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ligne {line}&#xa0;: {message}</source>
+        <translation>line {line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/sheets.py" line="+80"/>
+        <location line="+290"/>
+        <source>Le fichier est vide.</source>
+        <extracomment>Rows of data read at most (the header not counted). Size of the file at most, and, for an ``.xlsx``, of its content once unzipped. Columns of a header at most. Characters of one cell at most.</extracomment>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location line="-287"/>
+        <source>Le fichier est trop volumineux (plus de {mb}&#xa0;Mo)&#xa0;: est-ce le bon fichier&#x202f;?</source>
+        <translation>The file is too large (more than {mb} MB): is it the right file?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Format de fichier non pris en charge («&#x202f;{suffix}&#x202f;»)&#xa0;: enregistrez-le en «&#x202f;CSV UTF-8&#x202f;» ou en classeur Excel (.xlsx).</source>
+        <translation>File format not supported (“{suffix}”): save it as “CSV UTF-8” or as an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ce fichier est un classeur, pas un texte CSV&#xa0;: donnez-lui l’extension .xlsx ou enregistrez-le en «&#x202f;CSV UTF-8&#x202f;».</source>
+        <translation>This file is a workbook, not CSV text: give it the .xlsx extension or save it as “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Ligne {line}&#xa0;: plus de cellules remplies que de colonnes ({count}).</source>
+        <translation>Line {line}: more filled cells than columns ({count}).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Le texte collé est trop long.</source>
+        <translation>The pasted text is too long.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ligne {line}&#xa0;: texte illisible ({detail}).</source>
+        <translation>Line {line}: unreadable text ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Le fichier compte plus de {count} lignes (ligne {line})&#xa0;: est-ce le bon fichier&#x202f;?</source>
+        <translation>The file has more than {count} lines (line {line}): is it the right file?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Le fichier n’est pas en UTF-8 (ligne {line}). Enregistrez-le en «&#x202f;CSV UTF-8&#x202f;».</source>
+        <translation>The file is not in UTF-8 (line {line}). Save it as “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Ligne {line}&#xa0;: caractère nul, ce fichier n’est pas un texte CSV. Enregistrez-le en «&#x202f;CSV UTF-8&#x202f;».</source>
+        <translation>Line {line}: null character, so this file is not CSV text. Save it as “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ligne {line}&#xa0;: cellule illisible (guillemet non fermé ou cellule trop longue).</source>
+        <translation>Line {line}: unreadable cell (unclosed quotation mark or cell too long).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ce fichier n’est pas un classeur Excel (.xlsx) lisible. Enregistrez-le en «&#x202f;CSV UTF-8&#x202f;» ou en .xlsx.</source>
+        <translation>This file is not a readable Excel workbook (.xlsx). Save it as “CSV UTF-8” or as .xlsx.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ce classeur est trop volumineux une fois ouvert&#xa0;: est-ce le bon fichier&#x202f;?</source>
+        <translation>This workbook is too large once opened: is it the right file?</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Ligne {line}&#xa0;: une cellule est trop longue.</source>
+        <translation>Line {line}: a cell is too long.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ligne {line}&#xa0;: plus de cellules remplies que de colonnes dans l’en-tête ({count}). Une cellule contient-elle le séparateur sans guillemets&#x202f;?</source>
+        <translation>Line {line}: more filled cells than columns in the header ({count}). Does a cell contain the separator without quotation marks?</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ligne {line}&#xa0;: l’en-tête compte plus de {count} colonnes.</source>
+        <translation>Line {line}: the header has more than {count} columns.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ligne {line}&#xa0;: la colonne «&#x202f;{column}&#x202f;» figure deux fois.</source>
+        <translation>Line {line}: the column “{column}” appears twice.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ligne {line}&#xa0;: colonne(s) manquante(s)&#xa0;: {columns}. La première ligne doit donner le nom de chaque colonne&#xa0;: {expected}.</source>
+        <translation>Line {line}: missing column(s): {columns}. The first line must give the name of each column: {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/contact_finder.py" line="+53"/>
+        <source>Cette fiche n’est pas celle d’un patient zéro&#xa0;: la liste ne peut pas être construite.</source>
+        <translation>This is not a patient zero record: the list cannot be built.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>liste des résidents</source>
+        <extracomment>Data rows read from the two files (headers and empty lines not counted). Among ``linked``: validated (or closed) contacts that the new exposition made incomplete (its risk is to be assessed), stored as drafts again (« réouverture »). Which list a file error comes from (:func:`file_of`).</extracomment>
+        <translation>residents list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planning du personnel</source>
+        <translation>staff rota</translation>
+    </message>
 </context>
 <context>
     <name>db</name>
     <message>
-        <location filename="../../app/db/errors.py" line="+24"/>
+        <location filename="../../app/db/errors.py" line="+28"/>
         <source>La base de données locale est inutilisable. Notez ce message et contactez le service informatique.</source>
         <translation>The local database is unusable. Note this message and contact the IT department.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>La clé de chiffrement trouvée ne correspond pas à la base de données&#xa0;: la base n’a pas été modifiée. Si la clé du trousseau a été remplacée, restaurez-la avec «&#x202f;tracing-desk recover&#x202f;» et votre code de récupération.</source>
         <translation>The encryption key found does not match the database: the database has not been changed. If the keyring key has been replaced, restore it with “tracing-desk recover” and your recovery code.</translation>
     </message>
@@ -3439,17 +4305,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Change refused: the database is open read-only (integrity check failed or data missing). Viewing and export remain possible; inform the référent.</translation>
     </message>
     <message>
-        <location filename="../../app/db/accounts.py" line="+79"/>
+        <location filename="../../app/db/accounts.py" line="+81"/>
         <source>Identifiant ou mot de passe incorrect.</source>
         <translation>Incorrect username or password.</translation>
     </message>
     <message>
-        <location filename="../../app/db/permissions.py" line="+36"/>
+        <location filename="../../app/db/permissions.py" line="+37"/>
         <source>Action réservée au référent&#xa0;: votre compte ne permet pas de la faire.</source>
         <translation>Action reserved for the référent: your account does not allow it.</translation>
     </message>
     <message>
-        <location filename="../../app/db/repositories.py" line="+52"/>
+        <location line="+7"/>
+        <source>Action réservée au référent ({action})&#xa0;: votre compte ne permet pas de la faire.</source>
+        <translation>Action reserved for the référent ({action}): your account does not allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/repositories.py" line="+50"/>
         <source>Cette fiche n’existe plus&#xa0;: elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
         <translation>This record no longer exists: it has been deleted (retention period reached, or deleted from another workstation or another tab).</translation>
     </message>
@@ -3459,22 +4330,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>This record has been modified in the meantime (another tab or another workstation): reload it before saving.</translation>
     </message>
     <message>
-        <location filename="../../app/services/errors.py" line="+23"/>
+        <location filename="../../app/services/errors.py" line="+28"/>
         <source>Fiche incomplète ou invalide&#xa0;: elle ne peut pas être enregistrée dans cet état.</source>
         <translation>Incomplete or invalid record: it cannot be saved in this state.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Ce changement d’état n’est pas possible pour cette fiche.</source>
         <translation>This change of state is not possible for this record.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Ce poste contient déjà des fiches réelles&#xa0;: les fiches de démonstration ne peuvent pas s’y mêler. Utilisez un dossier de données vide (--data-dir) pour une démonstration.</source>
         <translation>This workstation already holds real records: demonstration records cannot be mixed with them. Use an empty data folder (--data-dir) for a demonstration.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Le patient zéro lié à cette personne contact n’existe plus (supprimé, ou arrivé à échéance de conservation)&#xa0;: retirez cette exposition, puis enregistrez. Votre saisie est conservée.</source>
         <translation>The patient zero linked to this contact no longer exists (deleted, or past the retention deadline): remove this exposure, then save. What you typed is kept.</translation>
     </message>
@@ -3534,7 +4405,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/forms/lists.py" line="+311"/>
+        <location filename="../../app/ui/forms/lists.py" line="+309"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -3681,10 +4552,9 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>No patient zero linked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+227"/>
-        <location filename="../../app/ui/forms/workspace.py" line="+93"/>
+        <location filename="../../app/ui/forms/header.py" line="+83"/>
+        <location filename="../../app/ui/forms/workspace.py" line="+94"/>
         <source>&amp;Enregistrer</source>
-        <extracomment>A read-only fiche&apos;s fields: one look for every kind of field (grey, text kept legible). « Enregistrer » was refused: its list of errors follows the typing. Fields the user changed; a new form&apos;s other fields show no error before a save or validation attempt (nothing typed is not a mistake). Buttons that change the record (shown only while it may be edited).</extracomment>
         <translation>&amp;Save</translation>
     </message>
     <message>
@@ -3693,13 +4563,13 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location filename="../../app/ui/forms/workspace.py" line="+3"/>
         <source>&amp;Valider</source>
         <translation>&amp;Validate</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Vérifier que la fiche est complète et la valider (Ctrl+Entrée)</source>
         <translation>Check that the record is complete and validate it (Ctrl+Enter)</translation>
     </message>
@@ -3714,17 +4584,17 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Reopen the record to correct it</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Clô&amp;turer</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Clôturer la fiche&#xa0;: le traçage est terminé</source>
         <translation>Close the record: tracing is finished</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../app/ui/forms/banner.py" line="-148"/>
         <source>Ouvrir la fiche existante</source>
         <translation>Open the existing record</translation>
     </message>
@@ -3739,7 +4609,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Show the saved version and carry over the fields you have changed</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+48"/>
         <source>Saisie non enregistrée du {when} restaurée&#xa0;: vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation>Unsaved entry from {when} restored: check it, then save (Ctrl+S).</translation>
     </message>
@@ -3749,32 +4619,25 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Warning: the record has been modified since this entry.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/ui/forms/header.py" line="+37"/>
         <source>Nouvelle fiche (non enregistrée)</source>
+        <extracomment>The form&apos;s own buttons (« Promouvoir en patient zéro »…), before the lifecycle ones.</extracomment>
         <translation>New record (not saved)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+68"/>
         <source> — modifications non enregistrées</source>
         <translation> — unsaved changes</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location filename="../../app/ui/forms/banner.py" line="-13"/>
         <source>Fiche {state}&#xa0;: lecture seule. «&#x202f;Rouvrir&#x202f;» pour la corriger.</source>
         <translation>Record {state}: read-only. “Reopen” to correct it.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+96"/>
-        <source>Validation impossible&#xa0;: %n élément(s) à compléter ou corriger</source>
-        <translation>
-            <numerusform>Cannot validate: %n item to complete or correct</numerusform>
-            <numerusform>Cannot validate: %n items to complete or correct</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+253"/>
         <source>Prête à valider&#x202f;; à vérifier&#xa0;:</source>
+        <extracomment>« Enregistrer » was refused: its list of errors follows the typing. Buttons that change the record (shown only while it may be edited).</extracomment>
         <translation>Ready to validate; to check:</translation>
     </message>
     <message>
@@ -3782,16 +4645,8 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>Prête à valider.</source>
         <translation>Ready to validate.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+62"/>
-        <source>Enregistrement refusé&#xa0;: %n erreur(s) à corriger</source>
-        <translation>
-            <numerusform>Save refused: %n error to correct</numerusform>
-            <numerusform>Save refused: %n errors to correct</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../app/ui/forms/banner.py" line="+46"/>
         <source>Cette fiche a été modifiée entre-temps (autre onglet, autre poste ou promotion)&#xa0;: votre saisie n’a pas été enregistrée. Elle reste affichée et conservée en brouillon. «&#x202f;Recharger la fiche&#x202f;» affiche la version enregistrée et y reporte les champs que vous avez modifiés&#x202f;; vérifiez-les puis enregistrez.</source>
         <translation>This record has been modified in the meantime (another tab, another workstation or a promotion): your entry has not been saved. It stays on screen and is kept as a draft. “Reload the record” shows the saved version and carries over the fields you have changed; check them, then save.</translation>
     </message>
@@ -3801,7 +4656,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Save refused: record modified in the meantime.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Cette fiche n’existe plus&#xa0;: elle a été supprimée pendant que vous la modifiiez (échéance de conservation atteinte, ou suppression depuis un autre poste). Votre saisie n’a pas été enregistrée&#x202f;; elle reste affichée dans cet onglet et conservée en brouillon au plus jusqu’à l’échéance de conservation de la fiche.</source>
         <translation>This record no longer exists: it was deleted while you were editing it (retention period reached, or deleted from another workstation). Your entry has not been saved; it stays on screen in this tab and is kept as a draft at most until the record&apos;s retention deadline.</translation>
     </message>
@@ -3811,27 +4666,27 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Save refused: the record no longer exists.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-55"/>
         <source>Fiche rechargée&#xa0;: elle est maintenant «&#x202f;{state}&#x202f;». Votre saisie y sera reportée si vous la rouvrez («&#x202f;Rouvrir&#x202f;»)&#x202f;; elle reste dans votre brouillon.</source>
         <translation>Record reloaded: it is now “{state}”. Your entry will be carried over if you reopen it (“Reopen”); it stays in your draft.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Fiche rechargée. Modifiés des deux côtés, ces champs gardent votre saisie&#xa0;: {fields}. Vérifiez-les puis enregistrez (Ctrl+S).</source>
         <translation>Record reloaded. Changed on both sides, these fields keep your entry: {fields}. Check them, then save (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Fiche rechargée avec votre saisie reportée&#xa0;: vérifiez-la puis enregistrez (Ctrl+S).</source>
         <translation>Record reloaded with your entry carried over: check it, then save (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Fiche rechargée.</source>
         <translation>Record reloaded.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+127"/>
         <source>Brouillon non enregistré&#xa0;: base en lecture seule</source>
         <translation>Draft not saved: read-only database</translation>
     </message>
@@ -3841,7 +4696,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Draft saved automatically at {time}</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location filename="../../app/ui/forms/closing.py" line="+28"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
@@ -3850,21 +4705,13 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>«&#x202f;{button}&#x202f;» abandonne la saisie (le brouillon est supprimé).</source>
         <translation>“{button}” discards what you typed (the draft is deleted).</translation>
     </message>
-    <message numerus="yes">
-        <location line="-389"/>
-        <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
-        <translation>
-            <numerusform>Cannot save: %n error to correct</numerusform>
-            <numerusform>Cannot save: %n errors to correct</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+318"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+85"/>
         <source>Fiche enregistrée à {time} ({state}).</source>
         <translation>Record saved at {time} ({state}).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../app/ui/forms/banner.py" line="+47"/>
         <source>le même NIR</source>
         <translation>the same NIR</translation>
     </message>
@@ -3878,16 +4725,8 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>Doublon possible&#xa0;: une fiche {kind} ({state}, créée le {created}) a {reason}.</source>
         <translation>Possible duplicate: a {kind} record ({state}, created on {created}) has {reason}.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>%n autre(s) fiche(s) semblable(s).</source>
-        <translation>
-            <numerusform>%n other similar record.</numerusform>
-            <numerusform>%n other similar records.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../app/ui/forms/closing.py" line="-11"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -3897,8 +4736,8 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Save the changes to this record before closing it?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fields.py" line="+312"/>
-        <location filename="../../app/ui/forms/patient_zero.py" line="+120"/>
+        <location filename="../../app/ui/forms/fields.py" line="+256"/>
+        <location filename="../../app/ui/forms/patient_zero.py" line="-87"/>
         <source>jj/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -4051,12 +4890,22 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Link an existing person…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Construire la liste des contacts…</source>
+        <translation>Build the contact list…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coller depuis un tableur…</source>
+        <translation>Paste from a spreadsheet…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saisie rapide d’une personne contact (Entrée pour ajouter&#x202f;; fiche complète liée à ce patient zéro&#xa0;: Ctrl+Maj+N)&#xa0;:</source>
         <translation>Quick entry of a contact person (Enter to add; full record linked to this patient zero: Ctrl+Shift+N):</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Établissement de l’infection</source>
         <translation>Establishment of infection</translation>
     </message>
@@ -4070,24 +4919,8 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>Médecin à l’origine de l’inscription</source>
         <translation>Doctor who initiated the registration</translation>
     </message>
-    <message numerus="yes">
-        <location line="-109"/>
-        <source>%n autre(s)</source>
-        <translation>
-            <numerusform>%n other</numerusform>
-            <numerusform>%n others</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>%n personne(s) contact</source>
-        <translation>
-            <numerusform>%n contact person</numerusform>
-            <numerusform>%n contact persons</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+54"/>
+        <location line="-39"/>
         <source>Choix de la personne et consentement</source>
         <translation>Person&apos;s choice and consent</translation>
     </message>
@@ -4102,8 +4935,9 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Date du dernier contact non reconnue «&#x202f;{text}&#x202f;» (jj/mm/aaaa).</source>
+        <extracomment>The contact finder or grid dialog last opened (issue 17), a child of the form.</extracomment>
         <translation>Date of last contact not recognised “{text}” (dd/mm/yyyy).</translation>
     </message>
     <message>
@@ -4438,7 +5272,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Phone or e-mail address of the référent or DPO</translation>
     </message>
     <message>
-        <location filename="../../app/print/output.py" line="+42"/>
+        <location filename="../../app/print/output.py" line="+38"/>
         <source>Les paramètres de l’établissement sont incomplets pour imprimer ce document&#xa0;:</source>
         <translation>The establishment settings are incomplete for printing this document:</translation>
     </message>
@@ -4463,7 +5297,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Cannot write “{path}”.</translation>
     </message>
     <message>
-        <location filename="../../app/print/render.py" line="+93"/>
+        <location filename="../../app/print/render.py" line="+84"/>
         <source>Le logo «&#x202f;{path}&#x202f;» ne peut pas être lu.</source>
         <translation>The logo “{path}” cannot be read.</translation>
     </message>
@@ -4476,7 +5310,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>services</name>
     <message>
-        <location filename="../../app/services/retention.py" line="+50"/>
+        <location filename="../../app/services/retention.py" line="+67"/>
         <source>Purge suspendue&#xa0;: base en lecture seule</source>
         <translation>Purge suspended: read-only database</translation>
     </message>
@@ -4485,11 +5319,16 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <source>Purge suspendue&#xa0;: base en lecture seule. Fiches arrivées à échéance et gardées en attente&#xa0;: {overdue}. La suppression à 3&#xa0;mois est une obligation légale&#xa0;: la réparation de la base par le référent doit être faite rapidement.</source>
         <translation>Purge suspended: read-only database. Records past their deadline and kept pending: {overdue}. Deletion at 3 months is a legal obligation: the référent must repair the database promptly.</translation>
     </message>
+    <message>
+        <location filename="../../app/services/contact_import.py" line="+63"/>
+        <source>Cette fiche n’est pas celle d’un patient zéro&#xa0;: les contacts s’ajoutent à un patient zéro.</source>
+        <translation>This is not a patient zero record: contacts are added to a patient zero.</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../app/sync/engine.py" line="+40"/>
+        <location filename="../../app/sync/engine.py" line="+39"/>
         <source>Synchronisation suspendue&#xa0;: la base est ouverte en lecture seule, les fiches restent en attente sur ce poste jusqu’à sa réparation par le référent.</source>
         <translation>Synchronisation suspended: the database is open read-only; records stay pending on this workstation until the référent repairs it.</translation>
     </message>
