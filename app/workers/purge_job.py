@@ -49,6 +49,7 @@ DEADLINE_JOB = "purge-deadline"
 DAILY_JOB = "purge-daily"
 WAKE_JOB = "purge-wake-check"
 NOW_PREFIX = "purge-now-"
+_NOW_IDS = itertools.count(1)
 WAKE_CHECK_SECONDS = 60
 WAKE_JUMP_SECONDS = 90
 
@@ -98,7 +99,8 @@ class PurgeJob(QObject):
         self._again: str | None = None
         self._armed: datetime | None = None
         self._seen: datetime | None = None
-        self._ids = itertools.count(1)
+        # one sequence for every job of the process: two sessions share a scheduler
+        self._ids = _NOW_IDS
         self._closed = False
         self.last_report: PurgeReport | None = None
 
@@ -158,7 +160,13 @@ class PurgeJob(QObject):
         from apscheduler.jobstores.base import JobLookupError
 
         for entry in self._scheduler.get_jobs():
-            if getattr(entry.func, "__self__", None) is self:
+            # The recurring entries only: a one-shot run is removed by the scheduler
+            # itself once due (removing it here could race that removal and stop the
+            # scheduler's thread); it does nothing once this job is closed.
+            if getattr(entry.func, "__self__", None) is self and entry.id in (
+                DAILY_JOB,
+                WAKE_JOB,
+            ):
                 with contextlib.suppress(JobLookupError):
                     self._scheduler.remove_job(entry.id)
 
@@ -254,6 +262,8 @@ class PurgeJob(QObject):
 
     def _run(self, reason: str) -> None:
         """One purge, or a note to run again if one is already going on."""
+        if self._closed:
+            return
         if not self._run_lock.acquire(blocking=False):
             with self._state_lock:
                 self._again = reason

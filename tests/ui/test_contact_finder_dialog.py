@@ -170,9 +170,9 @@ def test_candidates_listed_ranked_rank_one_ticked_and_kept_ones_created(
     assert [dialog.is_checked(r) for r in range(6)] == [True, False, True, False, False, False]
     moreau = dialog.table.item(1, 0)
     assert not moreau.flags() & Qt.ItemFlag.ItemIsUserCheckable
-    assert dialog.status.text().startswith("9 ligne(s) lue(s) — 6 personne(s) proposée(s).")
+    assert dialog.status.text().startswith("9 lignes lues — 6 personnes proposées.")
     assert "retrouvé dans le fichier des résidents" in dialog.status.text()
-    assert dialog.count.text() == "2 personne(s) cochée(s)"
+    assert dialog.count.text() == "2 personnes cochées"
 
     dialog.set_checked(2, False)  # Jeanne Petit: not kept
     dialog.set_checked(4, True)  # Hervé Girard: kept
@@ -180,7 +180,7 @@ def test_candidates_listed_ranked_rank_one_ticked_and_kept_ones_created(
     with qtbot.waitSignal(dialog.contacts_created, timeout=10_000) as created:
         dialog.create_button.click()
     assert created.args == [2]
-    assert dialog.status.text() == "2 fiche(s) créée(s), 0 liée(s)."
+    assert dialog.status.text() == "2 fiches créées, 0 liée."
     # the new contacts are now flagged, unticked
     assert column(dialog, 6) == ["oui", "oui", "", "", "oui", ""]
     assert not dialog.create_button.isEnabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from app.core.enums import FicheKind
 from app.core.models import PatientZero
 from app.db.store import open_store
 from app.services.fiches import FicheQuery, FicheService
+from app.ui.application import install_translators
 from app.ui.forms.contact_grid import BAD_BRUSH, RESULT_COLUMN, ContactGridDialog
 from app.workers.db_thread import DbThread
 from tests.ui.helpers import press_key, type_text
@@ -24,6 +26,14 @@ from tests.ui.helpers import press_key, type_text
 SURNAMES = ["Lefèvre", "Martin", "Œuvray", "Dubois", "Girard", "N’Diaye", "Moreau", "Laurent"]
 FIRST = ["Élodie", "Jean", "Chloé", "Loïc", "Inès", "Hervé", "Zoé", "Mathéo"]
 BAD = {5: "date_naissance", 17: "telephone", 33: "statut"}  # data lines (header = line 0)
+
+
+@pytest.fixture(autouse=True)
+def french(qapp: object) -> Iterator[None]:
+    """The program's French (plural forms included), whatever ran before."""
+    install_translators("fr")
+    yield
+    install_translators("fr")
 
 
 def _rows_text() -> str:
@@ -89,7 +99,7 @@ def _paste_and_fix(qtbot: Any, dialog: ContactGridDialog) -> None:
         assert item.toolTip(), column
         good = dialog.table.item(line - 1, COLUMNS.index("nom"))
         assert good is not None and good.background() != BAD_BRUSH
-    assert dialog.summary.text().startswith("3 ligne(s) à corriger")
+    assert dialog.summary.text().startswith("3 lignes à corriger")
     assert not dialog.create_button.isEnabled()
     # fix two rows in their cells, remove the third: the typed text of the others stays
     dialog.set_cell(4, COLUMNS.index("date_naissance"), "28/02/1950")
@@ -102,7 +112,7 @@ def _paste_and_fix(qtbot: Any, dialog: ContactGridDialog) -> None:
     assert dialog.bad_lines == []
     assert dialog.cell_text(16, 0) == SURNAMES[18 % 8]
     assert dialog.create_button.isEnabled()
-    assert dialog.summary.text() == "49 personne(s) prête(s) à créer."
+    assert dialog.summary.text() == "49 personnes prêtes à créer."
 
 
 def test_paste_50_rows_flag_fix_create_then_paste_again_creates_nothing(
@@ -162,7 +172,7 @@ def test_typed_row_grows_the_grid_and_enter_moves_down(
             dialog.table, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
         )
     assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (3, 1)
-    assert dialog.summary.text() == "1 personne(s) prête(s) à créer."
+    assert dialog.summary.text() == "1 personne prête à créer."
 
 
 def test_accented_text_typed_in_a_cell_then_enter_goes_down(
@@ -180,4 +190,4 @@ def test_accented_text_typed_in_a_cell_then_enter_goes_down(
     press_key(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.cell_text(0, 0) == "Lefèvre")  # Qt commits queued
     assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (1, 0)
-    assert dialog.summary.text() == "1 personne(s) prête(s) à créer."
+    assert dialog.summary.text() == "1 personne prête à créer."

@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -359,6 +366,11 @@ class ContactGridDialog(QDialog):
         self.create_button.setEnabled(not self._busy and bool(self._rows) and not self.bad_lines)
 
     # --------------------------------------------------------------- database
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed or hidden: no trial import is asked any more (the store may be closing)."""
+        self.preview_timer.stop()
+        super().hideEvent(event)
+
     def preview(self) -> None:
         """A trial import on the database thread: what will happen to each row's fiche."""
         if self._busy or not self._rows or self.bad_lines:
