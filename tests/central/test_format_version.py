@@ -104,13 +104,13 @@ def test_every_format_of_the_range_is_read(monkeypatch: pytest.MonkeyPatch) -> N
 def test_unknown_fields_are_ignored_neither_checked_nor_kept() -> None:
     item = make_item()
     doc = item["document"]
-    doc["vaccination"] = {"date": "pas une date", "rappels": [1, 2]}
+    doc["champ_du_futur"] = {"date": "pas une date", "rappels": [1, 2]}
     doc["adresse"]["etage"] = "3e"
     doc["information"]["langue"] = "fr"
     doc["lieux_sejour"] = [{"type": "departement", "code": "45", "nom": "", "altitude": 120}]
     checked = _checked(item)
     stored = json.loads(checked.document)
-    assert "vaccination" not in stored
+    assert "champ_du_futur" not in stored
     assert (
         "etage" not in stored["adresse"] and stored["adresse"]["lignes"] == doc["adresse"]["lignes"]
     )
@@ -118,9 +118,9 @@ def test_unknown_fields_are_ignored_neither_checked_nor_kept() -> None:
     assert stored["lieux_sejour"] == [{"type": "departement", "code": "45", "nom": ""}]
     assert sorted(formats.understood(doc)[1]) == [
         "adresse.etage",
+        "champ_du_futur",
         "information.langue",
         "lieux_sejour[].altitude",
-        "vaccination",
     ]
 
 
@@ -145,12 +145,12 @@ def test_an_unknown_key_that_is_no_field_name_makes_the_document_malformed(key: 
 
 def test_required_fields_unknown_to_the_service_refuse_the_fiche() -> None:
     item = make_item()
-    item["document"]["vaccination"] = "à jour"
-    item["required_fields"] = ["nom_naissance", "vaccination"]
+    item["document"]["champ_du_futur"] = "à jour"
+    item["required_fields"] = ["nom_naissance", "champ_du_futur"]
     result = _rejected(item)
     assert result.code == "champ_requis_inconnu"
     assert result.message == (
-        "Le document contient un champ («\u202fvaccination\u202f») que ce service central ne "
+        "Le document contient un champ («\u202fchamp_du_futur\u202f») que ce service central ne "
         "connaît pas et qui ne peut pas être ignoré\u00a0: mettez à jour le service central."
     )
     item["required_fields"] = ["nom_naissance", "adresse.code_postal", "lieux_sejour[3].code"]
@@ -184,14 +184,14 @@ def test_batch_and_put_answer_a_format_out_of_range(
     http, server = client
     newer = _with_format(FORMAT + 1)
     known = make_item()
-    known["document"]["vaccination"] = "à jour"
+    known["document"]["champ_du_futur"] = "à jour"
     reply = batch(http, [newer, known], "format-key-1")
     assert reply.status_code == 200
     results = reply.json()["results"]
     assert [r["status"] for r in results] == ["rejected", "accepted"]
     assert results[0]["code"] == "format_non_pris_en_charge"
     (stored,) = server.storage.fiches()
-    assert stored.uuid == known["uuid"] and "vaccination" not in json.loads(stored.document)
+    assert stored.uuid == known["uuid"] and "champ_du_futur" not in json.loads(stored.document)
     put = http.put(f"/v1/fiches/{newer['uuid']}/versions/1", json=newer)
     assert put.status_code == 422 and put.json()["code"] == "format_non_pris_en_charge"
     # The same fiche again: a replay, as before required_fields existed.
