@@ -471,7 +471,7 @@
 <context>
     <name>ContactGridDialog</name>
     <message>
-        <location filename="../../app/ui/forms/contact_grid.py" line="+53"/>
+        <location filename="../../app/ui/forms/contact_grid.py" line="+60"/>
         <source>nouvelle fiche</source>
         <translation>new record</translation>
     </message>
@@ -566,7 +566,7 @@
         <translation>No rows filled in.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Création des fiches en cours…</source>
         <translation>Creating the records…</translation>
     </message>
@@ -735,7 +735,7 @@ Give this reference to the IT staff: the technical report (with no personal data
 <context>
     <name>FicheFormPlurals</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+93"/>
+        <location filename="../../app/ui/forms/plurals.py" line="+15"/>
         <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
         <translation>
             <numerusform>Cannot save: %n error to correct</numerusform>
@@ -1646,7 +1646,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
 <context>
     <name>PurgeJob</name>
     <message>
-        <location filename="../../app/workers/purge_job.py" line="+312"/>
+        <location filename="../../app/workers/purge_job.py" line="+322"/>
         <source>La purge automatique a échoué ({name})&#x202f;; elle sera relancée. Le détail technique est dans le journal.</source>
         <translation>The automatic purge failed ({name}); it will run again. The technical details are in the log.</translation>
     </message>
@@ -4320,7 +4320,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Action reserved for the référent ({action}): your account does not allow it.</translation>
     </message>
     <message>
-        <location filename="../../app/db/repositories.py" line="+50"/>
+        <location filename="../../app/db/repositories.py" line="+56"/>
         <source>Cette fiche n’existe plus&#xa0;: elle a été supprimée (échéance de conservation atteinte, ou suppression depuis un autre poste ou un autre onglet).</source>
         <translation>This record no longer exists: it has been deleted (retention period reached, or deleted from another workstation or another tab).</translation>
     </message>
@@ -4635,7 +4635,7 @@ The file “{name}” is not installed with the program ({folder}).</translation
         <translation>Record {state}: read-only. “Reopen” to correct it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/fiche_form.py" line="+253"/>
+        <location filename="../../app/ui/forms/fiche_form.py" line="+334"/>
         <source>Prête à valider&#x202f;; à vérifier&#xa0;:</source>
         <extracomment>« Enregistrer » was refused: its list of errors follows the typing. Buttons that change the record (shown only while it may be edited).</extracomment>
         <translation>Ready to validate; to check:</translation>

@@ -63,7 +63,7 @@
 <context>
     <name>ContactGridDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/contact_grid.py" line="+246"/>
+        <location filename="../../app/ui/forms/contact_grid.py" line="+253"/>
         <source>%n cellule(s) au-delà de la colonne «&#x202f;Statut&#x202f;» ignorée(s).</source>
         <translation>
             <numerusform>%n cellule au-delà de la colonne «&#x202f;Statut&#x202f;» ignorée.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+78"/>
         <source>%n fiche(s) créée(s)</source>
         <translation>
             <numerusform>%n fiche créée</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>FicheFormPlurals</name>
     <message numerus="yes">
-        <location filename="../../app/ui/forms/fiche_form.py" line="+93"/>
+        <location filename="../../app/ui/forms/plurals.py" line="+15"/>
         <source>Enregistrement impossible&#xa0;: %n erreur(s) à corriger</source>
         <translation>
             <numerusform>Enregistrement impossible&#xa0;: %n erreur à corriger</numerusform>

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.core.clock import utcnow
@@ -68,6 +68,7 @@ from app.ui.forms.banner import FicheBanner
 from app.ui.forms.closing import ask_close
 from app.ui.forms.fields import Binding, tr_core, translate
 from app.ui.forms.header import FicheHeader, full_title, short_title
+from app.ui.forms.plurals import PLURALS
 from app.ui.forms.sections import FicheBody, Section
 from app.ui.forms.validation_panel import ValidationPanel
 from app.workers.db_thread import DbFailure, DbThread, Ticket
@@ -81,25 +82,6 @@ IDENTITY_PATHS = frozenset({"nir", "nom_naissance", "nom_usage", "prenoms", "dat
 def today() -> date:
     """Today on the establishment's calendar (its time zone)."""
     return local_today()
-
-
-class FicheFormPlurals(QObject):
-    """The forms' plural messages. ``self.tr`` of a class nobody subclasses: PySide6
-    looks a ``tr`` up in the context of the object's own class (a subclass's name
-    for a method of ``FicheForm``), and this ``pyside6-lupdate`` reads a plural only
-    from ``self.tr``."""
-
-    def cannot_save(self, n: int) -> str:
-        return self.tr("Enregistrement impossible : %n erreur(s) à corriger", "", n)
-
-    def cannot_validate(self, n: int) -> str:
-        return self.tr("Validation impossible : %n élément(s) à compléter ou corriger", "", n)
-
-    def save_refused(self, n: int) -> str:
-        return self.tr("Enregistrement refusé : %n erreur(s) à corriger", "", n)
-
-
-PLURALS = FicheFormPlurals()
 
 
 class FicheForm(QWidget):
