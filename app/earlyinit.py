@@ -43,13 +43,22 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 
 def binding_version() -> str | None:
-    """The installed PySide6 version (from its metadata), or ``None`` if not installed."""
+    """The installed PySide6 version, or ``None`` if not installed.
+
+    Read from the distribution's metadata (nothing of Qt loaded); a bundle made
+    by PyInstaller carries no metadata, so there the package itself is asked.
+    """
     for name in BINDINGS:
         try:
             return metadata.version(name)
         except metadata.PackageNotFoundError:
             continue
-    return None
+    try:
+        import PySide6
+    except ImportError:
+        return None
+    version = getattr(PySide6, "__version__", None)
+    return str(version) if version else None
 
 
 def problem(python: tuple[int, ...], binding: str | None) -> str | None:

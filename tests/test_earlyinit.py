@@ -68,3 +68,14 @@ def test_the_command_refuses_a_bad_pair_before_importing_qt(monkeypatch) -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == earlyinit.EXIT_BAD_ENVIRONMENT, done.stderr
     assert "PySide6" in done.stderr
+
+
+def test_without_metadata_the_package_itself_is_asked(monkeypatch) -> None:
+    """A PyInstaller bundle has no dist-info: the version comes from PySide6 itself."""
+    import PySide6
+
+    def missing(name: str) -> str:
+        raise earlyinit.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(earlyinit.metadata, "version", missing)
+    assert earlyinit.binding_version() == PySide6.__version__
