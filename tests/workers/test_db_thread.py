@@ -128,7 +128,8 @@ def test_many_emits_keep_true_alive(qtbot, db_thread):
     with qtbot.waitSignal(tickets[-1].finished):
         pass
     del tickets
-    assert sys.getrefcount(True) >= before - 100
+    # the bug lost one reference per emit (3000); other objects come and go meanwhile
+    assert sys.getrefcount(True) >= before - 1500
 
 
 def test_void_calls_keep_none_alive():
@@ -141,7 +142,7 @@ def test_void_calls_keep_none_alive():
     before = sys.getrefcount(None)
     for _ in range(200_000):  # far more than None's references in a fresh process
         probe.setObjectName("x")
-    assert sys.getrefcount(None) >= before - 100
+    assert sys.getrefcount(None) >= before - 50_000  # the bug lost 200,000
 
 
 def test_result_for_a_destroyed_owner_is_dropped(qtbot, db_thread):
