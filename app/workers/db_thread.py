@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import UserError
 
@@ -214,6 +214,9 @@ class DbThread(QObject):
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
         self._worker.done.connect(self._on_done)
+        # quit() may end the thread's loop before the queued close has run: the
+        # thread's own last signal closes the database too, in that thread.
+        self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._worker.deleteLater)
         self._tickets: dict[int, Ticket] = {}
         self._ids = itertools.count(1)
