@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +28,6 @@ from app.db.connection import Database
 from app.db.demo import _contact, _patient_zero
 from app.db.journalhash import GENESIS_HASH, journal_hash
 from app.db.repositories import FicheRepository, StaleVersionError
-from app.db.store import init_store, open_store
 
 
 def _old_journal_hash(
@@ -43,14 +40,6 @@ def _old_journal_hash(
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    init_store()
-    database = open_store()
-    yield database
-    database.close()
 
 
 def _batch(n: int, seed: int = 3) -> list[AnyFiche]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import keyring.errors
@@ -17,21 +15,13 @@ from app.db.connection import Cursor, Database
 from app.db.errors import DiskFullError
 from app.db.provisioning import FirstRunError, Provisioning, provision
 from app.db.settings_store import SECRET_PREFIX, SettingsStore, get_secret
-from app.db.store import init_store, open_store
+from app.db.store import open_store
 from tests.support.accounts import cheap_hasher  # noqa: F401  (autouse fixture)
 
 LOGIN = "cadre.sante"
 PASSWORD = "Une longue phrase de passe"
 TOKEN_ENTRY = "sync-token:https://tracage.exemple.fr"
 TOKEN = "jeton-partenaire-0123456789"
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    init_store(data_dir)
-    database = open_store(data_dir)
-    yield database
-    database.close()
 
 
 def request(**changes: Any) -> Provisioning:

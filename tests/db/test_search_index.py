@@ -10,7 +10,6 @@ digit of a deleted fiche is left in the index's pages.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,14 +28,6 @@ from tests.db.test_store_migration import install_v1
 PHONE = "+33698765432"  # digits 9, 8, 7 only in this fiche: see test_no_digit_left
 OTHER_PHONE = "+33611111111"
 NIR = "185057800608436"
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    store.init_store()
-    database = store.open_store()
-    yield database
-    database.close()
 
 
 @pytest.fixture

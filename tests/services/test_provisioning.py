@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,6 @@ PASSWORD = "Une longue phrase de passe"
 URL = "https://tracage.exemple.fr"
 TOKEN = "jeton-partenaire-0123456789"
 PASSPHRASE = "cheval agrafe batterie correcte violette"
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    init_store(data_dir)
-    database = open_store(data_dir)
-    yield database
-    database.close()
 
 
 def choices(**changes: object) -> FirstRunChoices:

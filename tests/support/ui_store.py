@@ -118,3 +118,13 @@ _OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propa
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(_OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def french(qapp: object) -> Iterator[None]:
+    """The program's French translators (plural forms included), whatever ran before."""
+    from app.ui.application import install_translators
+
+    install_translators("fr")
+    yield
+    install_translators("fr")

@@ -12,12 +12,9 @@ escapes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-import pytest
 from complete import complete
 
 from app.core.clock import FakeClock
@@ -25,17 +22,8 @@ from app.core.enums import Consent, LifecycleState
 from app.core.models import Contact, Exposition, PatientZero
 from app.db.connection import Database
 from app.db.repositories import FicheRepository
-from app.db.store import init_store, open_store
 from app.sync import outbox
 from app.sync.engine import encode_batch
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    init_store()
-    database = open_store()
-    yield database
-    database.close()
 
 
 def _old_body(db: Database, items: list[outbox.OutboxItem]) -> bytes:

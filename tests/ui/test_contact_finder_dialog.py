@@ -21,7 +21,6 @@ from app.db.connection import Database
 from app.db.repositories import journal_rows
 from app.db.store import init_store, open_store
 from app.services.fiches import FicheService
-from app.ui.application import install_translators
 from app.ui.forms.contact_finder import (
     ROSTER_FOLDER_KEY,
     ROTA_FOLDER_KEY,
@@ -53,11 +52,7 @@ ROTA = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def french(qapp: object) -> Iterator[None]:
-    install_translators("fr")
-    yield
-    install_translators("fr")
+pytestmark = pytest.mark.usefixtures("french")  # tests/support/ui_store.py
 
 
 @pytest.fixture

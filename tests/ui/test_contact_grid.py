@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from app.core.enums import FicheKind
 from app.core.models import PatientZero
 from app.db.store import open_store
 from app.services.fiches import FicheQuery, FicheService
-from app.ui.application import install_translators
 from app.ui.forms.contact_grid import BAD_BRUSH, RESULT_COLUMN, ContactGridDialog
 from app.workers.db_thread import DbThread
 from tests.ui.helpers import press_key, type_text
@@ -28,12 +26,7 @@ FIRST = ["Élodie", "Jean", "Chloé", "Loïc", "Inès", "Hervé", "Zoé", "Math�
 BAD = {5: "date_naissance", 17: "telephone", 33: "statut"}  # data lines (header = line 0)
 
 
-@pytest.fixture(autouse=True)
-def french(qapp: object) -> Iterator[None]:
-    """The program's French (plural forms included), whatever ran before."""
-    install_translators("fr")
-    yield
-    install_translators("fr")
+pytestmark = pytest.mark.usefixtures("french")  # tests/support/ui_store.py
 
 
 def _rows_text() -> str:
