@@ -18,7 +18,7 @@ The start-up flow creates it; it holds, starts and stops:
 :meth:`open_session` makes the workers of a signed-in account (those of the
 previous one are stopped); :meth:`start` starts them (the main window calls it
 once its first screen is drawn); :meth:`end_session` stops them (the window
-closes); :meth:`stop` stops everything in order — the scheduler, the workers,
+closes); :meth:`stop` stops everything in order — the workers, the scheduler,
 the task runner, then the database thread last — after which no job runs.
 Menus and panels use the workers held here; they never create their own.
 """
@@ -39,7 +39,7 @@ from app.db.purge import PURGE_USER
 from app.db.store import StoreOpener, init_store, open_store, store_exists
 from app.sync.config import get_override
 from app.workers.db_thread import DbThread, Ticket
-from app.workers.purge_job import PurgeJob
+from app.workers.purge_job import PurgeJob, stop_scheduler
 from app.workers.sync_worker import SyncWorker
 from app.workers.tasks import DEFAULT_LANE, Callback, TaskRunner
 
@@ -229,16 +229,15 @@ class AppContext(QObject):
         return self._stopped
 
     def stop(self, *, wait: bool = False) -> None:
-        """Stop everything, in order: the scheduler, the workers, the task runner (with
+        """Stop everything, in order: the workers, the scheduler, the task runner (with
         *wait*, its running tasks are waited for), then the database thread (its job in
         progress ends, the store is closed in it). Nothing runs afterwards."""
         if self._stopped:
             return
         self._stopped = True
-        scheduler = self._scheduler
-        if scheduler is not None and scheduler.running:
-            scheduler.shutdown(wait=False)
-        self.end_session()
+        self.end_session()  # the jobs closed first: nothing is scheduled during the stop
+        if self._scheduler is not None:
+            stop_scheduler(self._scheduler, wait=False)
         self.runner.stop(wait=wait)
         if self._owns_db_thread:
             self.db_thread.shutdown()

@@ -154,8 +154,7 @@ class PurgeJob(QObject):
         if self._scheduler is None:
             return
         if self._own_scheduler:
-            if self._scheduler.running:
-                self._scheduler.shutdown(wait=wait)
+            stop_scheduler(self._scheduler, wait=wait)
             return
         from apscheduler.jobstores.base import JobLookupError
 
@@ -325,6 +324,25 @@ class PurgeJob(QObject):
                 "Le détail technique est dans le journal.",
             ).format(name=type(exc).__name__)
         self.failed.emit(message)
+
+
+def stop_scheduler(scheduler: BaseScheduler, *, wait: bool = False) -> None:
+    """Stop *scheduler* without racing its own thread.
+
+    APScheduler 3 marks itself stopped *before* it takes the lock its thread
+    holds while running due jobs; a one-shot job that thread then removes is
+    looked for among the not-yet-started jobs, is not found, and
+    ``JobLookupError`` kills the thread. So: pause (no new round starts),
+    empty the stores (waits, under that lock, for a round in progress to end
+    normally), and only then shut down. Nothing due is left for a last round.
+    """
+    if not scheduler.running:
+        return
+    with contextlib.suppress(Exception):  # stopped meanwhile by someone else
+        scheduler.pause()
+        scheduler.remove_all_jobs()
+    if scheduler.running:
+        scheduler.shutdown(wait=wait)
 
 
 def fire_pending(job: PurgeJob, now: datetime) -> list[str]:

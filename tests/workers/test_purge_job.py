@@ -286,3 +286,37 @@ def test_trigger_counts_from_the_latest_instant_seen(
     real_now = datetime.fromtimestamp(wall[0], UTC)
     # One hour from now in real time, not ten days and one hour.
     assert armed is not None and armed.next_run_time == real_now + timedelta(hours=1)
+
+
+def test_stopping_the_scheduler_while_it_hands_out_a_job_does_not_kill_its_thread() -> None:
+    """APScheduler marks itself stopped before taking the lock its thread holds while
+    handing out due jobs; a plain ``shutdown`` then made that thread look for the one-shot
+    job among the unstarted ones and die with ``JobLookupError``."""
+    from apscheduler.executors.pool import ThreadPoolExecutor
+
+    handing_out, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    class SlowExecutor(ThreadPoolExecutor):  # type: ignore[misc]
+        def _do_submit_job(self, job: Any, run_times: Any) -> None:
+            handing_out.set()
+            release.wait(5)
+            super()._do_submit_job(job, run_times)
+
+    previous_hook = threading.excepthook
+    threading.excepthook = lambda args: errors.append(args.exc_value)  # type: ignore[assignment]
+    try:
+        scheduler = BackgroundScheduler(timezone=UTC, executors={"default": SlowExecutor(1)})
+        scheduler.start()
+        scheduler.add_job(lambda: None, id=f"{NOW_PREFIX}race")
+        assert handing_out.wait(5)
+        stopper = threading.Thread(target=purge_job.stop_scheduler, args=(scheduler,))
+        stopper.start()
+        stopper.join(0.2)  # the stop waits for the round in progress, in the pause
+        release.set()
+        stopper.join(5)
+        assert not stopper.is_alive()
+        assert not scheduler.running
+    finally:
+        threading.excepthook = previous_hook
+    assert errors == []
