@@ -32,8 +32,7 @@ from app.db.errors import StoreError
 from app.db.fiche_queries import (
     ROW_COLUMNS,
     FicheQuery,
-    FicheRow,
-    row_from,
+    RowPage,
     search_clause,
 )
 from app.db.orphans import reopen_orphaned_contacts
@@ -467,14 +466,14 @@ class FicheRepository:
         row = self.db.query_one("SELECT count(*) FROM fiches" + clause.where(), clause.params)
         return int(row[0]) if row else 0
 
-    def list_rows(self, query: FicheQuery, offset: int, limit: int) -> list[FicheRow]:
-        """One page of the list, newest first."""
+    def list_rows(self, query: FicheQuery, offset: int, limit: int) -> RowPage:
+        """One page of the list, newest first (rows converted when read: :class:`RowPage`)."""
         clause = search_clause(query, self.now())
         rows = self.db.query(
             ROW_COLUMNS + clause.where() + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
             [*clause.params, limit, offset],
         )
-        return [row_from(r) for r in rows]
+        return RowPage(rows)
 
     def summary(self) -> dict[str, int]:
         row = self.db.query_one(

@@ -20,7 +20,7 @@ from app.db.connection import Cursor, Database
 from app.db.errors import NewerSchemaError
 from app.db.journalhash import GENESIS_HASH, journal_hash
 
-CURRENT_VERSION = 10
+CURRENT_VERSION = 11
 
 _FICHES = [
     """CREATE TABLE fiches (
@@ -405,6 +405,21 @@ def _to_v10(cur: Cursor) -> None:
         cur.execute(sql)
 
 
+def _to_v11(cur: Cursor) -> None:
+    """The list's index carries the folded name (issue 16).
+
+    The list is read newest first (``ORDER BY created_at DESC, id DESC``) and a
+    name search filters it with ``search_name LIKE``. With ``search_name`` in
+    the index the filter runs on the index's small entries and only the page's
+    matches are read from the table, instead of decrypting every row scanned.
+    Measured on 200,000 fiches: « martin zoé » first page 9.6 -> 4.1 ms, a name
+    that matches nothing (every row scanned) 322 -> 56 ms, a name count
+    25 -> 14 ms. It replaces ``fiches_created`` (same leading column).
+    """
+    cur.execute("CREATE INDEX fiches_list ON fiches(created_at, id, search_name)")
+    cur.execute("DROP INDEX fiches_created")
+
+
 MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     1: _to_v1,
     2: _to_v2,
@@ -416,6 +431,7 @@ MIGRATIONS: dict[int, Callable[[Cursor], None]] = {
     8: _to_v8,
     9: _to_v9,
     10: _to_v10,
+    11: _to_v11,
 }
 """Target version -> step taking the database from the version before it."""
 

@@ -30,7 +30,7 @@ from app.core.models import AnyFiche, Contact, Exposition, PatientZero
 from app.core.promotion import promoted_patient_zero
 from app.core.validation import Issue, check_draft, check_for_validation
 from app.db import journal
-from app.db.connection import Database
+from app.db.connection import Cursor, Database
 from app.db.fiche_queries import FicheQuery, FicheRow, query_text_kind
 from app.db.pending import PENDING_QUERY, pending_sync_count
 from app.db.permissions import Session
@@ -236,18 +236,20 @@ class FicheService:
         """How many fiches match (a number, no name: not a consultation)."""
         return self.repo.count(query)
 
-    def list_rows(self, query: FicheQuery, offset: int, limit: int) -> list[FicheRow]:
+    def list_rows(self, query: FicheQuery, offset: int, limit: int) -> Sequence[FicheRow]:
         """One page of the list; journaled as a consultation when it shows names."""
         rows = self.repo.list_rows(query, offset, limit)
         if rows:
-            self._consulted(None, f"liste{describe_query(query)}\u00a0: {len(rows)} ligne(s)")
+            detail = f"liste{describe_query(query)}\u00a0: {len(rows)} ligne(s)"
+            self._consulted(None, detail, after_answer=True)
         return rows
 
-    def search(self, text: str, kind: FicheKind | None, limit: int) -> list[FicheRow]:
+    def search(self, text: str, kind: FicheKind | None, limit: int) -> Sequence[FicheRow]:
         """The search dialog's results; journaled with the kind of query only."""
         query = FicheQuery(text=text, kind=kind)
         rows = self.repo.list_rows(query, 0, limit)
-        self._consulted(None, f"recherche{describe_query(query)}\u00a0: {len(rows)} ligne(s)")
+        detail = f"recherche{describe_query(query)}\u00a0: {len(rows)} ligne(s)"
+        self._consulted(None, detail, after_answer=True)
         return rows
 
     def contacts_of(self, patient_zero_uuid: str) -> list[LinkedContact]:
@@ -290,9 +292,22 @@ class FicheService:
         """Journal an action that is not a write of a fiche (print, export…)."""
         self.repo.record(action, fiche_uuid, detail)
 
-    def _consulted(self, fiche_uuid: str | None, detail: str) -> None:
+    def _consulted(
+        self, fiche_uuid: str | None, detail: str, *, after_answer: bool = False
+    ) -> None:
+        """Journal a consultation. *after_answer*: a page of the list or of the search,
+        written just after the page is handed over (``Database.defer_write``: before
+        anything else on this connection), so that the page is not kept waiting."""
+        at, user = self.now(), self.user
+
+        def write(cur: Cursor) -> None:
+            journal.append(cur, at, user, JournalAction.VIEW, fiche_uuid, detail)
+
+        if after_answer:
+            self.db.defer_write(write)
+            return
         with self.db.transaction() as cur:
-            journal.append(cur, self.now(), self.user, JournalAction.VIEW, fiche_uuid, detail)
+            write(cur)
 
 
 def describe_query(query: FicheQuery) -> str:

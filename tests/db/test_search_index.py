@@ -139,8 +139,9 @@ def test_no_digit_left_after_a_deletion(repo: FicheRepository, db: Database) -> 
     _index_agrees(db)
 
 
-def test_migration_to_v10_indexes_the_stored_fiches(data_dir: Path, tmp_path: Path) -> None:
-    """A store left at version 9 (its fiches unindexed) is indexed by the migration."""
+def test_migrations_from_v9_index_the_stored_fiches(data_dir: Path, tmp_path: Path) -> None:
+    """A store left at version 9 (its fiches unindexed) is indexed by the migrations:
+    digits (10), the list's index with the folded name (11)."""
     install_v1(data_dir)
     target = schema.CURRENT_VERSION
     original = dict(schema.MIGRATIONS)
@@ -159,10 +160,51 @@ def test_migration_to_v10_indexes_the_stored_fiches(data_dir: Path, tmp_path: Pa
         schema.CURRENT_VERSION = target
     shutil.rmtree(data_dir / "backups")
     with store.open_store() as db:
-        assert db.schema_version == 10
+        assert db.schema_version == schema.CURRENT_VERSION
+        indexes = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "fiches_list" in indexes and "fiches_created" not in indexes  # version 11
         repo = FicheRepository(db, "infirmiere.test")
+        assert len(_found(repo, "lefèvre")) == 1
         assert len(_found(repo, "06 98 76")) == 1
         assert len(_found(repo, "1850578")) == 1
         assert repo.count(FicheQuery(text="0698")) == 1
         _index_agrees(db)
     assert len(list((data_dir / "backups").iterdir())) == 1  # a copy before migrating
+
+
+def test_a_name_search_filters_on_the_list_index_without_statistics(
+    repo: FicheRepository, db: Database
+) -> None:
+    """Schema 11: the newest-first list index carries the folded name, so a name search
+    reads the table only for its matches, even in a store never analysed."""
+    for i in range(30):
+        repo.save(_pz(birth_name=f"Nom{i}"))
+    assert db.query("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'") == []
+    for typed in ("lefèv", "martin zoé", ""):
+        clause = search_clause(FicheQuery(text=typed), repo.now())
+        plan = " | ".join(
+            str(r[3])
+            for r in db.query(
+                "EXPLAIN QUERY PLAN SELECT uuid, data FROM fiches"
+                + clause.where()
+                + " ORDER BY created_at DESC, id DESC LIMIT 200",
+                clause.params,
+            )
+        )
+        assert plan == "SCAN fiches USING INDEX fiches_list", plan
+
+
+def test_a_page_converts_its_rows_when_read(repo: FicheRepository) -> None:
+    saved = [
+        repo.save(_pz(birth_name=f"Page{i}", birth_date=date(1950, 1, i + 1))) for i in range(5)
+    ]
+    page = repo.list_rows(FicheQuery(text="page"), 0, 50)
+    assert len(page) == 5
+    first = page[0]
+    assert first is page[0]  # converted once
+    assert first.uuid == saved[-1].uuid and first.birth_date == date(1950, 1, 5)
+    assert [r.uuid for r in page] == [f.uuid for f in reversed(saved)]
+    assert [r.uuid for r in page[1:3]] == [saved[3].uuid, saved[2].uuid]
+    assert page == list(page) and page[-1].uuid == saved[0].uuid
+    with pytest.raises(IndexError):
+        page[5]

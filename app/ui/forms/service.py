@@ -11,6 +11,7 @@ carries no name at all, so the contact's view cannot show one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -222,7 +223,7 @@ def duplicates(db: Database, user: str, fiche: AnyFiche) -> list[DuplicateMatch]
     return repository(db, user).find_duplicates(fiche)
 
 
-def search(db: Database, user: str, text: str, kind: FicheKind | None) -> list[FicheRow]:
+def search(db: Database, user: str, text: str, kind: FicheKind | None) -> Sequence[FicheRow]:
     return repository(db, user).search(text, kind, SEARCH_LIMIT)
 
 
