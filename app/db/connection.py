@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,6 +41,8 @@ from app.db.errors import (
     WritesRefusedError,
     WrongKeyError,
 )
+
+log = logging.getLogger(__name__)
 
 Params = Sequence[Any] | Mapping[str, Any]
 Row = tuple[Any, ...]
@@ -196,6 +199,7 @@ class Database:
         self._after_commit: list[Callable[[], None]] = []
         self._before_close: list[Callable[[], None]] = []
         self._write_refusal: str | None = None
+        self._deferred: list[Callable[[Cursor], None]] = []
 
     # -- opening ---------------------------------------------------------
 
@@ -322,6 +326,8 @@ class Database:
     # -- statements ------------------------------------------------------
 
     def cursor(self) -> Cursor:
+        if self._deferred and not self._in_transaction:
+            self.flush_deferred()
         return Cursor(self._conn.cursor())
 
     def execute(self, sql: str, params: Params = ()) -> Cursor:
@@ -348,6 +354,8 @@ class Database:
         conn = self._conn
         if self._in_transaction or conn.in_transaction:
             raise RuntimeError("a transaction is already open on this connection")
+        if self._deferred:
+            self.flush_deferred()
         with _mapped():
             conn.execute("BEGIN IMMEDIATE")
         self._in_transaction = True
@@ -374,6 +382,33 @@ class Database:
             cur.close()
         for hook in self._after_commit:
             hook()
+
+    # -- writes that may wait for the reader's answer ---------------------
+
+    def defer_write(self, write: Callable[[Cursor], None]) -> None:
+        """Run ``write(cursor)`` in a transaction of its own, soon, on this connection.
+
+        For a record that must not delay an answer already read, such as the
+        journal's consultation of a page of the list (issue 16): the database
+        thread runs it right after handing the job's result over
+        (:meth:`flush_deferred`), and every statement, transaction or closing
+        of this connection runs it first, so nothing done here ever sees the
+        database without it.
+        """
+        self._deferred.append(write)
+
+    @property
+    def has_deferred(self) -> bool:
+        return bool(self._deferred)
+
+    def flush_deferred(self) -> None:
+        """Run the deferred writes, in order, in one transaction."""
+        if not self._deferred:
+            return
+        writes, self._deferred = self._deferred, []
+        with self.transaction() as cur:
+            for write in writes:
+                write(cur)
 
     # -- hooks and read-only mode (see app.db.watermark) --------------------
 
@@ -479,7 +514,14 @@ class Database:
             raise
 
     def close(self) -> None:
-        """Close the connection (idempotent). An open transaction is rolled back."""
+        """Close the connection (idempotent). An open transaction is rolled back; deferred
+        writes are done first (if they fail, the failure is logged by type and the
+        connection closed all the same)."""
+        if self._conn_or_none is not None and self._deferred and not self._in_transaction:
+            try:
+                self.flush_deferred()
+            except Exception as exc:
+                log.error("deferred writes lost at closing: %s", type(exc).__qualname__)
         if self._conn_or_none is not None:
             hooks, self._before_close = self._before_close, []
             for hook in hooks:

@@ -139,6 +139,18 @@ class _Worker(QObject):
             self.done.emit(job.id, False, _failure_for(exc))
             return
         self.done.emit(job.id, True, result)
+        self._flush_deferred()
+
+    def _flush_deferred(self) -> None:
+        """The writes a job left for after its answer (the journal's consultation of a
+        page): the answer is on its way to the UI thread, the writes happen now."""
+        db = self._db
+        if db is None or not getattr(db, "has_deferred", False):  # (tests give fakes)
+            return
+        try:
+            db.flush_deferred()
+        except Exception as exc:
+            _log_bug("a deferred write", exc)
 
     @Slot()
     def close(self) -> None:
