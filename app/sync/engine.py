@@ -17,6 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -75,6 +76,16 @@ def encode_batch(items: list[outbox.OutboxItem]) -> bytes:
     return f'{{"protocol":1,"fiches":[{fiches}]}}'.encode()
 
 
+@dataclass(slots=True)
+class _InFlight:
+    """A batch posted (or queued to be), its answer not recorded yet."""
+
+    batch: list[outbox.OutboxItem]
+    before: int
+    """The queue position it was read after (read again from there on a 413)."""
+    future: Future[tuple[dict[str, int], list[FicheOutcome]]]
+
+
 class Drain:
     """One pass over the outbox with one client."""
 
@@ -99,6 +110,8 @@ class Drain:
         self.progress = progress
         self.rng = rng or random.Random()
         self.report = SyncReport()
+        self._done = 0
+        self._total = 0
 
     def _attempt(self, batch: list[outbox.OutboxItem]) -> tuple[dict[str, int], list[FicheOutcome]]:
         now = get_clock().now()
@@ -110,46 +123,92 @@ class Drain:
         return {i.uuid: i.version for i in live}, outcomes
 
     def run(self) -> SyncReport:
-        report = self.report
+        """Send every sendable batch, one POST in flight while the next is prepared.
+
+        The POSTs go one after the other, in queue order, on a thread of their
+        own; this thread meanwhile reads and encodes the next batch and records
+        the previous batch's answers, so the local work hides behind the round
+        trip (issue 16). The outbox changes only when an answer is recorded: a
+        batch whose answer never comes stays pending and goes again, with the
+        same Idempotency-Key if its content is the same.
+        """
         total = outbox.count_sendable(self.db, get_clock().now())
-        done = 0
-        after = 0
+        self._done, self._total = 0, total
         if self.progress:
             self.progress(0, total)
-        while not self.cancel.is_set():
-            batch = outbox.next_batch(self.db, get_clock().now(), self.batch_size, after)
-            if not batch:
-                break
-            before, after = after, batch[-1].position
-            try:
-                sent, outcomes = call_with_retries(
-                    lambda b=batch: self._attempt(b),  # type: ignore[misc]
-                    self.policy,
-                    rng=self.rng,
-                    cancel=self.cancel,
-                    on_retry=self._on_retry,
-                )
-            except ServerRefusedError as exc:
-                if exc.status != 413 or len(batch) <= 1:
-                    raise
-                # Too large for the service (413): the same fiches again, in halves.
-                log.info("sync: batch of %d refused as too large, halved", len(batch))
-                self.batch_size = max(1, len(batch) // 2)
-                after = before
-                continue
-            if sent:
-                applied = outbox.apply_outcomes(
-                    self.db, outcomes, sent, get_clock().now(), self.user
-                )
-                report.accepted += applied.accepted
-                report.rejected += applied.rejected
-                report.conflicts += applied.conflicts
-            done += len(batch)
-            if self.progress:
-                self.progress(min(done, total), max(total, done))
+        after = 0
+        flight: _InFlight | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracing-desk-post") as posts:
+            while True:
+                batch: list[outbox.OutboxItem] = []
+                if not self.cancel.is_set():
+                    in_flight = {i.uuid for i in flight.batch} if flight is not None else ()
+                    batch = outbox.next_batch(
+                        self.db, get_clock().now(), self.batch_size, after, stop_at=in_flight
+                    )
+                nxt = None
+                if batch:
+                    nxt = _InFlight(batch, after, posts.submit(self._send, batch))
+                    after = batch[-1].position
+                answered = flight is not None
+                if flight is not None:
+                    try:
+                        redo = self._finish(flight)
+                    except BaseException:
+                        if nxt is not None:  # already on its way: its answer is kept
+                            self._finish_quietly(nxt)
+                        raise
+                    if redo is not None:  # 413: the same fiches again, in halves
+                        if nxt is not None:
+                            self._finish_quietly(nxt)
+                        after, nxt = redo, None
+                flight = nxt
+                # Nothing left to read and nothing in flight; after an answer, read once
+                # more: what was saved during the round trip goes in this drain too.
+                if flight is None and not batch and not answered:
+                    break
         if self.cancel.is_set():
-            report.outcome = "cancelled"
-        return report
+            self.report.outcome = "cancelled"
+        return self.report
+
+    def _send(self, batch: list[outbox.OutboxItem]) -> tuple[dict[str, int], list[FicheOutcome]]:
+        """On the POST thread: the batch, with its retries."""
+        return call_with_retries(
+            lambda: self._attempt(batch),
+            self.policy,
+            rng=self.rng,
+            cancel=self.cancel,
+            on_retry=self._on_retry,
+        )
+
+    def _finish(self, flight: _InFlight) -> int | None:
+        """Wait for *flight*'s answer and record it; the position to read again from when
+        the service found the batch too large (413), else ``None``."""
+        try:
+            sent, outcomes = flight.future.result()
+        except ServerRefusedError as exc:
+            if exc.status != 413 or len(flight.batch) <= 1:
+                raise
+            log.info("sync: batch of %d refused as too large, halved", len(flight.batch))
+            self.batch_size = max(1, len(flight.batch) // 2)
+            return flight.before
+        if sent:
+            applied = outbox.apply_outcomes(self.db, outcomes, sent, get_clock().now(), self.user)
+            self.report.accepted += applied.accepted
+            self.report.rejected += applied.rejected
+            self.report.conflicts += applied.conflicts
+        self._done += len(flight.batch)
+        if self.progress:
+            self.progress(min(self._done, self._total), max(self._total, self._done))
+        return None
+
+    def _finish_quietly(self, flight: _InFlight) -> None:
+        """:meth:`_finish` for a batch sent after one that failed: its answer is recorded
+        if it came; its own failure is not the one to report."""
+        try:
+            self._finish(flight)
+        except Exception as exc:
+            log.info("sync: batch sent after a failed one also failed (%s)", type(exc).__name__)
 
     def _on_retry(self, attempt: int, delay: float, exc: TransientError) -> None:
         log.info("sync: retry %d in %.2f s after %s", attempt + 1, delay, type(exc).__name__)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -86,23 +86,38 @@ _PENDING = (
 )
 
 
-def next_batch(db: Database, now: datetime, limit: int, after: int = 0) -> list[OutboxItem]:
+def next_batch(
+    db: Database,
+    now: datetime,
+    limit: int,
+    after: int = 0,
+    stop_at: Collection[str] = (),
+) -> list[OutboxItem]:
     """Up to *limit* fiches with a pending entry queued after entry *after*, in queue order.
 
     Walks the pending entries by id (index ``outbox_pending``) rather than
     grouping the whole queue, so each batch costs the same however long the
-    queue is. Fiches past their deadline, or deleted, are skipped.
+    queue is. Fiches past their deadline, or deleted, are skipped. The batch
+    ends before the first entry of a fiche in *stop_at* (a batch in flight
+    whose answer is not recorded yet): read again once it is, that entry is
+    closed by the answer or goes next, as if the batches had not overlapped.
     """
     items: list[OutboxItem] = []
     seen: set[str] = set()
     cursor = after
     stamp = to_db(now)
-    while len(items) < limit:
+    halted = False
+    while len(items) < limit and not halted:
         rows = db.query(
             "SELECT id, fiche_uuid FROM outbox WHERE state = 'pending' AND op = 'upsert'"
             " AND id > ? ORDER BY id LIMIT ?",
             (cursor, 2 * limit),
         )
+        if stop_at:
+            for n, (_, uuid) in enumerate(rows):
+                if uuid in stop_at:
+                    rows, halted = rows[:n], True
+                    break
         if not rows:
             break
         cursor = int(rows[-1][0])

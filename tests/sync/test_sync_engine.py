@@ -295,3 +295,37 @@ def test_plain_http_refused_except_loopback_in_development_mode(
         assert drain_once(db, USER, config=dev, policy=FAST).ok
     remote = SyncConfig(server_url="http://192.0.2.1:8080", dev_mode=True)
     assert drain_once(db, USER, config=remote, policy=FAST).outcome == "config"
+
+
+def test_overlapping_batches_send_each_version_once_in_queue_order(
+    db: Database, central: Central, token_for: str
+) -> None:
+    """The next batch is read while the previous one is in flight: a fiche queued in both
+    (saved again after its first entry) goes once, and every POST keeps queue order."""
+    fiches = make_fiches(db, 3)
+    repo = FicheRepository(db, USER)
+    again = repo.get(fiches[0].uuid, journal_consultation=False)
+    again.first_names = "Noémie"
+    repo.save(again)  # a second pending entry, read with the second batch
+    report = drain_once(db, USER, config=central.config(batch_size=2), policy=FAST)
+    assert report.ok and (report.accepted, report.remaining) == (3, 0)
+    seen = central.faults.seen
+    assert len(seen) == len(set(seen)) == 3  # no (uuid, version) twice
+    assert (fiches[0].uuid, 2) in seen and (fiches[0].uuid, 1) not in seen
+    assert [u for u, _ in seen] == [f.uuid for f in fiches]  # queue order
+    assert_in_step(db, central.server.storage)
+
+
+def test_next_batch_stops_before_a_fiche_in_flight(db: Database) -> None:
+    fiches = make_fiches(db, 4)
+    now = get_clock().now()
+    first = outbox.next_batch(db, now, 2)
+    assert [i.uuid for i in first] == [f.uuid for f in fiches[:2]]
+    repo = FicheRepository(db, USER)
+    edited = repo.get(fiches[1].uuid, journal_consultation=False)
+    edited.first_names = "Inès"
+    repo.save(edited)  # queued after fiches 3 and 4
+    flying = {i.uuid for i in first}
+    later = outbox.next_batch(db, now, 10, first[-1].position, stop_at=flying)
+    assert [i.uuid for i in later] == [f.uuid for f in fiches[2:]]  # halted before fiche 2
+    assert outbox.next_batch(db, now, 10, later[-1].position, stop_at=flying) == []
