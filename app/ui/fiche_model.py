@@ -43,7 +43,7 @@ SOON_DAYS = 7
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = 8
-_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class FicheRowLike(Protocol):
@@ -109,7 +109,8 @@ class FicheListModel(QAbstractTableModel):
         self._loaded = False
         self._pages: OrderedDict[int, Sequence[FicheRowLike]] = OrderedDict()
         self._failed_pages: set[int] = set()
-        # row -> (the row object, its 8 cell texts): formatted once per fetched row
+        # row -> (the row object, its 8 cell texts): formatted once per fetched row,
+        # dropped with its page (a new query, a page fetched again or let go)
         self._texts: dict[int, tuple[FicheRowLike, list[str]]] = {}
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._in_flight: dict[int, Ticket] = {}
@@ -288,11 +289,11 @@ class FicheListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._in_flight.pop(page, None)
+        self._drop_texts(page)
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        self._forget_texts()
+            self._drop_texts(self._pages.popitem(last=False)[0])
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, self._count) - 1
         if last >= first:
@@ -334,13 +335,7 @@ class FicheListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def row_at(self, row: int) -> FicheRowLike | None:
         """The loaded row, or None if its page is not in memory."""
@@ -353,56 +348,53 @@ class FicheListModel(QAbstractTableModel):
         return rows[offset]
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called from C++ for every visible cell and every role on each paint:
-        # the roles this model never answers return before anything else, and
-        # a row's texts are formatted once (``_texts``), not on every paint.
+        # Called from C++ for every visible cell and every role on each paint (about
+        # 1,600 calls for a screen of rows): the roles this model never answers return
+        # first, and a shown row's texts are kept (``_texts``, dropped with its page),
+        # so that most calls are two dictionary lookups.
         if role not in _ROLES:
             return None
-        row, column = index.row(), index.column()  # -1 for an invalid index
-        if not (0 <= row < self._count and 0 <= column < _COLUMNS):
-            return None
-        page = row // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            if role == _DISPLAY:
-                if page in self._failed_pages:
-                    return ""
-                self._want(page)
-                return PLACEHOLDER
-            return None
-        self._pages.move_to_end(page)
-        offset = row % PAGE_SIZE
-        if offset >= len(rows):
-            return "" if role == _DISPLAY else None
-        fiche = rows[offset]
+        row = index.row()  # -1 for an invalid index
+        cached = self._texts.get(row)
+        if cached is None:
+            if not 0 <= row < self._count:
+                return None
+            page = row // PAGE_SIZE
+            rows = self._pages.get(page)
+            if rows is None:
+                if role == _DISPLAY:
+                    if page in self._failed_pages:
+                        return ""
+                    self._want(page)
+                    return PLACEHOLDER
+                return None
+            offset = row % PAGE_SIZE
+            if offset >= len(rows):
+                return "" if role == _DISPLAY else None
+            fiche = rows[offset]
+            cached = self._texts[row] = (fiche, [self._display(fiche, c) for c in range(_COLUMNS)])
+        fiche, texts = cached
+        column = index.column()
         if role == _DISPLAY:
-            texts = self._texts.get(row)
-            if texts is None or texts[0] is not fiche:
-                texts = (fiche, [self._display(fiche, c) for c in range(_COLUMNS)])
-                self._texts[row] = texts
-            return texts[1][column]
+            if column == 0:  # once per row and paint: its page is in use
+                self._pages.move_to_end(row // PAGE_SIZE)
+            return texts[column] if 0 <= column < _COLUMNS else None
         if role == self.UuidRole:
             return fiche.uuid
-        if role == Qt.ItemDataRole.FontRole and column == self.COL_KIND:
-            if fiche.kind is FicheKind.PATIENT_ZERO:
-                return self._bold
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DEADLINE:
-            if local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS):
-                return QColor(0xA4, 0x00, 0x00)
-            return None
+        if role == _FONT and column == self.COL_KIND:
+            return self._bold if fiche.kind is FicheKind.PATIENT_ZERO else None
+        if role == _FOREGROUND and column == self.COL_DEADLINE:
+            return _SOON_COLOUR if deadline_is_near(fiche) else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_DEADLINE:
             return self.tr("Suppression automatique prévue le {date}").format(
                 date=format_datetime(fiche.deadline)
             )
         return None
 
-    def _forget_texts(self) -> None:
-        """Drop the formatted texts of rows whose page is no longer kept."""
-        if len(self._texts) > MAX_CACHED_PAGES * PAGE_SIZE:
-            self._texts = {
-                row: texts for row, texts in self._texts.items() if row // PAGE_SIZE in self._pages
-            }
+    def _drop_texts(self, page: int) -> None:
+        """Forget the texts of *page*'s rows (the page was replaced or let go)."""
+        for row in range(page * PAGE_SIZE, (page + 1) * PAGE_SIZE):
+            self._texts.pop(row, None)
 
     def _display(self, fiche: FicheRowLike, column: int) -> str:
         if column == self.COL_KIND:
@@ -420,6 +412,16 @@ class FicheListModel(QAbstractTableModel):
         if column == self.COL_DEADLINE:
             return format_date(fiche.deadline)
         return enum_label(fiche.sync_state)
+
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SOON_COLOUR = QColor(0xA4, 0x00, 0x00)
+
+def deadline_is_near(fiche: FicheRowLike) -> bool:
+    """Its automatic deletion is due within :data:`SOON_DAYS` days (shown in red)."""
+    return local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS)
 
 
 # The roles FicheListModel.data answers (as ints: C++ passes ints).
