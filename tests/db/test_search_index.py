@@ -45,6 +45,14 @@ def _found(repo: FicheRepository, text: str) -> set[str]:
     return {r.uuid for r in repo.list_rows(FicheQuery(text=text), 0, 50)}
 
 
+def _plan(db: Database, repo: FicheRepository, typed: str, columns: str) -> str:
+    """SQLite's plan for the list's first page of the search *typed*."""
+    clause = search_clause(FicheQuery(text=typed), repo.now())
+    sql = f"EXPLAIN QUERY PLAN SELECT {columns} FROM fiches{clause.where()}"
+    sql += " ORDER BY created_at DESC, id DESC LIMIT 200"
+    return " | ".join(str(r[3]) for r in db.query(sql, clause.params))
+
+
 def _index_agrees(db: Database) -> None:
     """FTS5's check of the index against the ``fiches`` rows (raises if they differ)."""
     db.execute("INSERT INTO fiche_digits (fiche_digits, rank) VALUES ('integrity-check', 1)")
@@ -72,16 +80,7 @@ def test_digit_searches_find_phones_and_nir(repo: FicheRepository, db: Database)
 def test_digit_search_goes_through_the_index(repo: FicheRepository, db: Database) -> None:
     repo.save(_pz(phones=[PHONE]))
     for typed in ("0612", "+33 6 12", "2790 52A"):
-        clause = search_clause(FicheQuery(text=typed), repo.now())
-        plan = " | ".join(
-            str(r[3])
-            for r in db.query(
-                "EXPLAIN QUERY PLAN SELECT uuid FROM fiches"
-                + clause.where()
-                + " ORDER BY created_at DESC, id DESC LIMIT 200",
-                clause.params,
-            )
-        )
+        plan = _plan(db, repo, typed, "uuid")
         assert "VIRTUAL TABLE INDEX" in plan and "fiche_digits" in plan, plan
         assert "SCAN fiches" not in plan, plan  # rows fetched by id, never all read
 
@@ -181,16 +180,7 @@ def test_a_name_search_filters_on_the_list_index_without_statistics(
         repo.save(_pz(birth_name=f"Nom{i}"))
     assert db.query("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'") == []
     for typed in ("lefèv", "martin zoé", ""):
-        clause = search_clause(FicheQuery(text=typed), repo.now())
-        plan = " | ".join(
-            str(r[3])
-            for r in db.query(
-                "EXPLAIN QUERY PLAN SELECT uuid, data FROM fiches"
-                + clause.where()
-                + " ORDER BY created_at DESC, id DESC LIMIT 200",
-                clause.params,
-            )
-        )
+        plan = _plan(db, repo, typed, "uuid, data")
         assert plan == "SCAN fiches USING INDEX fiches_list", plan
 
 
