@@ -16,6 +16,7 @@ import hashlib
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -76,6 +77,31 @@ def encode_batch(items: list[outbox.OutboxItem]) -> bytes:
     return f'{{"protocol":1,"fiches":[{fiches}]}}'.encode()
 
 
+class _Halt(threading.Event):
+    """Set by the drain when it stops sending (a batch failed), or when *user* is set
+    (the program quits): the POSTs queued behind a failed batch give up at once
+    instead of spending their own retries."""
+
+    def __init__(self, user: threading.Event) -> None:
+        super().__init__()
+        self._user = user
+
+    def is_set(self) -> bool:
+        return super().is_set() or self._user.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        end = None if timeout is None else time.monotonic() + timeout
+        while not self.is_set():
+            left = _HALT_POLL if end is None else min(_HALT_POLL, end - time.monotonic())
+            if left <= 0:
+                return False
+            super().wait(left)
+        return True
+
+
+_HALT_POLL = 0.1
+
+
 @dataclass(slots=True)
 class _InFlight:
     """A batch posted (or queued to be), its answer not recorded yet."""
@@ -112,6 +138,7 @@ class Drain:
         self.report = SyncReport()
         self._done = 0
         self._total = 0
+        self._halt = _Halt(self.cancel)
 
     def _attempt(self, batch: list[outbox.OutboxItem]) -> tuple[dict[str, int], list[FicheOutcome]]:
         now = get_clock().now()
@@ -155,7 +182,8 @@ class Drain:
                     try:
                         redo = self._finish(flight)
                     except BaseException:
-                        if nxt is not None:  # already on its way: its answer is kept
+                        self._halt.set()  # the batch behind gives up its retries
+                        if nxt is not None:  # its answer, if it came, is kept
                             self._finish_quietly(nxt)
                         raise
                     if redo is not None:  # 413: the same fiches again, in halves
@@ -177,7 +205,7 @@ class Drain:
             lambda: self._attempt(batch),
             self.policy,
             rng=self.rng,
-            cancel=self.cancel,
+            cancel=self._halt,
             on_retry=self._on_retry,
         )
 

@@ -329,3 +329,17 @@ def test_next_batch_stops_before_a_fiche_in_flight(db: Database) -> None:
     later = outbox.next_batch(db, now, 10, first[-1].position, stop_at=flying)
     assert [i.uuid for i in later] == [f.uuid for f in fiches[2:]]  # halted before fiche 2
     assert outbox.next_batch(db, now, 10, later[-1].position, stop_at=flying) == []
+
+
+def test_the_batch_behind_a_failed_one_does_not_spend_its_own_retries(
+    db: Database, central: Central, token_for: str
+) -> None:
+    """The service goes down mid-drain: the batch in flight spends its retries, the one
+    posted behind it gives up at once, so « hors ligne » is said no later than before."""
+    make_fiches(db, 6)
+    central.faults.add(*[("status", 503, None)] * (3 * FAST.max_attempts))
+    report = drain_once(db, USER, config=central.config(batch_size=2), policy=FAST)
+    assert report.outcome == "offline" and report.remaining == 6
+    # The first batch's attempts, and at most one of the batch read behind it.
+    assert FAST.max_attempts <= central.faults.requests <= FAST.max_attempts + 1
+    assert central.server.storage.fiches() == []
