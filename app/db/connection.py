@@ -200,6 +200,7 @@ class Database:
         self._before_close: list[Callable[[], None]] = []
         self._write_refusal: str | None = None
         self._deferred: list[Callable[[Cursor], None]] = []
+        self._busy_timeout_ms = BUSY_TIMEOUT_MS
 
     # -- opening ---------------------------------------------------------
 
@@ -282,6 +283,7 @@ class Database:
 
     def _configure(self, busy_timeout_ms: int) -> None:
         conn = self._conn
+        self._busy_timeout_ms = int(busy_timeout_ms)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA journal_mode = WAL").fetchall()
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -327,7 +329,7 @@ class Database:
 
     def cursor(self) -> Cursor:
         if self._deferred and not self._in_transaction:
-            self.flush_deferred()
+            self.flush_deferred(wait=False)
         return Cursor(self._conn.cursor())
 
     def execute(self, sql: str, params: Params = ()) -> Cursor:
@@ -392,8 +394,11 @@ class Database:
         journal's consultation of a page of the list (issue 16): the database
         thread runs it right after handing the job's result over
         (:meth:`flush_deferred`), and every statement, transaction or closing
-        of this connection runs it first, so nothing done here ever sees the
-        database without it.
+        of this connection runs it first, so nothing done here sees the
+        database without it. Only while another connection holds the write
+        lock (a purge, a vacuum) do reads go on without it; it is then tried
+        again (the database thread every second) and written once the lock is
+        released, before any write of this connection.
         """
         self._deferred.append(write)
 
@@ -401,14 +406,35 @@ class Database:
     def has_deferred(self) -> bool:
         return bool(self._deferred)
 
-    def flush_deferred(self) -> None:
-        """Run the deferred writes, in order, in one transaction."""
+    def flush_deferred(self, *, wait: bool = True) -> bool:
+        """Run the deferred writes, in order, in one transaction; true once none is left.
+
+        With *wait* false, a store another connection is writing to (a purge, a
+        migration's vacuum) does not hold the caller up: the writes stay queued
+        for the next try (the next statement, the database thread's retry, a
+        transaction, the closing) and false is returned. Any other failure loses
+        them and is raised.
+        """
         if not self._deferred:
-            return
+            return True
         writes, self._deferred = self._deferred, []
-        with self.transaction() as cur:
-            for write in writes:
-                write(cur)
+        conn = self._conn
+        try:
+            if not wait:
+                conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                with self.transaction() as cur:
+                    for write in writes:
+                        write(cur)
+            finally:
+                if not wait:
+                    conn.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
+        except DatabaseLockedError:
+            self._deferred[:0] = writes
+            if wait:
+                raise
+            return False
+        return True
 
     # -- hooks and read-only mode (see app.db.watermark) --------------------
 

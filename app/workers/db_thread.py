@@ -33,11 +33,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.core.errors import UserError
 
 log = logging.getLogger(__name__)
+
+#: A deferred write (the journal's consultation of a page) that found the store
+#: locked by another connection is tried again after this delay.
+DEFERRED_RETRY_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ class _Worker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._db: Any = None
+        self._retry_armed = False
 
     @Slot(object)
     def run(self, job: _Job) -> None:
@@ -148,9 +153,17 @@ class _Worker(QObject):
         if db is None or not getattr(db, "has_deferred", False):  # (tests give fakes)
             return
         try:
-            db.flush_deferred()
+            done = db.flush_deferred(wait=False)
         except Exception as exc:
             _log_bug("a deferred write", exc)
+            return
+        if not done and not self._retry_armed:  # another connection is writing
+            self._retry_armed = True  # again in a moment; the jobs go on meanwhile
+            QTimer.singleShot(DEFERRED_RETRY_MS, self, self._retry_deferred)
+
+    def _retry_deferred(self) -> None:
+        self._retry_armed = False
+        self._flush_deferred()
 
     @Slot()
     def close(self) -> None:

@@ -9,6 +9,7 @@ it first), and that the database thread writes it right after the answer.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -95,4 +96,50 @@ def test_the_database_thread_writes_them_right_after_the_answer(
         qtbot.waitUntil(lambda: _views(db) == ["liste\u00a0: 1 ligne(s)"], timeout=5_000)
         assert job_thread and job_thread[0] != threading.get_ident()
     finally:
+        thread.shutdown()
+
+
+def test_a_store_locked_by_another_writer_delays_the_entry_not_the_reads(
+    data_dir: Path, db: Database
+) -> None:
+    """A purge or a vacuum holds the write lock: the page and the other reads go on at
+    once, the entry waits (never lost) and is written once the lock is released."""
+    service = FicheService(db, USER)
+    service.save(PatientZero(birth_name="Lefèvre", first_names="Élodie"))
+    with open_store(data_dir) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            assert len(service.list_rows(FicheQuery(), 0, 50)) == 1
+            started = time.monotonic()
+            assert db.query("SELECT count(*) FROM fiches") == [(1,)]
+            assert time.monotonic() - started < 1.0  # not the 5 s of busy_timeout
+            assert db.has_deferred and not db.flush_deferred(wait=False)
+        finally:
+            writer.execute("COMMIT")
+    assert _views(db) == ["liste\u00a0: 1 ligne(s)"]
+    assert not db.has_deferred
+
+
+def test_the_database_thread_tries_again_once_the_store_is_free(
+    qtbot: QtBot, data_dir: Path, db: Database
+) -> None:
+    FicheService(db, USER).save(PatientZero(birth_name="Martin", first_names="Zoé"))
+    thread = DbThread()
+    thread.start()
+    writer = open_store(data_dir)
+    try:
+        opened = thread.open(lambda: (open_store(data_dir), None))
+        with qtbot.waitSignal(opened.finished):
+            pass
+        writer.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        ticket = thread.submit(lambda d: len(FicheService(d, USER).list_rows(FicheQuery(), 0, 9)))
+        with qtbot.waitSignal(ticket.finished) as answer:
+            pass
+        assert answer.args == [1] and time.monotonic() - started < 2.0  # the page at once
+        writer.execute("COMMIT")
+        # No other job: the thread's own retry writes the entry.
+        qtbot.waitUntil(lambda: _views(db) == ["liste\u00a0: 1 ligne(s)"], timeout=5_000)
+    finally:
+        writer.close()
         thread.shutdown()
