@@ -419,6 +419,7 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SOON_COLOUR = QColor(0xA4, 0x00, 0x00)
 
+
 def deadline_is_near(fiche: FicheRowLike) -> bool:
     """Its automatic deletion is due within :data:`SOON_DAYS` days (shown in red)."""
     return local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS)
