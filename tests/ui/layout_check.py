@@ -85,14 +85,20 @@ class Problem:
 
 
 def settle(widget: QWidget) -> None:
-    """Let pending layout requests and resizes run before measuring."""
+    """Let pending layout requests and resizes run before measuring.
+
+    Events are processed first and the layouts last: an answer from another
+    thread delivered by the last ``processEvents`` (the sync's status changing
+    a label) must be laid out before the widgets are measured.
+    """
     for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
         QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
     layout = widget.layout()
     if layout is not None:
         layout.activate()
-    QApplication.processEvents()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
 
 
 def describe(widget: QWidget) -> str:
