@@ -336,9 +336,11 @@ def stop_scheduler(scheduler: BaseScheduler, *, wait: bool = False) -> None:
     empty the stores (waits, under that lock, for a round in progress to end
     normally), and only then shut down. Nothing due is left for a last round.
     """
+    from apscheduler.schedulers import SchedulerNotRunningError
+
     if not scheduler.running:
         return
-    with contextlib.suppress(Exception):  # stopped meanwhile by someone else
+    with contextlib.suppress(SchedulerNotRunningError):  # stopped meanwhile by someone else
         scheduler.pause()
         scheduler.remove_all_jobs()
     if scheduler.running:
