@@ -384,7 +384,8 @@ class FicheListModel(QAbstractTableModel):
         if role == _FONT and column == self.COL_KIND:
             return self._bold if fiche.kind is FicheKind.PATIENT_ZERO else None
         if role == _FOREGROUND and column == self.COL_DEADLINE:
-            return _SOON_COLOUR if deadline_is_near(fiche) else None
+            soon = local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS)
+            return _SOON_COLOUR if soon else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_DEADLINE:
             return self.tr("Suppression automatique prévue le {date}").format(
                 date=format_datetime(fiche.deadline)
@@ -418,11 +419,6 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SOON_COLOUR = QColor(0xA4, 0x00, 0x00)
-
-
-def deadline_is_near(fiche: FicheRowLike) -> bool:
-    """Its automatic deletion is due within :data:`SOON_DAYS` days (shown in red)."""
-    return local(fiche.deadline) <= utcnow() + timedelta(days=SOON_DAYS)
 
 
 # The roles FicheListModel.data answers (as ints: C++ passes ints).
